@@ -1,0 +1,144 @@
+package org.morgue.api;
+
+import java.net.URI;
+import java.util.stream.Collectors;
+
+import org.morgue.article.ArticleNotFoundException;
+import org.morgue.article.ArticleVersionConflictException;
+import org.morgue.article.InvalidArticleException;
+import org.morgue.ingest.ArticleTooLargeException;
+import org.morgue.user.InvalidUserException;
+import org.morgue.user.UserAlreadyExistsException;
+import org.morgue.user.UserNotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every error of an API controller as RFC 9457 problem details ({@code application/problem+json})
+ * with a message a person can act on and, where one field is at fault, its name in {@code field}.
+ * Never a stack trace.
+ */
+@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+class ApiExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidArticle(InvalidArticleException ex) {
+		if (ex instanceof ArticleTooLargeException) {
+			return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Too large", ex.getMessage(), ex.field()));
+		}
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidUser(InvalidUserException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> articleNotFound(ArticleNotFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> userNotFound(UserNotFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> userExists(UserAlreadyExistsException ex) {
+		return respond(problem(HttpStatus.CONFLICT, "Already exists", ex.getMessage(), "username"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> versionConflict(ArticleVersionConflictException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Changed by someone else", ex.getMessage(), "version");
+		problem.setProperty("currentVersion", ex.currentVersion());
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.ETAG, "\"" + ex.currentVersion() + "\"")
+			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> missingVersion(MissingVersionException ex) {
+		return respond(problem(HttpStatus.PRECONDITION_REQUIRED, "Version needed", ex.getMessage(), "version"));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input",
+				"'" + ex.getValue() + "' is not a valid " + ex.getName() + ".", ex.getName()));
+	}
+
+	/**
+	 * Spring MVC's own errors (a missing parameter, an unreadable body, ...) keep the status and detail
+	 * it gives them; security decides access errors (401, 403); anything else is our fault, logged
+	 * here and answered without details.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> other(Exception ex) throws Exception {
+		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
+			throw ex;
+		}
+		if (ex instanceof ErrorResponse error) {
+			return fromSpring(error);
+		}
+		log.error("Unexpected error in the API", ex);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Server error",
+				"Something went wrong on our side; it has been logged.", null));
+	}
+
+	/** The problem for one of Spring MVC's errors, with a clearer word where it has a terse one. */
+	static ResponseEntity<ProblemDetail> fromSpring(ErrorResponse error) {
+		ProblemDetail problem = error.getBody();
+		if (error instanceof HttpMediaTypeNotSupportedException unsupported) {
+			String given = (unsupported.getContentType() != null) ? "'" + unsupported.getContentType() + "'"
+					: "no Content-Type";
+			String supported = unsupported.getSupportedMediaTypes()
+				.stream()
+				.map(Object::toString)
+				.collect(Collectors.joining(", "));
+			problem = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported content type",
+					"This endpoint does not take " + given + ". Send one of: " + supported + ".", "Content-Type");
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.putAll(error.getHeaders());
+		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return ResponseEntity.status(error.getStatusCode()).headers(headers).body(problem);
+	}
+
+	static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	static ProblemDetail problem(HttpStatus status, String title, String detail, String field) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		problem.setType(URI.create("about:blank"));
+		if (field != null) {
+			problem.setProperty("field", field);
+		}
+		return problem;
+	}
+
+}

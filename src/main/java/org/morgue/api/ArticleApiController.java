@@ -1,0 +1,274 @@
+package org.morgue.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.morgue.article.ArticleDetails;
+import org.morgue.article.ArticleMetadata;
+import org.morgue.article.ArticleOrder;
+import org.morgue.article.ArticleService;
+import org.morgue.article.InvalidArticleException;
+import org.morgue.article.SavedArticle;
+import org.morgue.ingest.ArticleFields;
+import org.morgue.ingest.ArticleTooLargeException;
+import org.morgue.ingest.CopyCorrections;
+import org.morgue.ingest.CopyDecoder;
+import org.morgue.ingest.IngestService;
+import org.morgue.ingest.MetadataInput;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Articles in and out: raw copy or fields in, JSON out, corrections under optimistic locking.
+ */
+@RestController
+@RequestMapping("/api/v1/articles")
+@Tag(name = "Articles")
+class ArticleApiController {
+
+	private static final Set<String> CREATE_FIELDS = Set.of("title", "body", "byline", "source", "dateline",
+			"publishedAt", "url", "language");
+
+	private static final Set<String> CORRECTION_FIELDS = Set.of("title", "byline", "source", "dateline",
+			"publishedAt", "url", "language", "version");
+
+	/** Room for JSON syntax and escapes around the body field, which is held to the limit itself. */
+	private static final int JSON_OVERHEAD_BYTES = 64 * 1024;
+
+	private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
+	private final ArticleService articles;
+
+	private final IngestService ingest;
+
+	private final JsonMapper json;
+
+	ArticleApiController(ArticleService articles, IngestService ingest, JsonMapper json) {
+		this.articles = articles;
+		this.ingest = ingest;
+		this.json = json;
+	}
+
+	@PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('EDITOR')")
+	@Operation(summary = "Store raw wire copy",
+			description = "The copy is parsed for headline, byline, dateline, sign-off, crossheads and repeats. "
+					+ "The same copy again answers 200 with the stored article and alreadyExisted=true.",
+			requestBody = @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
+					schema = @Schema(type = "string", example = "By AFP\nYANGON: Russia backs ..."))))
+	@ApiResponse(responseCode = "201", description = "Stored")
+	@ApiResponse(responseCode = "200", description = "The same copy was already stored; nothing new was created")
+	ResponseEntity<ArticleResponse> createFromCopy(HttpServletRequest request,
+			@Parameter(description = "Overrides the title (otherwise the headline, or one derived from the lead)") @RequestParam(required = false) String title,
+			@Parameter(description = "The agency or publication") @RequestParam(required = false) String source,
+			@RequestParam(required = false) String byline,
+			@Parameter(description = "A dateline or place, e.g. 'YANGON:'") @RequestParam(required = false) String dateline,
+			@Parameter(description = "2022-08-03 or 2022-08-03T10:14:00Z") @RequestParam(required = false) String publishedAt,
+			@RequestParam(required = false) String url, @RequestParam(required = false) String language)
+			throws IOException {
+		byte[] bytes = CopyDecoder.readAtMost(request.getInputStream(), ingest.maxBodyBytes(), "body");
+		String raw = CopyDecoder.decode(bytes, charset(request), "body");
+		SavedArticle saved = ingest.ingestCopy(raw,
+				new CopyCorrections(title, byline, source, dateline, publishedAt, url, language));
+		return created(saved);
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('EDITOR')")
+	@Operation(summary = "Store an article given field by field",
+			description = "Only body is required; without a title one is derived from the lead and flagged. "
+					+ "The same body again answers 200 with the stored article and alreadyExisted=true.",
+			requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = CreateArticleRequest.class))))
+	@ApiResponse(responseCode = "201", description = "Stored")
+	@ApiResponse(responseCode = "200", description = "The same body was already stored; nothing new was created")
+	ResponseEntity<ArticleResponse> createFromFields(HttpServletRequest request) throws IOException {
+		byte[] bytes;
+		try {
+			bytes = CopyDecoder.readAtMost(request.getInputStream(), ingest.maxBodyBytes() * 2 + JSON_OVERHEAD_BYTES,
+					"body");
+		}
+		catch (ArticleTooLargeException ex) {
+			throw new ArticleTooLargeException("body", ingest.maxBodyBytes());
+		}
+		JsonFields fields = JsonFields.parse(json, bytes, CREATE_FIELDS);
+		SavedArticle saved = ingest.ingestFields(new ArticleFields(fields.string("title"), fields.string("body"),
+				fields.string("byline"), fields.string("source"), fields.string("dateline"),
+				fields.string("publishedAt"), fields.string("url"), fields.string("language")),
+				new String(bytes, StandardCharsets.UTF_8));
+		return created(saved);
+	}
+
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "List articles, newest first",
+			description = "sort=published (default) orders by publication date, unknown dates last; sort=ingested by arrival.")
+	ArticleListResponse list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
+			@RequestParam(defaultValue = "published") String sort) {
+		if (page < 0) {
+			throw new InvalidArticleException("page", "'page' counts from 0.");
+		}
+		if (size < 1 || size > 100) {
+			throw new InvalidArticleException("size", "'size' must be between 1 and 100.");
+		}
+		ArticleOrder order = switch (sort) {
+			case "published" -> ArticleOrder.PUBLISHED;
+			case "ingested" -> ArticleOrder.INGESTED;
+			default -> throw new InvalidArticleException("sort", "'sort' is 'published' or 'ingested'.");
+		};
+		return ArticleListResponse.of(articles.list(page, size, order), sort);
+	}
+
+	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "One article", description = "Answers with an ETag; If-None-Match with it answers 304.")
+	ResponseEntity<ArticleResponse> get(@PathVariable long id, WebRequest request) {
+		ArticleDetails article = articles.get(id);
+		String etag = etag(article);
+		if (request.checkNotModified(etag)) {
+			return null;
+		}
+		return ResponseEntity.ok().eTag(etag).body(ArticleResponse.of(article));
+	}
+
+	@GetMapping(path = "/{id}/raw", produces = "text/plain;charset=UTF-8")
+	@Operation(summary = "The copy exactly as received")
+	String raw(@PathVariable long id) {
+		return articles.rawText(id);
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON },
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('EDITOR')")
+	@Operation(summary = "Correct an article's metadata",
+			description = "A JSON merge patch of title, byline, source, dateline, publishedAt, url, language: a field "
+					+ "left out stays, null clears it. Say which version you corrected with If-Match (the ETag) or "
+					+ "'version'; if someone changed the article since, the answer is 409 and nothing changes.",
+			requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = CorrectArticleRequest.class))))
+	ResponseEntity<ArticleResponse> correct(@PathVariable long id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, HttpServletRequest request)
+			throws IOException {
+		byte[] bytes = CopyDecoder.readAtMost(request.getInputStream(), JSON_OVERHEAD_BYTES, "body");
+		JsonFields fields = JsonFields.parse(json, bytes, CORRECTION_FIELDS);
+		ArticleDetails current = articles.get(id);
+		int version = version(fields, ifMatch);
+		ArticleMetadata metadata = MetadataInput.apply(current.metadata(),
+				new CopyCorrections(change(fields, "title"), change(fields, "byline"), change(fields, "source"),
+						change(fields, "dateline"), change(fields, "publishedAt"), change(fields, "url"),
+						change(fields, "language")));
+		ArticleDetails corrected = articles.correct(id, version, metadata);
+		return ResponseEntity.ok().eTag(etag(corrected)).body(ArticleResponse.of(corrected));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasRole('ADMIN')")
+	@Operation(summary = "Delete an article (administrators)")
+	ResponseEntity<Void> delete(@PathVariable long id) {
+		articles.delete(id);
+		return ResponseEntity.noContent().build();
+	}
+
+	private static ResponseEntity<ArticleResponse> created(SavedArticle saved) {
+		ArticleDetails article = saved.article();
+		URI location = URI.create("/api/v1/articles/" + article.id());
+		ArticleResponse body = ArticleResponse.of(article, !saved.created());
+		if (saved.created()) {
+			return ResponseEntity.created(location).eTag(etag(article)).body(body);
+		}
+		return ResponseEntity.status(HttpStatus.OK)
+			.header(HttpHeaders.CONTENT_LOCATION, location.toString())
+			.eTag(etag(article))
+			.body(body);
+	}
+
+	/** A merge-patch field: absent keeps the value ({@code null}), JSON null clears it (blank). */
+	private static String change(JsonFields fields, String name) {
+		if (!fields.has(name)) {
+			return null;
+		}
+		String value = fields.string(name);
+		return (value != null) ? value : "";
+	}
+
+	static String etag(ArticleDetails article) {
+		return "\"" + article.version() + "\"";
+	}
+
+	private static int version(JsonFields fields, String ifMatch) {
+		Integer fromBody = fields.integer("version");
+		if (fromBody != null) {
+			return fromBody;
+		}
+		if (ifMatch != null) {
+			String tag = ifMatch.strip();
+			if (tag.startsWith("W/")) {
+				tag = tag.substring(2);
+			}
+			tag = tag.replace("\"", "");
+			try {
+				return Integer.parseInt(tag);
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidArticleException("If-Match", "If-Match must be the ETag of the article, such as \"3\".");
+			}
+		}
+		throw new MissingVersionException();
+	}
+
+	/** The charset the client declared in Content-Type (read from the header, which no filter rewrites). */
+	private static Charset charset(HttpServletRequest request) {
+		String name = MediaType.parseMediaType(request.getContentType()).getParameter("charset");
+		if (name == null) {
+			return StandardCharsets.UTF_8;
+		}
+		try {
+			return Charset.forName(name.replace("\"", ""));
+		}
+		catch (IllegalCharsetNameException | UnsupportedCharsetException ex) {
+			throw new InvalidArticleException("Content-Type", "Unknown charset '" + name + "': send UTF-8.");
+		}
+	}
+
+	@Schema(name = "CreateArticleRequest")
+	record CreateArticleRequest(@Schema(description = "The headline; derived from the lead when left out") String title,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The story: paragraphs separated by blank lines") String body,
+			String byline, @Schema(description = "The agency or publication") String source,
+			@Schema(description = "A dateline or place, e.g. 'YANGON:' or 'Yangon'") String dateline,
+			@Schema(description = "2022-08-03 or 2022-08-03T10:14:00Z") String publishedAt, String url,
+			@Schema(description = "BCP 47 tag; en when left out") String language) {
+	}
+
+	@Schema(name = "CorrectArticleRequest", description = "Fields left out stay; null clears")
+	record CorrectArticleRequest(String title, String byline, String source, String dateline, String publishedAt,
+			String url, String language,
+			@Schema(description = "The version corrected, unless If-Match is sent") Integer version) {
+	}
+
+}

@@ -1,0 +1,88 @@
+package org.morgue.api;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.morgue.article.ArticleDateline;
+import org.morgue.article.ArticleDetails;
+import org.morgue.article.ArticleParagraph;
+import org.morgue.ingest.PublicationDate;
+
+/**
+ * An article as the API returns it.
+ */
+@Schema(name = "Article", description = "A stored article")
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record ArticleResponse(
+		@Schema(description = "The article's id") long id,
+		@Schema(description = "The headline") String title,
+		@Schema(description = "True when no headline came with the copy and the title was derived from the lead; an editor should write a real one") boolean titleDerived,
+		@Schema(description = "Who wrote it, e.g. 'AFP' or 'Jane Doe'", nullable = true) String byline,
+		@Schema(description = "The agency or publication, e.g. 'AFP'", nullable = true) String source,
+		@Schema(description = "The dateline, or null", nullable = true) DatelineResponse dateline,
+		@Schema(description = "Publication date (2022-08-03) or instant in UTC (2022-08-03T10:14:00Z); null when unknown", nullable = true, example = "2022-08-03") String publishedAt,
+		@Schema(description = "When the archive received it") Instant ingestedAt,
+		@Schema(description = "Where it was published", nullable = true) String url,
+		@Schema(description = "BCP 47 language tag", example = "en") String language,
+		@Schema(description = "Number of words in the body") int wordCount,
+		@Schema(description = "SHA-256 of the normalised body; the same copy is stored once") String contentHash,
+		@Schema(description = "Version for optimistic locking: send it back (or the ETag in If-Match) when correcting") int version,
+		String createdBy, Instant createdAt, String updatedBy, Instant updatedAt,
+		@Schema(description = "The cleaned body: paragraphs and subheads separated by a blank line") String body,
+		@Schema(description = "The body as blocks: paragraphs and subheads") List<ParagraphResponse> paragraphs,
+		@Schema(description = "Sign-off and credit lines taken off the end of the copy", nullable = true) String signOff,
+		@Schema(description = "Only in answers to POST: true when the same copy was already stored and nothing new was created", nullable = true) @JsonInclude(JsonInclude.Include.NON_NULL) Boolean alreadyExisted,
+		Links links) {
+
+	static ArticleResponse of(ArticleDetails article) {
+		return of(article, null);
+	}
+
+	static ArticleResponse of(ArticleDetails article, Boolean alreadyExisted) {
+		return new ArticleResponse(article.id(), article.title(), article.titleDerived(), article.byline(),
+				article.source(), DatelineResponse.of(article.dateline()),
+				PublicationDate.format(article.publishedDate(), article.publishedTime()), article.ingestedAt(),
+				article.url(), article.language(), article.wordCount(), article.contentHash(), article.version(),
+				article.createdBy(), article.createdAt(), article.updatedBy(), article.updatedAt(), article.body(),
+				article.paragraphs().stream().map(ParagraphResponse::of).toList(), article.signOff(), alreadyExisted,
+				Links.of(article.id()));
+	}
+
+	@Schema(name = "Dateline")
+	record DatelineResponse(
+			@Schema(description = "As written in the copy", example = "YANGON:") String text,
+			@Schema(description = "The place as written", example = "YANGON") String place,
+			@Schema(description = "The place for display", example = "Yangon") String placeDisplay) {
+
+		static DatelineResponse of(ArticleDateline dateline) {
+			return (dateline != null) ? new DatelineResponse(dateline.text(), dateline.place(), dateline.placeDisplay())
+					: null;
+		}
+
+	}
+
+	@Schema(name = "Paragraph")
+	record ParagraphResponse(String text,
+			@Schema(description = "True for a subhead (a crosshead in the copy)") boolean subhead) {
+
+		static ParagraphResponse of(ArticleParagraph paragraph) {
+			return new ParagraphResponse(paragraph.text(), paragraph.subhead());
+		}
+
+	}
+
+	@Schema(name = "ArticleLinks")
+	record Links(
+			@Schema(description = "This JSON") String self,
+			@Schema(description = "The copy exactly as received, as text/plain") String raw,
+			@Schema(description = "The article's page") String page) {
+
+		static Links of(long id) {
+			return new Links("/api/v1/articles/" + id, "/api/v1/articles/" + id + "/raw", "/articles/" + id);
+		}
+
+	}
+
+}

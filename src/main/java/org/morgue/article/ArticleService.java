@@ -1,0 +1,162 @@
+package org.morgue.article;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+
+/**
+ * Stores articles and their sources. Every change publishes {@link ArticleSaved} or
+ * {@link ArticleDeleted} in its transaction, so the modules that follow articles (the index, entity
+ * extraction) catch up after commit, and again after a crash.
+ */
+@Service
+public class ArticleService {
+
+	private final ArticleRepository articles;
+
+	private final SourceRepository sources;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	ArticleService(ArticleRepository articles, SourceRepository sources, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Optional<Clock> clock) {
+		this.articles = articles;
+		this.sources = sources;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	/**
+	 * Stores the article unless the same copy (the same normalised body) is already in the archive,
+	 * in which case that article is returned and nothing is stored.
+	 * @throws InvalidArticleException when the title or body is blank
+	 */
+	public SavedArticle create(NewArticle article) {
+		requireText("title", article.metadata().title(), "A title is required.");
+		if (article.paragraphs().stream().noneMatch(p -> StringUtils.hasText(p.text()))) {
+			throw new InvalidArticleException("body", "The body is empty: there is no text to store.");
+		}
+		String hash = ArticleText.contentHash(ArticleText.join(article.paragraphs()));
+		Optional<SavedArticle> existing = findExisting(hash);
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		try {
+			return transactions.execute(status -> {
+				Article stored = articles.saveAndFlush(
+						new Article(article, source(article.metadata().source()), Instant.now(clock)));
+				events.publishEvent(new ArticleSaved(stored.getId()));
+				return new SavedArticle(stored.toDetails(), true);
+			});
+		}
+		catch (DataIntegrityViolationException ex) {
+			// The same copy was saved concurrently and won the unique content hash.
+			return findExisting(hash).orElseThrow(() -> ex);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ArticleDetails> find(long id) {
+		return articles.findById(id).map(Article::toDetails);
+	}
+
+	/**
+	 * @throws ArticleNotFoundException when there is no such article
+	 */
+	@Transactional(readOnly = true)
+	public ArticleDetails get(long id) {
+		return find(id).orElseThrow(() -> new ArticleNotFoundException(id));
+	}
+
+	/**
+	 * The copy exactly as it was received.
+	 * @throws ArticleNotFoundException when there is no such article
+	 */
+	@Transactional(readOnly = true)
+	public String rawText(long id) {
+		return articles.findRawTextById(id).orElseThrow(() -> new ArticleNotFoundException(id));
+	}
+
+	@Transactional(readOnly = true)
+	public Page<ArticleSummary> list(int page, int size, ArticleOrder order) {
+		PageRequest request = PageRequest.of(page, size);
+		return switch (order) {
+			case PUBLISHED -> articles.findNewestPublished(request);
+			case INGESTED -> articles.findNewestIngested(request);
+		};
+	}
+
+	/**
+	 * Replaces the article's metadata, provided nobody changed the article since the version the
+	 * editor worked on.
+	 * @throws ArticleNotFoundException when there is no such article
+	 * @throws ArticleVersionConflictException when the article is no longer at that version
+	 * @throws InvalidArticleException when the title is blank
+	 */
+	public ArticleDetails correct(long id, int expectedVersion, ArticleMetadata metadata) {
+		requireText("title", metadata.title(), "The title cannot be empty.");
+		try {
+			return transactions.execute(status -> {
+				Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
+				if (article.getVersion() != expectedVersion) {
+					throw new ArticleVersionConflictException(id, expectedVersion, article.getVersion());
+				}
+				article.correct(metadata, source(metadata.source()));
+				articles.flush();
+				events.publishEvent(new ArticleSaved(id));
+				return article.toDetails();
+			});
+		}
+		catch (ObjectOptimisticLockingFailureException ex) {
+			int current = find(id).map(ArticleDetails::version).orElseThrow(() -> new ArticleNotFoundException(id));
+			throw new ArticleVersionConflictException(id, expectedVersion, current);
+		}
+	}
+
+	/**
+	 * @throws ArticleNotFoundException when there is no such article
+	 */
+	@Transactional
+	public void delete(long id) {
+		Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
+		articles.delete(article);
+		events.publishEvent(new ArticleDeleted(id));
+	}
+
+	private Optional<SavedArticle> findExisting(String contentHash) {
+		return transactions
+			.execute(status -> articles.findByContentHash(contentHash).map(a -> new SavedArticle(a.toDetails(), false)));
+	}
+
+	private Source source(String name) {
+		if (!StringUtils.hasText(name)) {
+			return null;
+		}
+		String trimmed = name.strip();
+		sources.insertIfAbsent(trimmed);
+		return sources.findByName(trimmed).orElseThrow();
+	}
+
+	private static void requireText(String field, String value, String message) {
+		if (!StringUtils.hasText(value)) {
+			throw new InvalidArticleException(field, message);
+		}
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.morgue.article;
+
+import java.util.List;
+
+/**
+ * An article to store, as ingest made it from copy or fields.
+ *
+ * @param metadata title, byline, source, dateline, date, URL and language
+ * @param titleDerived whether the title was derived from the lead rather than given
+ * @param paragraphs the cleaned body, in order
+ * @param signOff sign-off and credit lines taken off the end of the copy, or {@code null}
+ * @param rawText the copy exactly as received
+ */
+public record NewArticle(ArticleMetadata metadata, boolean titleDerived, List<ArticleParagraph> paragraphs,
+		String signOff, String rawText) {
+
+	public NewArticle {
+		paragraphs = List.copyOf(paragraphs);
+	}
+
+}

@@ -1,0 +1,117 @@
+package org.morgue.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.morgue.article.ArticleDateline;
+import org.morgue.article.ArticleMetadata;
+import org.morgue.article.ArticleParagraph;
+import org.morgue.article.ArticleService;
+import org.morgue.article.InvalidArticleException;
+import org.morgue.article.NewArticle;
+import org.morgue.article.SavedArticle;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns copy and fields into stored articles. Everything is checked before anything is stored, so
+ * bad input leaves no trace.
+ */
+@Service
+public class IngestService {
+
+	static final String DEFAULT_LANGUAGE = "en";
+
+	private final WireCopyParser parser = new WireCopyParser();
+
+	private final ArticleService articles;
+
+	private final IngestProperties properties;
+
+	IngestService(ArticleService articles, IngestProperties properties) {
+		this.articles = articles;
+		this.properties = properties;
+	}
+
+	/** What the parser makes of the copy, for an editor to check before saving. */
+	public ParsedCopy parse(String raw) {
+		return parser.parse(raw);
+	}
+
+	/**
+	 * Parses raw wire copy and stores it, with the editor's or client's corrections applied.
+	 * @throws InvalidArticleException when the copy is empty, too large or a correction is invalid
+	 */
+	public SavedArticle ingestCopy(String raw, CopyCorrections corrections) {
+		checkSize("body", raw);
+		if (raw == null || raw.isBlank()) {
+			throw new InvalidArticleException("body", "The copy is empty: paste or send the story's text.");
+		}
+		ParsedCopy parsed = parser.parse(raw);
+		if (parsed.paragraphs().isEmpty()) {
+			throw new InvalidArticleException("body", "There is no story in the copy, only header lines.");
+		}
+		ArticleMetadata found = new ArticleMetadata(parsed.title(), parsed.byline(), parsed.source(),
+				(parsed.dateline() != null) ? new ArticleDateline(parsed.dateline().text(), parsed.dateline().place(),
+						parsed.dateline().placeDisplay()) : null,
+				parsed.publishedDate(), null, null, DEFAULT_LANGUAGE);
+		ArticleMetadata metadata = MetadataInput.apply(found, corrections);
+		boolean titleDerived = parsed.titleDerived() && metadata.title().equals(parsed.title());
+		List<ArticleParagraph> paragraphs = parsed.paragraphs()
+			.stream()
+			.map(p -> new ArticleParagraph(p.text(), p.subhead()))
+			.toList();
+		return articles.create(new NewArticle(metadata, titleDerived, paragraphs, parsed.signOff(), raw));
+	}
+
+	/**
+	 * Stores an article given field by field; {@code rawText} is the request exactly as received.
+	 * @throws InvalidArticleException when a field is missing, too large or invalid
+	 */
+	public SavedArticle ingestFields(ArticleFields fields, String rawText) {
+		if (fields.body() == null || fields.body().isBlank()) {
+			throw new InvalidArticleException("body", "The body is missing or empty: send the story's text in 'body'.");
+		}
+		checkSize("body", fields.body());
+		List<ArticleParagraph> paragraphs = paragraphs(fields.body());
+		String given = MetadataInput.text(fields.title());
+		boolean titleDerived = given == null;
+		String title = titleDerived ? WireCopyParser.deriveTitle(paragraphs.get(0).text()) : given;
+		ArticleMetadata metadata = MetadataInput.apply(
+				new ArticleMetadata(title, null, null, null, null, null, null, DEFAULT_LANGUAGE),
+				new CopyCorrections(null, fields.byline(), fields.source(), fields.dateline(), fields.publishedAt(),
+						fields.url(), fields.language()));
+		return articles.create(new NewArticle(metadata, titleDerived, paragraphs, null, rawText));
+	}
+
+	/** The configured limit on a body, in UTF-8 bytes. */
+	public long maxBodyBytes() {
+		return properties.maxBodyBytes().toBytes();
+	}
+
+	private void checkSize(String field, String text) {
+		if (text != null && text.length() > maxBodyBytes() / 4
+				&& text.getBytes(StandardCharsets.UTF_8).length > maxBodyBytes()) {
+			throw new ArticleTooLargeException(field, maxBodyBytes());
+		}
+	}
+
+	/**
+	 * A body given as text: paragraphs separated by blank lines (lines within one are joined), or,
+	 * when there are no blank lines, one paragraph a line.
+	 */
+	static List<ArticleParagraph> paragraphs(String body) {
+		String text = body.replace("\r\n", "\n").replace('\r', '\n').strip();
+		boolean blankLines = text.contains("\n\n") || text.matches("(?s).*\n[ \t]+\n.*");
+		List<ArticleParagraph> paragraphs = new ArrayList<>();
+		for (String block : text.split(blankLines ? "\n[ \t]*\n" : "\n")) {
+			String paragraph = block.strip().replaceAll("\\s*\n\\s*", " ").replaceAll("[ \t]{2,}", " ");
+			if (!paragraph.isEmpty()) {
+				paragraphs.add(ArticleParagraph.paragraph(paragraph));
+			}
+		}
+		return paragraphs;
+	}
+
+}

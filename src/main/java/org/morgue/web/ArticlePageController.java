@@ -1,0 +1,114 @@
+package org.morgue.web;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.morgue.article.ArticleDetails;
+import org.morgue.article.ArticleOrder;
+import org.morgue.article.ArticleService;
+import org.morgue.article.ArticleVersionConflictException;
+import org.morgue.article.InvalidArticleException;
+import org.morgue.ingest.MetadataInput;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The article list, the article page, and editors' corrections.
+ */
+@Controller
+class ArticlePageController {
+
+	static final int PAGE_SIZE = 20;
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
+
+	private final ArticleService articles;
+
+	ArticlePageController(ArticleService articles) {
+		this.articles = articles;
+	}
+
+	@GetMapping("/articles")
+	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "published") String sort,
+			Model model) {
+		ArticleOrder order = "ingested".equals(sort) ? ArticleOrder.INGESTED : ArticleOrder.PUBLISHED;
+		model.addAttribute("page", articles.list(Math.max(page, 0), PAGE_SIZE, order));
+		model.addAttribute("sort", (order == ArticleOrder.INGESTED) ? "ingested" : "published");
+		return "articles/list";
+	}
+
+	@GetMapping("/articles/{id}")
+	String show(@PathVariable long id, Model model) {
+		ArticleDetails article = articles.get(id);
+		model.addAttribute("article", article);
+		model.addAttribute("published", published(article));
+		return "articles/show";
+	}
+
+	@GetMapping("/articles/{id}/edit")
+	@PreAuthorize("hasRole('EDITOR')")
+	String edit(@PathVariable long id, Model model) {
+		ArticleDetails article = articles.get(id);
+		model.addAttribute("article", article);
+		model.addAttribute("form", ArticleForm.of(null, article));
+		return "articles/edit";
+	}
+
+	@PostMapping("/articles/{id}/edit")
+	@PreAuthorize("hasRole('EDITOR')")
+	String correct(@PathVariable long id, @ModelAttribute("form") ArticleForm form, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		ArticleDetails article = articles.get(id);
+		try {
+			if (form.version() == null) {
+				throw new InvalidArticleException("version", "The form lost the article's version; load it again.");
+			}
+			articles.correct(id, form.version(), MetadataInput.apply(article.metadata(), form.corrections()));
+			redirect.addFlashAttribute("message", "Corrections saved.");
+			return "redirect:/articles/" + id;
+		}
+		catch (ArticleVersionConflictException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("conflict", true);
+		}
+		catch (InvalidArticleException ex) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("errorField", ex.field());
+		}
+		model.addAttribute("article", article);
+		return "articles/edit";
+	}
+
+	@PostMapping("/articles/{id}/delete")
+	@PreAuthorize("hasRole('ADMIN')")
+	String delete(@PathVariable long id, RedirectAttributes redirect) {
+		ArticleDetails article = articles.get(id);
+		articles.delete(id);
+		redirect.addFlashAttribute("message", "Deleted “" + article.title() + "”.");
+		return "redirect:/articles";
+	}
+
+	private static String published(ArticleDetails article) {
+		if (article.publishedDate() == null) {
+			return "date unknown";
+		}
+		String date = DATE.format(article.publishedDate());
+		return (article.publishedTime() != null) ? date + ", " + TIME.format(article.publishedTime()) + " UTC" : date;
+	}
+
+}

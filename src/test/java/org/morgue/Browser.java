@@ -1,0 +1,99 @@
+package org.morgue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (the system's {@code chromium} and {@code chromedriver}, installed by
+ * {@code .ci/run}; nothing is downloaded), driven as a person would use the pages.
+ */
+public final class Browser implements AutoCloseable {
+
+	private final ChromeDriver driver;
+
+	private final String base;
+
+	private Browser(int port) {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(executable("CHROME_BIN", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,1024", "--user-data-dir=" + temporaryProfile());
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver")))
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.base = "http://localhost:" + port;
+	}
+
+	public static Browser open(int port) {
+		return new Browser(port);
+	}
+
+	public Browser signIn(String username, String password) {
+		go("/login");
+		find(By.name("username")).sendKeys(username);
+		find(By.name("password")).sendKeys(password);
+		find(By.cssSelector("form button[type=submit]")).click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
+		return this;
+	}
+
+	public void go(String path) {
+		driver.get(base + path);
+	}
+
+	public WebElement find(By by) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
+	}
+
+	public boolean has(By by) {
+		return !driver.findElements(by).isEmpty();
+	}
+
+	/** Sets a field's value at once, as pasting does (typing 7 KB key by key is slow and not what editors do). */
+	public void paste(By field, String text) {
+		driver.executeScript("arguments[0].value = arguments[1];", find(field), text);
+	}
+
+	public WebDriver driver() {
+		return driver;
+	}
+
+	public String path() {
+		return driver.getCurrentUrl().substring(base.length());
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
+	private static String executable(String variable, String fallback) {
+		String configured = System.getenv(variable);
+		return (configured != null && !configured.isBlank()) ? configured : fallback;
+	}
+
+	private static String temporaryProfile() {
+		try {
+			return Files.createTempDirectory("morgue-chromium").toString();
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

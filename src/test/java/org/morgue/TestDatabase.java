@@ -1,0 +1,106 @@
+package org.morgue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * The one PostgreSQL all tests run against, started once per test run: a Testcontainers
+ * {@code postgres:17} where a Docker engine is available, otherwise the same embedded PostgreSQL 17
+ * binaries the archive itself uses. Either way real PostgreSQL with the real Flyway migrations.
+ * <p>
+ * Registered for every test application context in {@code META-INF/spring.factories}; it sets
+ * {@code spring.datasource.*} (so the application's own embedded database stays off) and points
+ * {@code morgue.data-dir} at a temporary directory, and gives the first administrator a known password.
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+	private static Connection connection;
+
+	@Override
+	public void initialize(ConfigurableApplicationContext context) {
+		Connection database = connection();
+		context.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("testDatabase",
+					Map.of("spring.datasource.url", database.url(), "spring.datasource.username", database.username(),
+							"spring.datasource.password", database.password(), "morgue.data-dir",
+							database.dataDir().toString(), "morgue.admin-password", TestUsers.FIRST_ADMIN_PASSWORD)));
+	}
+
+	public static synchronized Connection connection() {
+		if (connection == null) {
+			connection = start();
+		}
+		return connection;
+	}
+
+	private static Connection start() {
+		Path dataDir = temporaryDirectory("morgue-test-data");
+		if (dockerAvailable()) {
+			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
+			container.start();
+			return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(), dataDir);
+		}
+		try {
+			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+				.setDataDirectory(temporaryDirectory("morgue-test-postgres"))
+				.setCleanDataDirectory(true)
+				.setRegisterShutdownHook(false)
+				.setPGStartupWait(Duration.ofSeconds(60))
+				.setLocaleConfig("encoding", "UTF8")
+				.setLocaleConfig("locale", "C")
+				.setLocaleConfig("locale-provider", "builtin")
+				.setLocaleConfig("builtin-locale", "C.UTF-8")
+				.start();
+			// Spring Boot runs its shutdown handlers after closing the application contexts, so the
+			// database outlives every context that uses it.
+			SpringApplication.getShutdownHandlers().add(() -> {
+				try {
+					postgres.close();
+				}
+				catch (IOException ex) {
+					throw new UncheckedIOException(ex);
+				}
+			});
+			return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", dataDir);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", ex);
+		}
+	}
+
+	private static boolean dockerAvailable() {
+		try {
+			return DockerClientFactory.instance().isDockerAvailable();
+		}
+		catch (RuntimeException | LinkageError ex) {
+			return false;
+		}
+	}
+
+	private static Path temporaryDirectory(String prefix) {
+		try {
+			return Files.createTempDirectory(prefix);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public record Connection(String url, String username, String password, Path dataDir) {
+	}
+
+}

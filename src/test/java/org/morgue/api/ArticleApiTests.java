@@ -1,0 +1,367 @@
+package org.morgue.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.morgue.HttpApi;
+import org.morgue.HttpApi.Response;
+import org.morgue.TestUsers;
+import org.morgue.user.UserService;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The article API as a client sees it, over HTTP, against real PostgreSQL.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ArticleApiTests {
+
+	static final String PROBLEM_JSON = "application/problem+json";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	HttpApi editor;
+
+	HttpApi admin;
+
+	HttpApi reader;
+
+	@BeforeEach
+	void signIn() {
+		TestUsers.ensure(users);
+		editor = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD);
+		admin = HttpApi.as(port, TestUsers.ADMIN, TestUsers.PASSWORD);
+		reader = HttpApi.as(port, TestUsers.READER, TestUsers.PASSWORD);
+	}
+
+	@Test
+	void storesTheAfpSampleAsTheEditorExpects() throws IOException {
+		// given: an archive without the sample (it is stored once per archive)
+		jdbc.update("delete from article where body like 'Russia backs the Myanmar junta%'");
+		String copy = sample();
+
+		// when
+		Response response = editor.post("/api/v1/articles", "text/plain; charset=UTF-8", copy);
+
+		// then
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode article = response.json();
+		assertThat(response.header("Location")).isEqualTo("/api/v1/articles/" + article.get("id").asLong());
+		assertThat(article.get("source").asString()).isEqualTo("AFP");
+		assertThat(article.get("byline").asString()).isEqualTo("AFP");
+		assertThat(article.get("dateline").get("place").asString()).isEqualTo("YANGON");
+		assertThat(article.get("dateline").get("placeDisplay").asString()).isEqualTo("Yangon");
+		assertThat(article.get("body").asString()).startsWith("Russia backs the Myanmar junta’s efforts");
+		assertThat(occurrences(article.get("body").asString(), "More than 2,100 people have been killed")).isOne();
+		assertThat(article.get("paragraphs").valueStream().filter(p -> p.get("subhead").asBoolean()))
+			.extracting(p -> p.get("text").asString())
+			.containsExactly("‘Disappointed and disturbed’");
+		assertThat(article.get("titleDerived").asBoolean()).isTrue();
+		assertThat(article.get("title").asString()).startsWith("Russia backs the Myanmar junta’s efforts");
+		assertThat(article.get("publishedAt").isNull()).isTrue();
+		assertThat(article.get("createdBy").asString()).isEqualTo(TestUsers.EDITOR);
+
+		Response raw = reader.get("/api/v1/articles/" + article.get("id").asLong() + "/raw");
+		assertThat(raw.text()).isEqualTo(copy);
+	}
+
+	@Test
+	void theSameCopyAgainAnswersWithTheStoredArticle() {
+		// given
+		String copy = uniqueCopy();
+		long id = editor.post("/api/v1/articles", "text/plain", copy).json().get("id").asLong();
+
+		// when: the same story, re-wrapped and with straight quotes
+		Response again = editor.post("/api/v1/articles", "text/plain", copy.replace("’", "'") + "\n\n");
+
+		// then
+		assertThat(again.status()).isEqualTo(200);
+		assertThat(again.json().get("id").asLong()).isEqualTo(id);
+		assertThat(again.json().get("alreadyExisted").asBoolean()).isTrue();
+	}
+
+	@Test
+	void storesAnArticleGivenAsJson() {
+		// given
+		String body = "First paragraph of a story about " + UUID.randomUUID() + ".\n\nSecond paragraph.";
+		String json = """
+				{"title": "A headline", "body": %s, "byline": "Jane Doe", "source": "Reuters",
+				 "dateline": "LONDON", "publishedAt": "2023-03-03T10:14:00Z", "url": "https://example.org/a",
+				 "language": "en-GB"}
+				""".formatted(quote(body));
+
+		// when
+		Response response = editor.post("/api/v1/articles", "application/json", json);
+
+		// then
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode article = response.json();
+		assertThat(article.get("title").asString()).isEqualTo("A headline");
+		assertThat(article.get("titleDerived").asBoolean()).isFalse();
+		assertThat(article.get("source").asString()).isEqualTo("Reuters");
+		assertThat(article.get("dateline").get("placeDisplay").asString()).isEqualTo("London");
+		assertThat(article.get("publishedAt").asString()).isEqualTo("2023-03-03T10:14:00Z");
+		assertThat(article.get("language").asString()).isEqualTo("en-GB");
+		assertThat(article.get("paragraphs")).hasSize(2);
+		assertThat(article.get("alreadyExisted").asBoolean()).isFalse();
+	}
+
+	@Test
+	void jsonWithoutTitleGetsOneDerivedFromTheLead() {
+		Response response = editor.post("/api/v1/articles", "application/json",
+				"{\"body\": \"Ministers met on " + UUID.randomUUID() + " to agree a budget, officials said.\"}");
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.json().get("titleDerived").asBoolean()).isTrue();
+		assertThat(response.json().get("title").asString()).startsWith("Ministers met on");
+	}
+
+	@Test
+	void refusesEmptyAndBlankBodies() {
+		assertProblem(editor.post("/api/v1/articles", "text/plain", ""), 400, "body");
+		assertProblem(editor.post("/api/v1/articles", "text/plain", "  \n\t \n"), 400, "body");
+		assertProblem(editor.post("/api/v1/articles", "application/json", "{\"title\": \"x\", \"body\": \"  \"}"), 400,
+				"body");
+		assertProblem(editor.post("/api/v1/articles", "application/json", "{\"title\": \"x\"}"), 400, "body");
+	}
+
+	@Test
+	void refusesABodyOverTheLimitAndStoresNothing() {
+		long before = total();
+		String huge = "word ".repeat(220_000) + UUID.randomUUID();
+
+		assertProblem(editor.post("/api/v1/articles", "text/plain", huge), 413, "body");
+		assertProblem(editor.post("/api/v1/articles", "application/json", "{\"body\": " + quote(huge) + "}"), 413,
+				"body");
+		assertThat(total()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesBytesThatAreNotUtf8() {
+		long before = total();
+		byte[] latin1 = ("Caf\u00e9 owners in S\u00e3o Paulo " + UUID.randomUUID()).getBytes(StandardCharsets.ISO_8859_1);
+
+		Response response = editor.post("/api/v1/articles", "text/plain", latin1);
+
+		assertProblem(response, 400, "body");
+		assertThat(response.json().get("detail").asString()).contains("UTF-8");
+		assertThat(total()).isEqualTo(before);
+	}
+
+	@Test
+	void readsCopyInTheCharsetTheClientDeclares() {
+		byte[] latin1 = ("Caf\u00e9 owners in S\u00e3o Paulo met on " + UUID.randomUUID() + ".")
+			.getBytes(StandardCharsets.ISO_8859_1);
+
+		Response response = editor.post("/api/v1/articles", "text/plain; charset=ISO-8859-1", latin1);
+
+		assertThat(response.status()).isEqualTo(201);
+		assertThat(response.json().get("body").asString()).startsWith("Café owners in São Paulo");
+	}
+
+	@Test
+	void refusesJsonThatIsNotAnObject() {
+		long before = total();
+
+		Response array = editor.post("/api/v1/articles", "application/json", "[{\"body\": \"text\"}]");
+		Response broken = editor.post("/api/v1/articles", "application/json", "{\"body\": \"text\"");
+		Response typo = editor.post("/api/v1/articles", "application/json", "{\"body\": \"text\", \"titel\": \"x\"}");
+		Response number = editor.post("/api/v1/articles", "application/json", "{\"body\": 42}");
+
+		assertProblem(array, 400, "body");
+		assertThat(array.json().get("detail").asString()).contains("JSON object");
+		assertProblem(broken, 400, "body");
+		assertProblem(typo, 400, "titel");
+		assertProblem(number, 400, "body");
+		assertThat(total()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesADateThatDoesNotParse() {
+		long before = total();
+
+		Response plain = editor.post("/api/v1/articles?publishedAt=03/08/2022", "text/plain", uniqueCopy());
+		Response json = editor.post("/api/v1/articles", "application/json",
+				"{\"body\": \"Text " + UUID.randomUUID() + "\", \"publishedAt\": \"2022-02-30\"}");
+
+		assertProblem(plain, 400, "publishedAt");
+		assertThat(plain.json().get("detail").asString()).contains("03/08/2022");
+		assertProblem(json, 400, "publishedAt");
+		assertThat(total()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAnUnknownContentType() {
+		Response response = editor.post("/api/v1/articles", "application/xml", "<article/>");
+
+		assertThat(response.status()).isEqualTo(415);
+		assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+		assertThat(response.json().get("detail").asString()).contains("text/plain").contains("application/json");
+	}
+
+	@Test
+	void takesMetadataFromQueryParametersWithRawCopy() {
+		Response response = editor.post(
+				"/api/v1/articles?source=Reuters&publishedAt=2022-08-03&url=https://example.org/x&title=Given%20title",
+				"text/plain", uniqueCopy());
+
+		assertThat(response.status()).isEqualTo(201);
+		JsonNode article = response.json();
+		assertThat(article.get("source").asString()).isEqualTo("Reuters");
+		assertThat(article.get("publishedAt").asString()).isEqualTo("2022-08-03");
+		assertThat(article.get("url").asString()).isEqualTo("https://example.org/x");
+		assertThat(article.get("title").asString()).isEqualTo("Given title");
+		assertThat(article.get("titleDerived").asBoolean()).isFalse();
+	}
+
+	@Test
+	void answersNotModifiedForTheCurrentETag() {
+		long id = editor.post("/api/v1/articles", "text/plain", uniqueCopy()).json().get("id").asLong();
+		Response first = reader.get("/api/v1/articles/" + id);
+		String etag = first.header("ETag");
+
+		Response second = reader.get("/api/v1/articles/" + id, "If-None-Match", etag);
+
+		assertThat(etag).isNotBlank();
+		assertThat(second.status()).isEqualTo(304);
+	}
+
+	@Test
+	void correctsMetadataAndRefusesAStaleVersion() {
+		// given
+		JsonNode created = editor.post("/api/v1/articles", "text/plain", uniqueCopy()).json();
+		long id = created.get("id").asLong();
+		String etag = reader.get("/api/v1/articles/" + id).header("ETag");
+
+		// when
+		Response corrected = editor.patch("/api/v1/articles/" + id, "application/merge-patch+json",
+				"{\"title\": \"Russia backs junta's election plan\", \"publishedAt\": \"2022-08-03\", \"byline\": null}",
+				"If-Match", etag);
+		Response stale = editor.patch("/api/v1/articles/" + id, "application/json",
+				"{\"title\": \"Someone else's headline\", \"version\": " + created.get("version").asInt() + "}");
+
+		// then
+		assertThat(corrected.status()).isEqualTo(200);
+		assertThat(corrected.json().get("title").asString()).isEqualTo("Russia backs junta's election plan");
+		assertThat(corrected.json().get("titleDerived").asBoolean()).isFalse();
+		assertThat(corrected.json().get("publishedAt").asString()).isEqualTo("2022-08-03");
+		assertThat(corrected.json().get("byline").isNull()).isTrue();
+		assertThat(corrected.json().get("source").asString()).isEqualTo(created.get("source").asString());
+		assertThat(corrected.json().get("updatedBy").asString()).isEqualTo(TestUsers.EDITOR);
+		assertProblem(stale, 409, "version");
+		assertThat(reader.get("/api/v1/articles/" + id).json().get("title").asString())
+			.isEqualTo("Russia backs junta's election plan");
+	}
+
+	@Test
+	void aCorrectionMustSayWhichVersionItCorrects() {
+		long id = editor.post("/api/v1/articles", "text/plain", uniqueCopy()).json().get("id").asLong();
+
+		Response response = editor.patch("/api/v1/articles/" + id, "application/json", "{\"title\": \"New\"}");
+
+		assertProblem(response, 428, "version");
+	}
+
+	@Test
+	void refusesAnEmptyTitleInACorrection() {
+		JsonNode created = editor.post("/api/v1/articles", "text/plain", uniqueCopy()).json();
+
+		Response response = editor.patch("/api/v1/articles/" + created.get("id").asLong(), "application/json",
+				"{\"title\": \"  \", \"version\": " + created.get("version").asInt() + "}");
+
+		assertProblem(response, 400, "title");
+	}
+
+	@Test
+	void onlyAdminsDelete() {
+		long id = editor.post("/api/v1/articles", "text/plain", uniqueCopy()).json().get("id").asLong();
+
+		assertThat(editor.delete("/api/v1/articles/" + id).status()).isEqualTo(403);
+		assertThat(admin.delete("/api/v1/articles/" + id).status()).isEqualTo(204);
+		assertProblem(reader.get("/api/v1/articles/" + id), 404, null);
+	}
+
+	@Test
+	void answersBadIdsWithProblems() {
+		assertProblem(reader.get("/api/v1/articles/999999999"), 404, null);
+		assertProblem(reader.get("/api/v1/articles/not-a-number"), 400, "id");
+	}
+
+	@Test
+	void listsArticlesNewestFirstInPages() {
+		String marker = UUID.randomUUID().toString();
+		editor.post("/api/v1/articles?publishedAt=2001-01-01", "text/plain", "Older story " + marker + " here.");
+		editor.post("/api/v1/articles?publishedAt=2030-01-01", "text/plain", "Newer story " + marker + " here.");
+
+		JsonNode page = reader.get("/api/v1/articles?size=2").json();
+		JsonNode second = reader.get(page.get("next").asString()).json();
+
+		assertThat(page.get("items").get(0).get("publishedAt").asString()).isEqualTo("2030-01-01");
+		assertThat(page.get("items")).hasSize(2);
+		assertThat(page.get("totalItems").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(second.get("page").asInt()).isEqualTo(1);
+		assertProblem(reader.get("/api/v1/articles?size=1000"), 400, "size");
+	}
+
+	@Test
+	void servesTheOpenApiDescription() {
+		Response response = reader.get("/v3/api-docs");
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().get("paths").has("/api/v1/articles")).isTrue();
+		assertThat(response.json().get("paths").has("/api/v1/articles/{id}")).isTrue();
+	}
+
+	private long total() {
+		return reader.get("/api/v1/articles?size=1").json().get("totalItems").asLong();
+	}
+
+	static void assertProblem(Response response, int status, String field) {
+		assertThat(response.status()).as(response.text()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith(PROBLEM_JSON);
+		JsonNode problem = response.json();
+		assertThat(problem.get("status").asInt()).isEqualTo(status);
+		assertThat(problem.get("detail").asString()).isNotBlank();
+		assertThat(response.text()).doesNotContain("Exception").doesNotContain("\tat ");
+		if (field != null) {
+			assertThat(problem.get("field").asString()).isEqualTo(field);
+		}
+	}
+
+	static String uniqueCopy() {
+		return "By Jane Doe, Reuters\nLONDON (Reuters) - Officials met on " + UUID.randomUUID()
+				+ " to discuss the budget’s future, a spokesman said.\nThe talks will continue next week.";
+	}
+
+	static String sample() throws IOException {
+		try (InputStream in = ArticleApiTests.class.getResourceAsStream("/wire/afp-myanmar-raw.txt")) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static int occurrences(String text, String part) {
+		return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+	}
+
+	private static String quote(String text) {
+		return tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(text);
+	}
+
+}
