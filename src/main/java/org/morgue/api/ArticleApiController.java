@@ -133,15 +133,15 @@ class ArticleApiController {
 	ArticleListResponse list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
 			@RequestParam(defaultValue = "published") String sort) {
 		if (page < 0) {
-			throw new InvalidArticleException("page", "'page' counts from 0.");
+			throw new InvalidRequestException("page", "'page' counts from 0.");
 		}
 		if (size < 1 || size > 100) {
-			throw new InvalidArticleException("size", "'size' must be between 1 and 100.");
+			throw new InvalidRequestException("size", "'size' must be between 1 and 100.");
 		}
 		ArticleOrder order = switch (sort) {
 			case "published" -> ArticleOrder.PUBLISHED;
 			case "ingested" -> ArticleOrder.INGESTED;
-			default -> throw new InvalidArticleException("sort", "'sort' is 'published' or 'ingested'.");
+			default -> throw new InvalidRequestException("sort", "'sort' is 'published' or 'ingested'.");
 		};
 		return ArticleListResponse.of(articles.list(page, size, order), sort);
 	}
@@ -236,7 +236,7 @@ class ArticleApiController {
 				return Integer.parseInt(tag);
 			}
 			catch (NumberFormatException ex) {
-				throw new InvalidArticleException("If-Match", "If-Match must be the ETag of the article, such as \"3\".");
+				throw new InvalidRequestException("If-Match", "If-Match must be the ETag of the article, such as \"3\".");
 			}
 		}
 		throw new MissingVersionException();
