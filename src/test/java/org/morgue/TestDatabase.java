@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.morgue.system.EmbeddedDatabase;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -55,16 +55,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(), dataDir);
 		}
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-				.setDataDirectory(temporaryDirectory("morgue-test-postgres"))
-				.setCleanDataDirectory(true)
-				.setRegisterShutdownHook(false)
-				.setPGStartupWait(Duration.ofSeconds(60))
-				.setLocaleConfig("encoding", "UTF8")
-				.setLocaleConfig("locale", "C")
-				.setLocaleConfig("locale-provider", "builtin")
-				.setLocaleConfig("builtin-locale", "C.UTF-8")
-				.start();
+			EmbeddedPostgres postgres = EmbeddedDatabase.start(temporaryDirectory("morgue-test-postgres"), false);
 			// Spring Boot runs its shutdown handlers after closing the application contexts, so the
 			// database outlives every context that uses it.
 			SpringApplication.getShutdownHandlers().add(() -> {

@@ -3,7 +3,6 @@ package org.morgue.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -34,18 +33,7 @@ class EmbeddedDatabaseConfiguration {
 		Path dataDirectory = properties.dataDir().resolve("postgres");
 		Files.createDirectories(dataDirectory);
 		stopOrphanedServer(dataDirectory);
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(dataDirectory)
-			.setCleanDataDirectory(false)
-			// Stopped as a bean, after the pool and everything using it, not by a racing JVM hook.
-			.setRegisterShutdownHook(false)
-			.setPGStartupWait(Duration.ofSeconds(60))
-			// Unicode case mapping for lower() without depending on the host's locales.
-			.setLocaleConfig("encoding", "UTF8")
-			.setLocaleConfig("locale", "C")
-			.setLocaleConfig("locale-provider", "builtin")
-			.setLocaleConfig("builtin-locale", "C.UTF-8")
-			.start();
+		EmbeddedPostgres postgres = EmbeddedDatabase.start(dataDirectory, true);
 		log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), dataDirectory);
 		return postgres;
 	}
