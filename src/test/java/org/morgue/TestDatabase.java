@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,7 +15,9 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
 
 /**
  * The one PostgreSQL all tests run against, started once per test run: a Testcontainers
@@ -22,8 +25,9 @@ import org.springframework.core.env.MapPropertySource;
  * binaries the archive itself uses. Either way real PostgreSQL with the real Flyway migrations.
  * <p>
  * Registered for every test application context in {@code META-INF/spring.factories}; it sets
- * {@code spring.datasource.*} (so the application's own embedded database stays off) and points
- * {@code morgue.data-dir} at a temporary directory, and gives the first administrator a known password.
+ * {@code spring.datasource.*} (so the application's own embedded database stays off) unless the
+ * context names a database itself, points {@code morgue.data-dir} at a fresh temporary directory per
+ * context unless it names one, and gives the first administrator a known password.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -31,13 +35,21 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
-		Connection database = connection();
-		context.getEnvironment()
-			.getPropertySources()
-			.addFirst(new MapPropertySource("testDatabase",
-					Map.of("spring.datasource.url", database.url(), "spring.datasource.username", database.username(),
-							"spring.datasource.password", database.password(), "morgue.data-dir",
-							database.dataDir().toString(), "morgue.admin-password", TestUsers.FIRST_ADMIN_PASSWORD)));
+		ConfigurableEnvironment environment = context.getEnvironment();
+		Map<String, Object> properties = new HashMap<>();
+		// A context that names its own database (a benchmark, say) keeps it.
+		if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+			Connection database = connection();
+			properties.put("spring.datasource.url", database.url());
+			properties.put("spring.datasource.username", database.username());
+			properties.put("spring.datasource.password", database.password());
+		}
+		// Each context has its own files (the search index takes a lock on its directory).
+		if (!StringUtils.hasText(environment.getProperty("morgue.data-dir"))) {
+			properties.put("morgue.data-dir", temporaryDirectory("morgue-test-data").toString());
+		}
+		properties.put("morgue.admin-password", TestUsers.FIRST_ADMIN_PASSWORD);
+		environment.getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
 	}
 
 	public static synchronized Connection connection() {
@@ -48,11 +60,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	}
 
 	private static Connection start() {
-		Path dataDir = temporaryDirectory("morgue-test-data");
 		if (dockerAvailable()) {
 			PostgreSQLContainer container = new PostgreSQLContainer("postgres:17-alpine");
 			container.start();
-			return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword(), dataDir);
+			return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
 		}
 		try {
 			EmbeddedPostgres postgres = EmbeddedDatabase.start(temporaryDirectory("morgue-test-postgres"), false);
@@ -66,7 +77,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 					throw new UncheckedIOException(ex);
 				}
 			});
-			return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", dataDir);
+			return new Connection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL for the tests", ex);
@@ -91,7 +102,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 	}
 
-	public record Connection(String url, String username, String password, Path dataDir) {
+	public record Connection(String url, String username, String password) {
 	}
 
 }

@@ -7,6 +7,7 @@ import org.morgue.article.ArticleNotFoundException;
 import org.morgue.article.ArticleVersionConflictException;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.ingest.ArticleTooLargeException;
+import org.morgue.search.InvalidQueryException;
 import org.morgue.user.InvalidUserException;
 import org.morgue.user.UserAlreadyExistsException;
 import org.morgue.user.UserNotFoundException;
@@ -47,6 +48,11 @@ class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
 		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid search", ex.getMessage(), ex.parameter()));
 	}
 
 	@ExceptionHandler

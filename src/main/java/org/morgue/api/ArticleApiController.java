@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,7 +19,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleMetadata;
-import org.morgue.article.ArticleOrder;
 import org.morgue.article.ArticleService;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.article.SavedArticle;
@@ -28,6 +28,11 @@ import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.CopyDecoder;
 import org.morgue.ingest.IngestService;
 import org.morgue.ingest.MetadataInput;
+import org.morgue.search.ArticleSearch;
+import org.morgue.search.SearchHit;
+import org.morgue.search.SearchRequest;
+import org.morgue.search.SearchResult;
+import org.morgue.search.SearchSort;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -71,10 +76,13 @@ class ArticleApiController {
 
 	private final JsonMapper json;
 
-	ArticleApiController(ArticleService articles, IngestService ingest, JsonMapper json) {
+	private final ArticleSearch search;
+
+	ArticleApiController(ArticleService articles, IngestService ingest, JsonMapper json, ArticleSearch search) {
 		this.articles = articles;
 		this.ingest = ingest;
 		this.json = json;
+		this.search = search;
 	}
 
 	@PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -128,22 +136,19 @@ class ArticleApiController {
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "List articles, newest first",
-			description = "sort=published (default) orders by publication date, unknown dates last; sort=ingested by arrival.")
-	ArticleListResponse list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-			@RequestParam(defaultValue = "published") String sort) {
-		if (page < 0) {
-			throw new InvalidRequestException("page", "'page' counts from 0.");
-		}
-		if (size < 1 || size > 100) {
-			throw new InvalidRequestException("size", "'size' must be between 1 and 100.");
-		}
-		ArticleOrder order = switch (sort) {
-			case "published" -> ArticleOrder.PUBLISHED;
-			case "ingested" -> ArticleOrder.INGESTED;
-			default -> throw new InvalidRequestException("sort", "'sort' is 'published' or 'ingested'.");
-		};
-		return ArticleListResponse.of(articles.list(page, size, order), sort);
+	@Operation(summary = "Search articles (or list them, newest first, without q)",
+			description = "q uses the query language described at /search/help: all words must match, OR, -word, "
+					+ "\"phrase\", \"phrase\"~5, prefix*, parentheses, title:, byline:, source:, dateline:, "
+					+ "date:2022-08-01..2022-08-31. Walk every hit by passing nextCursor back as cursor.")
+	SearchResponse search(@RequestParam(required = false) String q,
+			@Parameter(description = "Only these sources (repeatable)") @RequestParam(required = false) List<String> source,
+			@Parameter(description = "Published on or after (2022-08-03, 2022-08 or 2022)") @RequestParam(required = false) String from,
+			@Parameter(description = "Published on or before (2022-08-03, 2022-08 or 2022)") @RequestParam(required = false) String to,
+			@Parameter(description = "relevance (default with q), newest (default without), oldest") @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String cursor) {
+		SearchResult result = search.search(new SearchRequest(q, source, SearchRequest.date("from", from, false),
+				SearchRequest.date("to", to, true), SearchSort.of(sort), size, 0, cursor));
+		return SearchResponse.of(result, articles.summaries(result.hits().stream().map(SearchHit::id).toList()));
 	}
 
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,7 +1,10 @@
 package org.morgue.article;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -23,6 +26,24 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 
 	@Query(value = SUMMARY + " order by a.ingestedAt desc, a.id desc", countQuery = "select count(a) from Article a")
 	Page<ArticleSummary> findNewestIngested(Pageable pageable);
+
+	String CONTENT = """
+			select new org.morgue.article.ArticleContent(a.id, a.version, a.title, a.body, a.byline, s.name,
+			    a.datelinePlaceDisplay, a.datelineText, a.publishedDate, a.publishedTime)
+			from Article a left join a.source s
+			""";
+
+	@Query(CONTENT + " where a.id in :ids")
+	List<ArticleContent> findContentByIdIn(Collection<Long> ids);
+
+	@Query(CONTENT + " where a.id > :afterId order by a.id")
+	List<ArticleContent> findContentAfter(long afterId, Limit limit);
+
+	@Query(SUMMARY + " where a.id in :ids")
+	List<ArticleSummary> findSummariesByIdIn(Collection<Long> ids);
+
+	@Query("select new org.morgue.article.ArticleVersion(a.id, a.version) from Article a where a.id > :afterId order by a.id")
+	List<ArticleVersion> findVersionsAfter(long afterId, Limit limit);
 
 	@Query("select a.rawText from Article a where a.id = :id")
 	Optional<String> findRawTextById(long id);

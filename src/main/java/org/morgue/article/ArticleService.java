@@ -2,10 +2,16 @@ package org.morgue.article;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -93,6 +99,49 @@ public class ArticleService {
 		return articles.findRawTextById(id).orElseThrow(() -> new ArticleNotFoundException(id));
 	}
 
+	/**
+	 * The content of these articles, in the order of the ids; ids of articles that no longer exist
+	 * are left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<ArticleContent> contents(List<Long> ids) {
+		return ids.isEmpty() ? List.of() : inOrder(ids, articles.findContentByIdIn(ids), ArticleContent::id);
+	}
+
+	/** Several articles in full, in the order of the ids; ids of articles that no longer exist are left out. */
+	@Transactional(readOnly = true)
+	public List<ArticleDetails> details(List<Long> ids) {
+		return ids.isEmpty() ? List.of()
+				: inOrder(ids, articles.findAllById(ids).stream().map(Article::toDetails).toList(), ArticleDetails::id);
+	}
+
+	/** The content of up to {@code limit} articles with ids above {@code afterId}, in id order. */
+	@Transactional(readOnly = true)
+	public List<ArticleContent> contentsAfter(long afterId, int limit) {
+		return articles.findContentAfter(afterId, Limit.of(limit));
+	}
+
+	/** Ids and versions of up to {@code limit} articles with ids above {@code afterId}, in id order. */
+	@Transactional(readOnly = true)
+	public List<ArticleVersion> versionsAfter(long afterId, int limit) {
+		return articles.findVersionsAfter(afterId, Limit.of(limit));
+	}
+
+	/** How many articles the archive holds. */
+	@Transactional(readOnly = true)
+	public long count() {
+		return articles.count();
+	}
+
+	/**
+	 * Summaries of these articles, in the order of the ids (a ranking from elsewhere); ids of
+	 * articles that no longer exist are left out.
+	 */
+	@Transactional(readOnly = true)
+	public List<ArticleSummary> summaries(List<Long> ids) {
+		return ids.isEmpty() ? List.of() : inOrder(ids, articles.findSummariesByIdIn(ids), ArticleSummary::id);
+	}
+
 	@Transactional(readOnly = true)
 	public Page<ArticleSummary> list(int page, int size, ArticleOrder order) {
 		PageRequest request = PageRequest.of(page, size);
@@ -137,6 +186,12 @@ public class ArticleService {
 		Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
 		articles.delete(article);
 		events.publishEvent(new ArticleDeleted(id));
+	}
+
+	private static <T> List<T> inOrder(List<Long> ids, List<T> rows, ToLongFunction<T> id) {
+		Map<Long, T> byId = new HashMap<>();
+		rows.forEach(row -> byId.put(id.applyAsLong(row), row));
+		return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
 	}
 
 	private Optional<SavedArticle> findExisting(String contentHash) {

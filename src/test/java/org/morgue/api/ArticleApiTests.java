@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.morgue.Eventually;
 import org.morgue.HttpApi;
 import org.morgue.HttpApi.Response;
 import org.morgue.TestUsers;
@@ -305,18 +306,20 @@ class ArticleApiTests {
 	}
 
 	@Test
-	void listsArticlesNewestFirstInPages() {
+	void listsArticlesNewestFirstWithoutAQuery() {
 		String marker = UUID.randomUUID().toString();
 		editor.post("/api/v1/articles?publishedAt=2001-01-01", "text/plain", "Older story " + marker + " here.");
-		editor.post("/api/v1/articles?publishedAt=2030-01-01", "text/plain", "Newer story " + marker + " here.");
+		long newest = editor.post("/api/v1/articles?publishedAt=2099-01-01", "text/plain", "Newer story " + marker + " here.")
+			.json()
+			.get("id")
+			.asLong();
 
-		JsonNode page = reader.get("/api/v1/articles?size=2").json();
-		JsonNode second = reader.get(page.get("next").asString()).json();
+		JsonNode page = Eventually.until(() -> reader.get("/api/v1/articles?size=2").json(),
+				result -> result.get("hits").get(0).get("id").asLong() == newest);
 
-		assertThat(page.get("items").get(0).get("publishedAt").asString()).isEqualTo("2030-01-01");
-		assertThat(page.get("items")).hasSize(2);
-		assertThat(page.get("totalItems").asLong()).isGreaterThanOrEqualTo(2);
-		assertThat(second.get("page").asInt()).isEqualTo(1);
+		assertThat(page.get("hits")).hasSize(2);
+		assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(page.get("nextCursor").isNull()).isFalse();
 		assertProblem(reader.get("/api/v1/articles?size=1000"), 400, "size");
 	}
 
@@ -330,7 +333,7 @@ class ArticleApiTests {
 	}
 
 	private long total() {
-		return reader.get("/api/v1/articles?size=1").json().get("totalItems").asLong();
+		return jdbc.queryForObject("select count(*) from article", Long.class);
 	}
 
 	static void assertProblem(Response response, int status, String field) {

@@ -1,0 +1,430 @@
+package org.morgue.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.morgue.article.ArticleContent;
+import org.morgue.article.ArticleService;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Searches the index: exact totals, hits with highlights, facets over all matches, cursors that walk
+ * every hit, and related articles. Hits are ids; the articles are read from PostgreSQL.
+ */
+@Service
+public class ArticleSearch {
+
+	/** The most hits one page may ask for. */
+	public static final int MAX_SIZE = 100;
+
+	private static final int SNIPPETS = 2;
+
+	private static final int SNIPPET_LENGTH = 220;
+
+	private static final int TOP_SOURCES = 30;
+
+	private static final String MARK = "<mark>";
+
+	private static final String UNMARK = "</mark>";
+
+	private final ArticleIndex index;
+
+	private final ArticleService articles;
+
+	private final Object facetStateLock = new Object();
+
+	private IndexReader.CacheKey facetStateKey;
+
+	private SortedSetDocValuesReaderState facetState;
+
+	ArticleSearch(ArticleIndex index, ArticleService articles) {
+		this.index = index;
+		this.articles = articles;
+	}
+
+	/**
+	 * @throws InvalidQueryException when the query, the dates or the cursor cannot be read
+	 */
+	public SearchResult search(SearchRequest request) {
+		if (request.size() < 1 || request.size() > MAX_SIZE) {
+			throw new InvalidQueryException("size", "'size' must be between 1 and " + MAX_SIZE + ".");
+		}
+		if (request.offset() < 0) {
+			throw new InvalidQueryException("page", "Pages count from the first.");
+		}
+		if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
+			throw new InvalidQueryException("from", "The date range ends before it starts.");
+		}
+		Query text = new ArticleQueryParser().parse(request.query());
+		Query query = filtered(text, request);
+		SearchSort order = request.effectiveSort();
+		Sort sort = sort(order);
+		FieldDoc after = Cursor.decode(request.cursor(), order);
+		List<Page> found = new ArrayList<>(1);
+		SearchResult result = index.read(searcher -> {
+			Page page = page(searcher, query, sort, after, request.offset(), request.size());
+			found.add(page);
+			return new SearchResult(page.total(), List.of(), facets(searcher, page.facets()), page.nextCursor(order),
+					true);
+		}, SearchResult.unavailable());
+		if (found.isEmpty()) {
+			return result;
+		}
+		List<SearchHit> hits = highlight(text, found.get(0).ids());
+		return new SearchResult(result.total(), hits, result.facets(), result.nextCursor(), true);
+	}
+
+	/**
+	 * Calls {@code batch} with the ids of every match, in the requested order, a batch at a time;
+	 * for exports, which have no limit.
+	 */
+	public long forEachMatch(SearchRequest request, int batchSize, Consumer<List<Long>> batch) {
+		Query query = filtered(new ArticleQueryParser().parse(request.query()), request);
+		SearchSort order = request.effectiveSort();
+		Sort sort = sort(order);
+		long delivered = 0;
+		FieldDoc after = null;
+		while (true) {
+			FieldDoc from = after;
+			Page page = index.read(searcher -> page(searcher, query, sort, from, 0, batchSize), null);
+			if (page == null || page.ids().isEmpty()) {
+				return delivered;
+			}
+			batch.accept(page.ids());
+			delivered += page.ids().size();
+			if (page.ids().size() < batchSize) {
+				return delivered;
+			}
+			after = page.last();
+		}
+	}
+
+	/**
+	 * Articles most like this one (by the distinctive words of its title and body), best first.
+	 */
+	public List<Long> related(long articleId, int count) {
+		List<ArticleContent> content = articles.contents(List.of(articleId));
+		if (content.isEmpty()) {
+			return List.of();
+		}
+		ArticleContent article = content.get(0);
+		return index.read(searcher -> {
+			try {
+				MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
+				like.setAnalyzer(ArticleAnalyzers.STEMS);
+				like.setFieldNames(new String[] { ArticleFields.TITLE, ArticleFields.BODY });
+				like.setMinTermFreq(1);
+				like.setMinDocFreq(2);
+				like.setMaxQueryTerms(25);
+				Query similar = like.like(ArticleFields.BODY, new StringReader(article.title() + "\n" + article.body()));
+				Query query = new BooleanQuery.Builder().add(similar, BooleanClause.Occur.MUST)
+					.add(new TermQuery(ArticleFields.idTerm(articleId)), BooleanClause.Occur.MUST_NOT)
+					.build();
+				TopDocs top = searcher.search(query, count);
+				return ids(searcher, top.scoreDocs);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}, List.of());
+	}
+
+	private static Query filtered(Query text, SearchRequest request) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
+		if (!request.sources().isEmpty()) {
+			BooleanQuery.Builder sources = new BooleanQuery.Builder();
+			request.sources()
+				.forEach(source -> sources.add(new TermQuery(new Term(ArticleFields.SOURCE, ArticleFields.sourceKey(source))),
+						BooleanClause.Occur.SHOULD));
+			query.add(sources.build(), BooleanClause.Occur.FILTER);
+		}
+		if (request.from() != null || request.to() != null) {
+			query.add(ArticleQueryParser.dateRange(request.from(), request.to()), BooleanClause.Occur.FILTER);
+		}
+		return query.build();
+	}
+
+	private static Sort sort(SearchSort order) {
+		return switch (order) {
+			case RELEVANCE -> new Sort(SortField.FIELD_SCORE, published(true), id(true));
+			case NEWEST -> new Sort(published(true), id(true));
+			case OLDEST -> new Sort(published(false), id(false));
+		};
+	}
+
+	private static SortField published(boolean newestFirst) {
+		SortField field = new SortField(ArticleFields.PUBLISHED_SORT, SortField.Type.LONG, newestFirst);
+		// Unknown dates come last either way.
+		field.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
+		return field;
+	}
+
+	private static SortField id(boolean reverse) {
+		return new SortField(ArticleFields.ID_VALUE, SortField.Type.LONG, reverse);
+	}
+
+	private static Page page(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int offset, int size) {
+		try {
+			// Counting every match exactly costs little next to the facets, which visit every match anyway.
+			TopFieldCollectorManager top = new TopFieldCollectorManager(sort, offset + size, after, Integer.MAX_VALUE);
+			FacetsCollectorManager facets = new FacetsCollectorManager();
+			Object[] results = searcher.search(query, new MultiCollectorManager(top, facets));
+			TopFieldDocs docs = (TopFieldDocs) results[0];
+			ScoreDoc[] all = docs.scoreDocs;
+			int from = Math.min(offset, all.length);
+			ScoreDoc[] page = java.util.Arrays.copyOfRange(all, from, all.length);
+			FieldDoc last = (page.length > 0) ? (FieldDoc) page[page.length - 1] : null;
+			long total = docs.totalHits.value;
+			boolean more = (after == null) ? total > offset + size : page.length == size;
+			return new Page(total, ids(searcher, page), (FacetsCollector) results[1], more ? last : null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<Long> ids(IndexSearcher searcher, ScoreDoc[] docs) {
+		try {
+			List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+			List<Long> ids = new ArrayList<>(docs.length);
+			for (ScoreDoc doc : docs) {
+				LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc.doc, leaves));
+				NumericDocValues values = leaf.reader().getNumericDocValues(ArticleFields.ID_VALUE);
+				if (values != null && values.advanceExact(doc.doc - leaf.docBase)) {
+					ids.add(values.longValue());
+				}
+			}
+			return ids;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private Map<String, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector matches) {
+		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+		SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+		if (state == null) {
+			return facets;
+		}
+		try {
+			Facets counts = new SortedSetDocValuesFacetCounts(state, matches);
+			facets.put(SearchResult.SOURCE, values(counts, SearchResult.SOURCE, true));
+			facets.put(SearchResult.YEAR, values(counts, SearchResult.YEAR, false));
+			facets.put(SearchResult.MONTH, values(counts, SearchResult.MONTH, false));
+			return facets;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<FacetCount> values(Facets counts, String dimension, boolean byCount) throws IOException {
+		FacetResult result;
+		try {
+			result = byCount ? counts.getTopChildren(TOP_SOURCES, dimension) : counts.getAllChildren(dimension);
+		}
+		catch (IllegalArgumentException ex) {
+			// No article has a value for this facet yet.
+			return List.of();
+		}
+		if (result == null) {
+			return List.of();
+		}
+		List<FacetCount> values = new ArrayList<>();
+		for (LabelAndValue value : result.labelValues) {
+			values.add(new FacetCount(value.label, value.value.longValue()));
+		}
+		if (!byCount) {
+			values.sort(Comparator.comparing(FacetCount::value));
+		}
+		return values;
+	}
+
+	/** The facet ordinals of a reader, built once per reader (that is, per refresh). */
+	private SortedSetDocValuesReaderState facetState(IndexReader reader) {
+		IndexReader.CacheKey key = reader.getReaderCacheHelper().getKey();
+		synchronized (facetStateLock) {
+			if (key.equals(facetStateKey)) {
+				return facetState;
+			}
+			try {
+				facetState = new DefaultSortedSetDocValuesReaderState(reader, ArticleFields.FACETS);
+			}
+			catch (IllegalArgumentException ex) {
+				// An empty index has no facet field yet.
+				facetState = null;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			facetStateKey = key;
+			return facetState;
+		}
+	}
+
+	/**
+	 * Marks the matched words in each hit's title and body, read from PostgreSQL. Everything but the
+	 * {@code <mark>} elements is HTML-escaped.
+	 */
+	private List<SearchHit> highlight(Query query, List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		UnifiedHighlighter titles = UnifiedHighlighter.builderWithoutSearcher(ArticleAnalyzers.INDEX)
+			.withBreakIterator(WholeBreakIterator::new)
+			.withFormatter(new DefaultPassageFormatter(MARK, UNMARK, " … ", true))
+			.withMaxNoHighlightPassages(1)
+			.withHighlightPhrasesStrictly(true)
+			.build();
+		UnifiedHighlighter bodies = UnifiedHighlighter.builderWithoutSearcher(ArticleAnalyzers.INDEX)
+			.withBreakIterator(() -> LengthGoalBreakIterator
+				.createClosestToLength(BreakIterator.getSentenceInstance(Locale.ROOT), SNIPPET_LENGTH, 0.5f))
+			.withFormatter(new DefaultPassageFormatter(MARK, UNMARK, "\u0000", true))
+			.withMaxNoHighlightPassages(1)
+			.withHighlightPhrasesStrictly(true)
+			.build();
+		List<SearchHit> hits = new ArrayList<>(ids.size());
+		for (ArticleContent article : articles.contents(ids)) {
+			try {
+				Object title = titles.highlightWithoutSearcher(ArticleFields.TITLE, query, article.title(), 1);
+				Object body = bodies.highlightWithoutSearcher(ArticleFields.BODY, query, article.body(), SNIPPETS);
+				hits.add(new SearchHit(article.id(), (title != null) ? title.toString() : escape(article.title()),
+						snippets(body)));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return hits;
+	}
+
+	private static List<String> snippets(Object highlighted) {
+		if (highlighted == null) {
+			return List.of();
+		}
+		List<String> snippets = new ArrayList<>();
+		for (String passage : highlighted.toString().split("\u0000")) {
+			String trimmed = passage.strip();
+			if (!trimmed.isEmpty()) {
+				snippets.add(trimmed);
+			}
+		}
+		return snippets;
+	}
+
+	private static String escape(String text) {
+		StringBuilder escaped = new StringBuilder(text.length());
+		for (char c : text.toCharArray()) {
+			switch (c) {
+				case '<' -> escaped.append("&lt;");
+				case '>' -> escaped.append("&gt;");
+				case '&' -> escaped.append("&amp;");
+				case '"' -> escaped.append("&quot;");
+				case '\'' -> escaped.append("&#x27;");
+				default -> escaped.append(c);
+			}
+		}
+		return escaped.toString();
+	}
+
+	/** A page of hits from the index, before highlighting. */
+	private record Page(long total, List<Long> ids, FacetsCollector facets, FieldDoc last) {
+
+		String nextCursor(SearchSort order) {
+			return (last != null) ? Cursor.encode(last, order) : null;
+		}
+
+	}
+
+	/**
+	 * Where a page ended, as an opaque string: the sort values of its last hit, which end in the
+	 * article id, so the next page starts right after it however the index has changed meanwhile.
+	 */
+	static final class Cursor {
+
+		private Cursor() {
+		}
+
+		static String encode(FieldDoc last, SearchSort order) {
+			StringBuilder text = new StringBuilder(order.name());
+			for (Object value : last.fields) {
+				text.append('|').append(value);
+			}
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
+		}
+
+		static FieldDoc decode(String cursor, SearchSort order) {
+			if (cursor == null || cursor.isBlank()) {
+				return null;
+			}
+			try {
+				String[] parts = new String(Base64.getUrlDecoder().decode(cursor.strip()), StandardCharsets.UTF_8)
+					.split("\\|");
+				if (!parts[0].equals(order.name())) {
+					throw new InvalidQueryException("cursor",
+							"This cursor belongs to a search in another order; start again without it.");
+				}
+				Object[] fields = new Object[parts.length - 1];
+				for (int i = 1; i < parts.length; i++) {
+					boolean score = order == SearchSort.RELEVANCE && i == 1;
+					fields[i - 1] = score ? (Object) Float.parseFloat(parts[i]) : (Object) Long.parseLong(parts[i]);
+				}
+				int expected = (order == SearchSort.RELEVANCE) ? 3 : 2;
+				if (fields.length != expected) {
+					throw new IllegalArgumentException("wrong number of values");
+				}
+				return new FieldDoc(Integer.MAX_VALUE, Float.NaN, fields);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidQueryException("cursor",
+						"The cursor is not one this archive gave out; start again without it.");
+			}
+		}
+
+	}
+
+}

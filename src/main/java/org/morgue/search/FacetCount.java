@@ -1,0 +1,7 @@
+package org.morgue.search;
+
+/**
+ * A facet value and how many matching articles have it.
+ */
+public record FacetCount(String value, long count) {
+}

@@ -1,0 +1,218 @@
+package org.morgue.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * One open index directory: its single {@link IndexWriter} (none when opened only to read an index
+ * of an older schema), a {@link SearcherManager}, and the thread that reopens searchers in the
+ * background so that a change is visible within a fraction of a second.
+ * <p>
+ * Thread-safe. Every read goes through {@link #acquire()} and {@link #release(IndexSearcher)}.
+ */
+final class IndexHandle implements Closeable {
+
+	static final String SCHEMA_KEY = "morgue.schema";
+
+	private final Path path;
+
+	private final Directory directory;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	private final ControlledRealTimeReopenThread<IndexSearcher> reopener;
+
+	private IndexHandle(Path path, Directory directory, IndexWriter writer, SearcherManager searchers,
+			ControlledRealTimeReopenThread<IndexSearcher> reopener) {
+		this.path = path;
+		this.directory = directory;
+		this.writer = writer;
+		this.searchers = searchers;
+		this.reopener = reopener;
+	}
+
+	/**
+	 * Opens (or creates) an index to write and search.
+	 * @param ramBufferMb how much the writer buffers before flushing a segment
+	 */
+	static IndexHandle openForWriting(Path path, double ramBufferMb, double maxStaleSeconds) throws IOException {
+		Directory directory = FSDirectory.open(path);
+		try {
+			IndexWriterConfig config = new IndexWriterConfig(ArticleAnalyzers.INDEX)
+				.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+				.setRAMBufferSizeMB(ramBufferMb)
+				.setCommitOnClose(true);
+			IndexWriter writer = new IndexWriter(directory, config);
+			writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(ArticleFields.SCHEMA_VERSION)).entrySet());
+			SearcherManager searchers = new SearcherManager(writer, true, false, new SearcherFactory());
+			ControlledRealTimeReopenThread<IndexSearcher> reopener = new ControlledRealTimeReopenThread<>(writer,
+					searchers, maxStaleSeconds, 0.01);
+			reopener.setName("index-reopen-" + path.getFileName());
+			reopener.setDaemon(true);
+			reopener.start();
+			return new IndexHandle(path, directory, writer, searchers, reopener);
+		}
+		catch (IOException | RuntimeException ex) {
+			directory.close();
+			throw ex;
+		}
+	}
+
+	/** Opens an existing index to search only (an index of an older schema, while a new one is built). */
+	static IndexHandle openForReading(Path path) throws IOException {
+		Directory directory = FSDirectory.open(path);
+		try {
+			SearcherManager searchers = new SearcherManager(DirectoryReader.open(directory), new SearcherFactory());
+			return new IndexHandle(path, directory, null, searchers, null);
+		}
+		catch (IOException | RuntimeException ex) {
+			directory.close();
+			throw ex;
+		}
+	}
+
+	/** The schema version recorded in the index's last commit, or 0 when it has none. */
+	static int schemaVersion(Path path) throws IOException {
+		try (Directory directory = FSDirectory.open(path)) {
+			if (!DirectoryReader.indexExists(directory)) {
+				return 0;
+			}
+			String value = SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY);
+			return (value != null) ? Integer.parseInt(value) : 0;
+		}
+	}
+
+	Path path() {
+		return path;
+	}
+
+	boolean writable() {
+		return writer != null;
+	}
+
+	/**
+	 * Adds or replaces the article's document.
+	 * @return the writer's sequence number, to wait for with {@link #waitUntilVisible(long, long)}
+	 */
+	long update(long id, Document document) {
+		try {
+			return writer.updateDocument(ArticleFields.idTerm(id), document);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	long delete(long id) {
+		try {
+			return writer.deleteDocuments(ArticleFields.idTerm(id));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Waits until searches see the change with this sequence number, at most {@code millis}. */
+	void waitUntilVisible(long sequenceNumber, long millis) {
+		try {
+			reopener.waitForGeneration(sequenceNumber, (int) millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** Makes every change so far visible to the next search. */
+	void refresh() {
+		try {
+			searchers.maybeRefreshBlocking();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	IndexSearcher acquire() {
+		try {
+			return searchers.acquire();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	void release(IndexSearcher searcher) {
+		try {
+			searchers.release(searcher);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Commits when there is something to commit. */
+	boolean commitIfChanged() throws IOException {
+		if (writer == null || !writer.hasUncommittedChanges()) {
+			return false;
+		}
+		writer.commit();
+		return true;
+	}
+
+	void commit() throws IOException {
+		if (writer != null) {
+			writer.commit();
+		}
+	}
+
+	/** Stops the reopen thread, then commits and closes the writer and directory. */
+	@Override
+	public void close() throws IOException {
+		if (reopener != null) {
+			reopener.close();
+		}
+		try {
+			searchers.close();
+		}
+		finally {
+			try {
+				if (writer != null) {
+					writer.close();
+				}
+			}
+			finally {
+				directory.close();
+			}
+		}
+	}
+
+	/** Drops everything written since the last commit and closes (a rebuild that was given up). */
+	void discard() throws IOException {
+		if (reopener != null) {
+			reopener.close();
+		}
+		searchers.close();
+		if (writer != null) {
+			writer.rollback();
+		}
+		directory.close();
+	}
+
+}

@@ -1,0 +1,431 @@
+package org.morgue.search;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.annotation.PreDestroy;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.InPlaceMergeSorter;
+import org.morgue.article.ArticleContent;
+import org.morgue.article.ArticleService;
+import org.morgue.article.ArticleVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the search index trustworthy: rebuilds it from PostgreSQL (at start when it is missing,
+ * unreadable or of an older schema, or when an administrator asks) while searches go on against the
+ * old one, and compares it with PostgreSQL, repairing any difference. One task runs at a time, in
+ * the background; progress is reported with counts, rate and time left.
+ */
+@Service
+public class IndexMaintenance {
+
+	private static final Logger log = LoggerFactory.getLogger(IndexMaintenance.class);
+
+	private static final int CHECK_BATCH = 10_000;
+
+	private static final Duration LOG_EVERY = Duration.ofSeconds(10);
+
+	private static final List<ArticleContent> END = List.of();
+
+	private final ArticleIndex index;
+
+	private final ArticleService articles;
+
+	private final SearchProperties properties;
+
+	private final Clock clock = Clock.systemUTC();
+
+	private final ExecutorService tasks = Executors.newSingleThreadExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "index-maintenance");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile RebuildProgress progress = RebuildProgress.idle();
+
+	private volatile ConsistencyReport lastCheck;
+
+	private volatile boolean busy;
+
+	IndexMaintenance(ArticleIndex index, ArticleService articles, SearchProperties properties) {
+		this.index = index;
+		this.articles = articles;
+		this.properties = properties;
+	}
+
+	/** At start: rebuild an index that needs it, or else check the one there against PostgreSQL. */
+	@EventListener(ApplicationReadyEvent.class)
+	void onReady() {
+		String reason = index.rebuildReason();
+		if (reason != null) {
+			startRebuild(reason);
+		}
+		else if (properties.checkOnStart()) {
+			startCheck();
+		}
+	}
+
+	/**
+	 * Starts rebuilding the index from PostgreSQL in the background.
+	 * @return false when a rebuild or check is already running
+	 */
+	public synchronized boolean startRebuild(String reason) {
+		if (busy) {
+			return false;
+		}
+		busy = true;
+		progress = new RebuildProgress(RebuildProgress.State.RUNNING, reason, 0, 0, Instant.now(clock), null, 0, null,
+				null);
+		tasks.submit(() -> {
+			try {
+				rebuild(reason);
+			}
+			finally {
+				busy = false;
+			}
+		});
+		return true;
+	}
+
+	/**
+	 * Starts comparing the index with PostgreSQL, and repairing it, in the background.
+	 * @return false when a rebuild or check is already running
+	 */
+	public synchronized boolean startCheck() {
+		if (busy) {
+			return false;
+		}
+		busy = true;
+		tasks.submit(() -> {
+			try {
+				checkAndRepair();
+			}
+			catch (RuntimeException ex) {
+				log.error("The consistency check of the search index failed", ex);
+			}
+			finally {
+				busy = false;
+			}
+		});
+		return true;
+	}
+
+	/**
+	 * Compares the index in service with PostgreSQL now and repairs what differs.
+	 */
+	public ConsistencyReport checkAndRepair() {
+		IndexHandle handle = index.serving();
+		if (handle == null || !handle.writable()) {
+			throw new IllegalStateException("There is no index to check while the first one is being built.");
+		}
+		ConsistencyReport report = compareAndRepair(handle, article -> index.update(article, false),
+				id -> index.delete(id, false));
+		lastCheck = report;
+		if (!report.wasConsistent()) {
+			log.warn("The search index differed from PostgreSQL and was repaired: {} missing, {} stale, {} extra",
+					report.missing(), report.stale(), report.extra());
+		}
+		return report;
+	}
+
+	public RebuildProgress progress() {
+		return progress;
+	}
+
+	public boolean busy() {
+		return busy;
+	}
+
+	public IndexStatus status() {
+		IndexHandle handle = index.serving();
+		long documents = index.read(searcher -> (long) searcher.getIndexReader().numDocs(), 0L);
+		return new IndexStatus(index.available(), documents, (handle != null) ? handle.path().toString() : null,
+				ArticleFields.SCHEMA_VERSION, index.rebuildReason(), progress, lastCheck);
+	}
+
+	@PreDestroy
+	void stop() throws InterruptedException {
+		tasks.shutdownNow();
+		tasks.awaitTermination(30, TimeUnit.SECONDS);
+	}
+
+	private void rebuild(String reason) {
+		Instant started = Instant.now(clock);
+		long total = articles.count();
+		AtomicLong done = new AtomicLong();
+		progress = running(reason, started, 0, total);
+		log.info("Rebuilding the search index from PostgreSQL ({}): {} articles", reason, total);
+		IndexHandle target;
+		try {
+			target = index.beginBuild();
+		}
+		catch (IOException | RuntimeException ex) {
+			fail(reason, started, 0, total, ex);
+			return;
+		}
+		int threads = properties.effectiveRebuildThreads();
+		ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+			Thread thread = new Thread(runnable, "index-rebuild");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			BlockingQueue<List<ArticleContent>> batches = new ArrayBlockingQueue<>(threads * 2);
+			List<Future<?>> running = new ArrayList<>();
+			for (int i = 0; i < threads; i++) {
+				running.add(workers.submit(() -> {
+					for (List<ArticleContent> batch = batches.take(); batch != END; batch = batches.take()) {
+						for (ArticleContent article : batch) {
+							target.update(article.id(), ArticleFields.document(article));
+						}
+						done.addAndGet(batch.size());
+					}
+					return null;
+				}));
+			}
+			Instant lastLog = started;
+			long after = 0;
+			try {
+				for (List<ArticleContent> batch = articles.contentsAfter(after, properties.rebuildBatchSize());
+						!batch.isEmpty(); batch = articles.contentsAfter(after, properties.rebuildBatchSize())) {
+					putUnlessFailed(batches, batch, running);
+					after = batch.get(batch.size() - 1).id();
+					progress = running(reason, started, done.get(), total);
+					if (Duration.between(lastLog, Instant.now(clock)).compareTo(LOG_EVERY) >= 0) {
+						lastLog = Instant.now(clock);
+						log.info("Rebuilding the search index: {}/{} ({}%), {} articles/s, about {} left", done.get(),
+								total, progress.percent(), Math.round(progress.perSecond()), progress.remaining());
+					}
+				}
+			}
+			finally {
+				for (int i = 0; i < threads; i++) {
+					batches.put(END);
+				}
+			}
+			for (Future<?> worker : running) {
+				worker.get();
+			}
+			target.commit();
+			target.refresh();
+			// Changes that raced with the copy (an article edited after it was read) are put right.
+			ConsistencyReport repaired = compareAndRepair(target,
+					article -> target.update(article.id(), ArticleFields.document(article)), target::delete);
+			index.completeBuild(target);
+			Instant finished = Instant.now(clock);
+			double rate = rate(done.get(), started, finished);
+			progress = new RebuildProgress(RebuildProgress.State.DONE, reason, done.get(), total, started, finished,
+					rate, Duration.ZERO, null);
+			lastCheck = repaired;
+			log.info("Rebuilt the search index: {} articles in {} ({} articles/s)", done.get(),
+					Duration.between(started, finished), Math.round(rate));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			index.abandonBuild(target);
+			fail(reason, started, done.get(), total, ex);
+		}
+		catch (ExecutionException | IOException | RuntimeException ex) {
+			index.abandonBuild(target);
+			fail(reason, started, done.get(), total, (ex instanceof ExecutionException) ? ex.getCause() : ex);
+		}
+		finally {
+			workers.shutdownNow();
+		}
+	}
+
+	private static void putUnlessFailed(BlockingQueue<List<ArticleContent>> batches, List<ArticleContent> batch,
+			List<Future<?>> workers) throws InterruptedException, ExecutionException {
+		while (!batches.offer(batch, 1, TimeUnit.SECONDS)) {
+			for (Future<?> worker : workers) {
+				if (worker.isDone()) {
+					worker.get();
+				}
+			}
+		}
+	}
+
+	private RebuildProgress running(String reason, Instant started, long done, long total) {
+		Instant now = Instant.now(clock);
+		double rate = rate(done, started, now);
+		Duration remaining = (rate > 0 && total >= done) ? Duration.ofSeconds(Math.round((total - done) / rate)) : null;
+		return new RebuildProgress(RebuildProgress.State.RUNNING, reason, done, total, started, null, rate, remaining,
+				null);
+	}
+
+	private void fail(String reason, Instant started, long done, long total, Throwable ex) {
+		log.error("Rebuilding the search index failed; the old index (if any) stays in service", ex);
+		progress = new RebuildProgress(RebuildProgress.State.FAILED, reason, done, total, started, Instant.now(clock),
+				rate(done, started, Instant.now(clock)), null, String.valueOf(ex.getMessage()));
+	}
+
+	private static double rate(long done, Instant from, Instant to) {
+		double seconds = Math.max(0.001, Duration.between(from, to).toMillis() / 1000.0);
+		return done / seconds;
+	}
+
+	/**
+	 * Walks the ids and versions in PostgreSQL and in the index side by side (both sorted by id) and
+	 * re-indexes or removes what differs.
+	 */
+	private ConsistencyReport compareAndRepair(IndexHandle handle, java.util.function.Consumer<ArticleContent> reindex,
+			java.util.function.LongConsumer remove) {
+		Instant started = Instant.now(clock);
+		handle.refresh();
+		IndexedVersions indexed = IndexedVersions.of(handle);
+		long checked = 0;
+		long missing = 0;
+		long stale = 0;
+		long extra = 0;
+		int cursor = 0;
+		long after = 0;
+		List<Long> toIndex = new ArrayList<>();
+		for (List<ArticleVersion> batch = articles.versionsAfter(after, CHECK_BATCH); !batch.isEmpty();
+				batch = articles.versionsAfter(after, CHECK_BATCH)) {
+			for (ArticleVersion row : batch) {
+				while (cursor < indexed.size() && indexed.id(cursor) < row.id()) {
+					remove.accept(indexed.id(cursor++));
+					extra++;
+				}
+				if (cursor < indexed.size() && indexed.id(cursor) == row.id()) {
+					if (indexed.version(cursor) != row.version()) {
+						toIndex.add(row.id());
+						stale++;
+					}
+					cursor++;
+				}
+				else {
+					toIndex.add(row.id());
+					missing++;
+				}
+				checked++;
+			}
+			after = batch.get(batch.size() - 1).id();
+			reindex(toIndex, reindex);
+		}
+		while (cursor < indexed.size()) {
+			remove.accept(indexed.id(cursor++));
+			extra++;
+		}
+		reindex(toIndex, reindex);
+		handle.refresh();
+		return new ConsistencyReport(checked, missing, stale, extra, Instant.now(clock),
+				Duration.between(started, Instant.now(clock)));
+	}
+
+	private void reindex(List<Long> ids, java.util.function.Consumer<ArticleContent> reindex) {
+		for (int from = 0; from < ids.size(); from += properties.rebuildBatchSize()) {
+			articles.contents(ids.subList(from, Math.min(ids.size(), from + properties.rebuildBatchSize())))
+				.forEach(reindex);
+		}
+		ids.clear();
+	}
+
+	/** The ids and versions of the live documents of an index, sorted by id. */
+	private static final class IndexedVersions {
+
+		private final long[] ids;
+
+		private final int[] versions;
+
+		private final int size;
+
+		private IndexedVersions(long[] ids, int[] versions, int size) {
+			this.ids = ids;
+			this.versions = versions;
+			this.size = size;
+		}
+
+		static IndexedVersions of(IndexHandle handle) {
+			IndexSearcher searcher = handle.acquire();
+			try {
+				int capacity = searcher.getIndexReader().numDocs();
+				long[] ids = new long[capacity];
+				int[] versions = new int[capacity];
+				int size = 0;
+				for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+					LeafReader reader = leaf.reader();
+					NumericDocValues idValues = reader.getNumericDocValues(ArticleFields.ID_VALUE);
+					NumericDocValues versionValues = reader.getNumericDocValues(ArticleFields.VERSION);
+					Bits live = reader.getLiveDocs();
+					if (idValues == null || versionValues == null) {
+						continue;
+					}
+					for (int doc = idValues.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = idValues.nextDoc()) {
+						if (live != null && !live.get(doc)) {
+							continue;
+						}
+						ids[size] = idValues.longValue();
+						versions[size] = versionValues.advanceExact(doc) ? (int) versionValues.longValue() : -1;
+						size++;
+					}
+				}
+				sort(ids, versions, size);
+				return new IndexedVersions(ids, versions, size);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+			finally {
+				handle.release(searcher);
+			}
+		}
+
+		private static void sort(long[] ids, int[] versions, int size) {
+			new InPlaceMergeSorter() {
+
+				@Override
+				protected int compare(int i, int j) {
+					return Long.compare(ids[i], ids[j]);
+				}
+
+				@Override
+				protected void swap(int i, int j) {
+					long id = ids[i];
+					ids[i] = ids[j];
+					ids[j] = id;
+					int version = versions[i];
+					versions[i] = versions[j];
+					versions[j] = version;
+				}
+
+			}.sort(0, size);
+		}
+
+		int size() {
+			return size;
+		}
+
+		long id(int index) {
+			return ids[index];
+		}
+
+		int version(int index) {
+			return versions[index];
+		}
+
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.morgue.search;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the search index, which lives in {@code ${morgue.data-dir}/index}.
+ *
+ * @param maxStale how long a change may take at most to become searchable
+ * @param commitInterval how often changes are committed to disk (changes not yet committed when the
+ * process dies are repaired by the check at the next start)
+ * @param ramBufferMb memory the index writer fills before writing a segment
+ * @param rebuildBatchSize articles read from PostgreSQL at a time when rebuilding
+ * @param rebuildThreads threads that index during a rebuild; 0 for one per core
+ * @param checkOnStart whether to compare the index with PostgreSQL at every start and repair it
+ */
+@ConfigurationProperties("morgue.search")
+public record SearchProperties(@DefaultValue("1s") Duration maxStale, @DefaultValue("30s") Duration commitInterval,
+		@DefaultValue("64") int ramBufferMb, @DefaultValue("1000") int rebuildBatchSize,
+		@DefaultValue("0") int rebuildThreads, @DefaultValue("true") boolean checkOnStart) {
+
+	int effectiveRebuildThreads() {
+		return (rebuildThreads > 0) ? rebuildThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
+	}
+
+}

@@ -1,0 +1,32 @@
+package org.morgue.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a search found: the exact number of matches, this page of hits (ids and highlights; the
+ * articles themselves come from PostgreSQL), counts over all matches, and where the next page starts.
+ *
+ * @param facets for each facet ({@code source}, {@code year}, {@code month}) its values with counts:
+ * sources by count, years and months in time order
+ * @param nextCursor pass as {@link SearchRequest#cursor()} for the next page; {@code null} on the last
+ * @param indexAvailable false while the very first index is being built (nothing can be found yet)
+ */
+public record SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets, String nextCursor,
+		boolean indexAvailable) {
+
+	public static final String SOURCE = "source";
+
+	public static final String YEAR = "year";
+
+	public static final String MONTH = "month";
+
+	static SearchResult unavailable() {
+		return new SearchResult(0, List.of(), Map.of(), null, false);
+	}
+
+	public List<FacetCount> facet(String name) {
+		return facets.getOrDefault(name, List.of());
+	}
+
+}

@@ -1,0 +1,37 @@
+package org.morgue;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Asks again until an answer satisfies a condition: for what the archive does after a request
+ * returns (indexing follows the commit).
+ */
+public final class Eventually {
+
+	private static final Duration PATIENCE = Duration.ofSeconds(5);
+
+	private Eventually() {
+	}
+
+	public static <T> T until(Supplier<T> ask, Predicate<T> condition) {
+		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		T last = ask.get();
+		while (!condition.test(last) && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			last = ask.get();
+		}
+		assertThat(condition.test(last)).as("condition not met within %s; last answer: %s", PATIENCE, last).isTrue();
+		return last;
+	}
+
+}
