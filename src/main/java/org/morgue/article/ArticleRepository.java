@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -19,13 +17,6 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 			    a.datelinePlaceDisplay, a.publishedDate, a.ingestedAt, a.wordCount)
 			from Article a left join a.source s
 			""";
-
-	@Query(value = SUMMARY + " order by a.publishedDate desc nulls last, a.id desc",
-			countQuery = "select count(a) from Article a")
-	Page<ArticleSummary> findNewestPublished(Pageable pageable);
-
-	@Query(value = SUMMARY + " order by a.ingestedAt desc, a.id desc", countQuery = "select count(a) from Article a")
-	Page<ArticleSummary> findNewestIngested(Pageable pageable);
 
 	String CONTENT = """
 			select new org.morgue.article.ArticleContent(a.id, a.version, a.title, a.body, a.byline, s.name,

@@ -12,8 +12,6 @@ import java.util.function.ToLongFunction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -140,15 +138,6 @@ public class ArticleService {
 	@Transactional(readOnly = true)
 	public List<ArticleSummary> summaries(List<Long> ids) {
 		return ids.isEmpty() ? List.of() : inOrder(ids, articles.findSummariesByIdIn(ids), ArticleSummary::id);
-	}
-
-	@Transactional(readOnly = true)
-	public Page<ArticleSummary> list(int page, int size, ArticleOrder order) {
-		PageRequest request = PageRequest.of(page, size);
-		return switch (order) {
-			case PUBLISHED -> articles.findNewestPublished(request);
-			case INGESTED -> articles.findNewestIngested(request);
-		};
 	}
 
 	/**

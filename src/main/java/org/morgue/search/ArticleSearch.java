@@ -107,8 +107,14 @@ public class ArticleSearch {
 		SearchResult result = index.read(searcher -> {
 			Page page = page(searcher, query, sort, after, request.offset(), request.size());
 			found.add(page);
-			return new SearchResult(page.total(), List.of(), facets(searcher, page.facets()), page.nextCursor(order),
-					true);
+			Map<String, List<FacetCount>> facets = facets(searcher, page.facets());
+			if (!request.sources().isEmpty()) {
+				// Sources are counted as if none were chosen, so that a reader can add another.
+				Query unfiltered = filtered(text, new SearchRequest(null, List.of(), request.from(), request.to(), null,
+						1, 0, null));
+				facets.put(SearchResult.SOURCE, facets(searcher, collectAll(searcher, unfiltered)).get(SearchResult.SOURCE));
+			}
+			return new SearchResult(page.total(), List.of(), facets, page.nextCursor(order), true);
 		}, SearchResult.unavailable());
 		if (found.isEmpty()) {
 			return result;
@@ -220,6 +226,15 @@ public class ArticleSearch {
 			long total = docs.totalHits.value;
 			boolean more = (after == null) ? total > offset + size : page.length == size;
 			return new Page(total, ids(searcher, page), (FacetsCollector) results[1], more ? last : null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static FacetsCollector collectAll(IndexSearcher searcher, Query query) {
+		try {
+			return searcher.search(query, new FacetsCollectorManager());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -1,14 +1,15 @@
 package org.morgue.web;
 
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import org.morgue.article.ArticleDetails;
-import org.morgue.article.ArticleOrder;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersionConflictException;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.ingest.MetadataInput;
+import org.morgue.search.ArticleSearch;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,18 +19,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The article list, the article page, and editors' corrections.
+ * The article page with its related articles, and editors' corrections. The list of articles is the
+ * search page ({@link SearchPageController}).
  */
 @Controller
 class ArticlePageController {
 
-	static final int PAGE_SIZE = 20;
+	/** The most related articles an article page lists. */
+	static final int RELATED = 5;
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
@@ -37,17 +39,11 @@ class ArticlePageController {
 
 	private final ArticleService articles;
 
-	ArticlePageController(ArticleService articles) {
-		this.articles = articles;
-	}
+	private final ArticleSearch search;
 
-	@GetMapping("/articles")
-	String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "published") String sort,
-			Model model) {
-		ArticleOrder order = "ingested".equals(sort) ? ArticleOrder.INGESTED : ArticleOrder.PUBLISHED;
-		model.addAttribute("page", articles.list(Math.max(page, 0), PAGE_SIZE, order));
-		model.addAttribute("sort", (order == ArticleOrder.INGESTED) ? "ingested" : "published");
-		return "articles/list";
+	ArticlePageController(ArticleService articles, ArticleSearch search) {
+		this.articles = articles;
+		this.search = search;
 	}
 
 	@GetMapping("/articles/{id}")
@@ -55,6 +51,8 @@ class ArticlePageController {
 		ArticleDetails article = articles.get(id);
 		model.addAttribute("article", article);
 		model.addAttribute("published", published(article));
+		List<Long> related = search.related(id, RELATED);
+		model.addAttribute("related", articles.summaries(related));
 		return "articles/show";
 	}
 

@@ -1,6 +1,6 @@
 /**
- * The pages people use in a browser: signing in, the article list and article pages, adding and
- * correcting copy, accounts and tokens, and user administration.
+ * The pages people use in a browser: signing in, searching with facets and a timeline, article
+ * pages, adding and correcting copy, accounts and tokens, and administration of users and the index.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Pages")
 package org.morgue.web;

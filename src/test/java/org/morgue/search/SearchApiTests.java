@@ -125,6 +125,8 @@ class SearchApiTests {
 		assertThat(facet(all, "year")).containsExactly("2021=1", "2022=2");
 		assertThat(facet(all, "month")).containsExactly("2021-03=1", "2022-05=1", "2022-06=1");
 		assertThat(reuters.get("total").asLong()).isEqualTo(2);
+		assertThat(facet(reuters, "source")).as("other sources stay on offer").containsExactly("Reuters=2", "AP=1");
+		assertThat(facet(reuters, "year")).containsExactly("2021=1", "2022=1");
 		assertThat(in2022.get("total").asLong()).isEqualTo(2);
 		assertThat(inQuery.get("total").asLong()).isEqualTo(1);
 		assertThat(bySourceField.get("total").asLong()).isEqualTo(1);

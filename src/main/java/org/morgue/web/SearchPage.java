@@ -1,0 +1,172 @@
+package org.morgue.web;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.morgue.article.ArticleSummary;
+import org.morgue.search.FacetCount;
+import org.morgue.search.SearchHit;
+import org.morgue.search.SearchRequest;
+import org.morgue.search.SearchResult;
+import org.morgue.search.SearchSort;
+
+/**
+ * Everything the search page shows for one search: the rows, the counts, the facets and the chart,
+ * each value a link that keeps the rest of the search.
+ *
+ * @param page the page shown, counting from 1
+ * @param pages how many pages the matches fill (links go no further than {@link SearchParameters#MAX_PAGE})
+ * @param months the month facet, empty unless the chart is drawn month by month
+ * @param timeline the chart of matches over time, or {@code null} when no match has a date
+ */
+record SearchPage(SearchParameters parameters, long total, int page, int pages, List<Row> rows, List<Chip> chips,
+		List<FacetValue> sources, List<FacetValue> years, List<FacetValue> months, Timeline timeline,
+		List<SortOption> sortOptions, List<PageLink> pageLinks, String previous, String next, boolean indexAvailable) {
+
+	/** Page numbers shown either side of the current one. */
+	private static final int PAGER_REACH = 2;
+
+	static SearchPage of(SearchParameters parameters, SearchRequest request, SearchResult result,
+			List<ArticleSummary> summaries) {
+		int page = parameters.pageNumber();
+		int pages = (int) Math.min(Integer.MAX_VALUE,
+				(result.total() + SearchParameters.PAGE_SIZE - 1) / SearchParameters.PAGE_SIZE);
+		int linked = Math.min(pages, SearchParameters.MAX_PAGE);
+		Timeline timeline = Timeline.of(result, parameters, request.from(), request.to());
+		boolean monthly = timeline != null && timeline.monthly();
+		return new SearchPage(parameters, result.total(), page, pages, rows(result.hits(), summaries),
+				chips(parameters, request.from(), request.to()), sources(parameters, result.facet(SearchResult.SOURCE)),
+				years(parameters, result.facet(SearchResult.YEAR)),
+				monthly ? months(parameters, result.facet(SearchResult.MONTH)) : List.of(), timeline,
+				sortOptions(parameters, request.effectiveSort()), pageLinks(parameters, page, linked),
+				(page > 1 && page <= pages + 1) ? parameters.atPage(page - 1) : null,
+				(page < linked) ? parameters.atPage(page + 1) : null, result.indexAvailable());
+	}
+
+	/** "1 article", "1,204 articles". */
+	public String count() {
+		return String.format(java.util.Locale.ENGLISH, "%,d %s", total, (total == 1) ? "article" : "articles");
+	}
+
+	/** Whether the page asked for lies past the last page of matches. */
+	public boolean beyondLastPage() {
+		return total > 0 && page > pages;
+	}
+
+	public boolean hasFacets() {
+		return !sources.isEmpty() || !years.isEmpty();
+	}
+
+	private static List<Row> rows(List<SearchHit> hits, List<ArticleSummary> summaries) {
+		Map<Long, SearchHit> byId = hits.stream().collect(Collectors.toMap(SearchHit::id, Function.identity(), (a, b) -> a));
+		return summaries.stream().map(summary -> new Row(summary, byId.get(summary.id()))).toList();
+	}
+
+	private static List<Chip> chips(SearchParameters parameters, LocalDate from, LocalDate to) {
+		List<Chip> chips = new ArrayList<>();
+		parameters.sources().forEach(source -> chips.add(new Chip("Source: " + source, parameters.withoutSource(source))));
+		if (parameters.hasDates()) {
+			chips.add(new Chip(SearchDates.span(from, to), parameters.withoutDates()));
+		}
+		return chips;
+	}
+
+	private static List<FacetValue> sources(SearchParameters parameters, List<FacetCount> facet) {
+		return facet.stream().map(value -> {
+			boolean selected = parameters.hasSource(value.value());
+			return new FacetValue(value.value(), value.count(),
+					selected ? parameters.withoutSource(value.value()) : parameters.withSource(value.value()), selected);
+		}).toList();
+	}
+
+	private static List<FacetValue> years(SearchParameters parameters, List<FacetCount> facet) {
+		return facet.stream().map(value -> {
+			boolean selected = parameters.hasDates(value.value(), value.value());
+			return new FacetValue(value.value(), value.count(),
+					selected ? parameters.withoutDates() : parameters.withDates(value.value(), value.value()), selected);
+		}).toList();
+	}
+
+	private static List<FacetValue> months(SearchParameters parameters, List<FacetCount> facet) {
+		List<FacetValue> months = new ArrayList<>();
+		for (FacetCount value : facet) {
+			String label;
+			try {
+				label = SearchDates.month(YearMonth.parse(value.value()));
+			}
+			catch (DateTimeParseException ex) {
+				continue;
+			}
+			boolean selected = parameters.hasDates(value.value(), value.value());
+			months.add(new FacetValue(label, value.count(),
+					selected ? parameters.withoutDates() : parameters.withDates(value.value(), value.value()), selected));
+		}
+		return months;
+	}
+
+	/** The orders on offer; relevance only for a query, since without one every article matches alike. */
+	private static List<SortOption> sortOptions(SearchParameters parameters, SearchSort current) {
+		return List.of(SearchSort.values())
+			.stream()
+			.filter(order -> order != SearchSort.RELEVANCE || parameters.hasQuery())
+			.map(order -> new SortOption(order.parameter(), parameters.withSort(order), order == current))
+			.toList();
+	}
+
+	/** The first page, the last linked, and those near the current one; {@code null} numbers mark a gap. */
+	private static List<PageLink> pageLinks(SearchParameters parameters, int page, int pages) {
+		List<PageLink> links = new ArrayList<>();
+		if (pages <= 1) {
+			return links;
+		}
+		int previous = 0;
+		for (int number = 1; number <= pages; number++) {
+			boolean near = Math.abs(number - page) <= PAGER_REACH;
+			if (number == 1 || number == pages || near) {
+				if (number - previous > 1) {
+					links.add(new PageLink(null, null, false));
+				}
+				links.add(new PageLink(number, parameters.atPage(number), number == page));
+				previous = number;
+			}
+		}
+		return links;
+	}
+
+	/** A result: the article's row from PostgreSQL and its highlights from the index. */
+	record Row(ArticleSummary article, SearchHit hit) {
+
+		/** The title with the matched words marked: escaped HTML with {@code <mark>} only. */
+		public String titleHtml() {
+			return hit.titleHtml();
+		}
+
+		/** Passages of the body with the matched words marked: escaped HTML with {@code <mark>} only. */
+		public List<String> snippetsHtml() {
+			return hit.snippetsHtml();
+		}
+
+	}
+
+	/** A filter in force, and the link that removes it and keeps the rest. */
+	record Chip(String label, String removeLink) {
+	}
+
+	/** A facet value with its count over all matches; its link narrows to it, or widens again if chosen. */
+	record FacetValue(String label, long count, String link, boolean selected) {
+	}
+
+	record SortOption(String name, String link, boolean current) {
+	}
+
+	/** A numbered page link, or a gap in the numbers when {@code number} is {@code null}. */
+	record PageLink(Integer number, String link, boolean current) {
+	}
+
+}

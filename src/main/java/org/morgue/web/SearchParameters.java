@@ -1,0 +1,166 @@
+package org.morgue.web;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.morgue.search.InvalidQueryException;
+import org.morgue.search.SearchRequest;
+import org.morgue.search.SearchSort;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * The state of the search page exactly as it stands in the URL, and the URLs that change one part of
+ * it while keeping the rest, so that every result page can be bookmarked and shared.
+ *
+ * @param q the query as typed
+ * @param sources the chosen sources ({@code source=}, repeatable)
+ * @param from the start of the date filter as written ({@code 2022}, {@code 2022-08} or a day)
+ * @param to the end of the date filter as written
+ * @param sort the order as written, or {@code null} for the default
+ * @param page the page as written, counting from 1, or {@code null} for the first
+ */
+record SearchParameters(String q, List<String> sources, String from, String to, String sort, String page) {
+
+	static final String PATH = "/articles";
+
+	static final int PAGE_SIZE = 20;
+
+	/** The deepest page offered: deeper pages cost the index more than anyone reads; narrow the search instead. */
+	static final int MAX_PAGE = 500;
+
+	SearchParameters {
+		q = (q != null) ? q : "";
+		sources = (sources != null) ? sources.stream().filter(StringUtils::hasText).map(String::strip).distinct().toList()
+				: List.of();
+		from = blankToNull(from);
+		to = blankToNull(to);
+		sort = blankToNull(sort);
+		page = blankToNull(page);
+	}
+
+	/**
+	 * The search these parameters ask for.
+	 * @throws InvalidQueryException naming the parameter when one cannot be read
+	 */
+	SearchRequest toRequest() {
+		int number = pageNumber();
+		return new SearchRequest(q, sources, SearchRequest.date("from", from, false), SearchRequest.date("to", to, true),
+				SearchSort.of(sort), PAGE_SIZE, (number - 1) * PAGE_SIZE, null);
+	}
+
+	/**
+	 * The page asked for, counting from 1.
+	 * @throws InvalidQueryException when {@code page} is not a page number
+	 */
+	int pageNumber() {
+		if (page == null) {
+			return 1;
+		}
+		int number;
+		try {
+			number = Integer.parseInt(page.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new InvalidQueryException("page", "'" + page + "' is not a page number: pages are numbered from 1.");
+		}
+		if (number < 1) {
+			throw new InvalidQueryException("page", "Pages are numbered from 1.");
+		}
+		if (number > MAX_PAGE) {
+			throw new InvalidQueryException("page", "Only the first " + MAX_PAGE
+					+ " pages can be shown. Narrow the search with sources or dates, or walk every hit with the API.");
+		}
+		return number;
+	}
+
+	public boolean hasQuery() {
+		return !q.isBlank();
+	}
+
+	public boolean hasDates() {
+		return from != null || to != null;
+	}
+
+	public boolean hasFilters() {
+		return !sources.isEmpty() || hasDates();
+	}
+
+	boolean hasSource(String source) {
+		return sources.stream().anyMatch(s -> s.equalsIgnoreCase(source));
+	}
+
+	/** Whether the date filter is exactly this span, as the facet and timeline links write it. */
+	boolean hasDates(String from, String to) {
+		return Objects.equals(this.from, from) && Objects.equals(this.to, to);
+	}
+
+	/** These parameters without the one that could not be read, to start again from. */
+	SearchParameters without(String parameter) {
+		return switch ((parameter != null) ? parameter : "") {
+			case "from", "to" -> new SearchParameters(q, sources, null, null, sort, null);
+			case "sort" -> new SearchParameters(q, sources, from, to, null, null);
+			case "page", "cursor", "size" -> new SearchParameters(q, sources, from, to, sort, null);
+			default -> this;
+		};
+	}
+
+	String link() {
+		return url(q, sources, from, to, sort, page);
+	}
+
+	String withSource(String source) {
+		List<String> more = new ArrayList<>(sources);
+		more.add(source);
+		return url(q, more, from, to, sort, null);
+	}
+
+	String withoutSource(String source) {
+		return url(q, sources.stream().filter(s -> !s.equalsIgnoreCase(source)).toList(), from, to, sort, null);
+	}
+
+	String withDates(String from, String to) {
+		return url(q, sources, from, to, sort, null);
+	}
+
+	String withoutDates() {
+		return url(q, sources, null, null, sort, null);
+	}
+
+	String withSort(SearchSort order) {
+		return url(q, sources, from, to, order.parameter(), null);
+	}
+
+	String atPage(int number) {
+		return url(q, sources, from, to, sort, (number > 1) ? Integer.toString(number) : null);
+	}
+
+	/**
+	 * A page-relative URL ({@code /articles?...}), every value form-encoded, for {@code @{...}} in the
+	 * templates. Form encoding matters: {@code +} is an operator in queries and must not become a space.
+	 */
+	private static String url(String q, List<String> sources, String from, String to, String sort, String page) {
+		List<String> parameters = new ArrayList<>();
+		add(parameters, "q", q);
+		sources.forEach(source -> add(parameters, "source", source));
+		add(parameters, "from", from);
+		add(parameters, "to", to);
+		add(parameters, "sort", sort);
+		add(parameters, "page", page);
+		return parameters.isEmpty() ? PATH : PATH + "?" + String.join("&", parameters);
+	}
+
+	private static void add(List<String> parameters, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			parameters.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value != null && !value.isBlank()) ? value.strip() : null;
+	}
+
+}
