@@ -7,13 +7,13 @@ import java.util.Locale;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.util.BytesRef;
 import org.morgue.article.ArticleContent;
 
 /**
@@ -23,7 +23,7 @@ import org.morgue.article.ArticleContent;
 final class ArticleFields {
 
 	/** Version of the mapping and analysis; the index directory is named after it. */
-	static final int SCHEMA_VERSION = 1;
+	static final int SCHEMA_VERSION = 2;
 
 	static final String ID = "id";
 
@@ -39,21 +39,20 @@ final class ArticleFields {
 
 	static final String DATELINE = "dateline";
 
+	/** The source's key (lower case), for filters and {@code source:}. */
 	static final String SOURCE = "source";
 
-	/** Publication date as days since 1970-01-01, for date filters. */
-	static final String PUBLISHED_DAY = "published_day";
+	/** The source's name as written, for counting. */
+	static final String SOURCE_NAME = "source_name";
 
-	/** Publication date and time as seconds since 1970, for sorting; absent when unknown. */
-	static final String PUBLISHED_SORT = "published_sort";
+	/**
+	 * Publication date and time as seconds since 1970 (UTC), as points for date filters and doc
+	 * values for sorting; absent when the date is unknown.
+	 */
+	static final String PUBLISHED = "published";
 
-	static final String FACET_SOURCE = "source";
-
-	static final String FACET_YEAR = "year";
-
-	static final String FACET_MONTH = "month";
-
-	static final FacetsConfig FACETS = new FacetsConfig();
+	/** Publication month as {@code year * 12 + month - 1}, for counting years and months. */
+	static final String PUBLISHED_MONTH = "published_month";
 
 	private ArticleFields() {
 	}
@@ -82,22 +81,29 @@ final class ArticleFields {
 		}
 		if (article.source() != null) {
 			doc.add(new StringField(SOURCE, sourceKey(article.source()), Field.Store.NO));
-			doc.add(new SortedSetDocValuesFacetField(FACET_SOURCE, article.source()));
+			doc.add(new SortedDocValuesField(SOURCE_NAME, new BytesRef(article.source().strip())));
 		}
 		LocalDate date = article.publishedDate();
 		if (date != null) {
-			doc.add(new LongPoint(PUBLISHED_DAY, date.toEpochDay()));
 			LocalTime time = (article.publishedTime() != null) ? article.publishedTime() : LocalTime.MIDNIGHT;
-			doc.add(new NumericDocValuesField(PUBLISHED_SORT, date.atTime(time).toEpochSecond(ZoneOffset.UTC)));
-			doc.add(new SortedSetDocValuesFacetField(FACET_YEAR, Integer.toString(date.getYear())));
-			doc.add(new SortedSetDocValuesFacetField(FACET_MONTH, date.toString().substring(0, 7)));
+			doc.add(new LongField(PUBLISHED, date.atTime(time).toEpochSecond(ZoneOffset.UTC)));
+			doc.add(new NumericDocValuesField(PUBLISHED_MONTH, month(date)));
 		}
-		try {
-			return FACETS.build(doc);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
+		return doc;
+	}
+
+	static int month(LocalDate date) {
+		return date.getYear() * 12 + date.getMonthValue() - 1;
+	}
+
+	/** The first second of the day, for date filters. */
+	static long startOf(LocalDate day) {
+		return day.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+	}
+
+	/** The last second of the day, for date filters. */
+	static long endOf(LocalDate day) {
+		return day.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) - 1;
 	}
 
 	private static String nonNull(String value) {

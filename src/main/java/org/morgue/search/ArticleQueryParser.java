@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
@@ -74,9 +74,9 @@ final class ArticleQueryParser {
 
 	/** A date filter from the {@code from} and {@code to} parameters (either may be null). */
 	static Query dateRange(LocalDate from, LocalDate to) {
-		long lower = (from != null) ? from.toEpochDay() : Long.MIN_VALUE;
-		long upper = (to != null) ? to.toEpochDay() : Long.MAX_VALUE;
-		return LongPoint.newRangeQuery(ArticleFields.PUBLISHED_DAY, lower, upper);
+		long lower = (from != null) ? ArticleFields.startOf(from) : Long.MIN_VALUE;
+		long upper = (to != null) ? ArticleFields.endOf(to) : Long.MAX_VALUE;
+		return LongField.newRangeQuery(ArticleFields.PUBLISHED, lower, upper);
 	}
 
 	private static String explain(String text, ParseException ex) {

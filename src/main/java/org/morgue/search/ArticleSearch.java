@@ -7,22 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -32,11 +21,11 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -64,7 +53,8 @@ public class ArticleSearch {
 
 	private static final int SNIPPET_LENGTH = 220;
 
-	private static final int TOP_SOURCES = 30;
+	/** Ranking counts matches exactly only up to here; beyond, it may skip (the total comes from counting). */
+	private static final int RANK_COUNT_THRESHOLD = 1000;
 
 	private static final String MARK = "<mark>";
 
@@ -73,12 +63,6 @@ public class ArticleSearch {
 	private final ArticleIndex index;
 
 	private final ArticleService articles;
-
-	private final Object facetStateLock = new Object();
-
-	private IndexReader.CacheKey facetStateKey;
-
-	private SortedSetDocValuesReaderState facetState;
 
 	ArticleSearch(ArticleIndex index, ArticleService articles) {
 		this.index = index;
@@ -105,16 +89,17 @@ public class ArticleSearch {
 		FieldDoc after = Cursor.decode(request.cursor(), order);
 		List<Page> found = new ArrayList<>(1);
 		SearchResult result = index.read(searcher -> {
-			Page page = page(searcher, query, sort, after, request.offset(), request.size());
+			FacetCounter.Counts counts = count(searcher, query);
+			Page page = page(searcher, query, sort, after, request.offset(), request.size(), counts.total());
 			found.add(page);
-			Map<String, List<FacetCount>> facets = facets(searcher, page.facets());
+			Map<String, List<FacetCount>> facets = counts.facets();
 			if (!request.sources().isEmpty()) {
 				// Sources are counted as if none were chosen, so that a reader can add another.
 				Query unfiltered = filtered(text, new SearchRequest(null, List.of(), request.from(), request.to(), null,
 						1, 0, null));
-				facets.put(SearchResult.SOURCE, facets(searcher, collectAll(searcher, unfiltered)).get(SearchResult.SOURCE));
+				facets.put(SearchResult.SOURCE, count(searcher, unfiltered).facets().get(SearchResult.SOURCE));
 			}
-			return new SearchResult(page.total(), List.of(), facets, page.nextCursor(order), true);
+			return new SearchResult(counts.total(), List.of(), facets, page.nextCursor(order), true);
 		}, SearchResult.unavailable());
 		if (found.isEmpty()) {
 			return result;
@@ -135,7 +120,7 @@ public class ArticleSearch {
 		FieldDoc after = null;
 		while (true) {
 			FieldDoc from = after;
-			Page page = index.read(searcher -> page(searcher, query, sort, from, 0, batchSize), null);
+			Page page = index.read(searcher -> page(searcher, query, sort, from, 0, batchSize, -1), null);
 			if (page == null || page.ids().isEmpty()) {
 				return delivered;
 			}
@@ -202,7 +187,7 @@ public class ArticleSearch {
 	}
 
 	private static SortField published(boolean newestFirst) {
-		SortField field = new SortField(ArticleFields.PUBLISHED_SORT, SortField.Type.LONG, newestFirst);
+		SortField field = new SortedNumericSortField(ArticleFields.PUBLISHED, SortField.Type.LONG, newestFirst);
 		// Unknown dates come last either way.
 		field.setMissingValue(newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE);
 		return field;
@@ -212,29 +197,31 @@ public class ArticleSearch {
 		return new SortField(ArticleFields.ID_VALUE, SortField.Type.LONG, reverse);
 	}
 
-	private static Page page(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int offset, int size) {
+	/**
+	 * Ranks one page. Counting is left to {@link FacetCounter}, so ranking may skip matches that
+	 * cannot make the page (block-max WAND, sort optimisation on points).
+	 * @param total the exact number of matches, or -1 when unknown (then a full page means more)
+	 */
+	private static Page page(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int offset, int size,
+			long total) {
 		try {
-			// Counting every match exactly costs little next to the facets, which visit every match anyway.
-			TopFieldCollectorManager top = new TopFieldCollectorManager(sort, offset + size, after, Integer.MAX_VALUE);
-			FacetsCollectorManager facets = new FacetsCollectorManager();
-			Object[] results = searcher.search(query, new MultiCollectorManager(top, facets));
-			TopFieldDocs docs = (TopFieldDocs) results[0];
+			int wanted = offset + size;
+			TopFieldDocs docs = searcher.search(query,
+					new TopFieldCollectorManager(sort, wanted, after, Math.max(wanted, RANK_COUNT_THRESHOLD)));
 			ScoreDoc[] all = docs.scoreDocs;
-			int from = Math.min(offset, all.length);
-			ScoreDoc[] page = java.util.Arrays.copyOfRange(all, from, all.length);
+			ScoreDoc[] page = java.util.Arrays.copyOfRange(all, Math.min(offset, all.length), all.length);
 			FieldDoc last = (page.length > 0) ? (FieldDoc) page[page.length - 1] : null;
-			long total = docs.totalHits.value;
-			boolean more = (after == null) ? total > offset + size : page.length == size;
-			return new Page(total, ids(searcher, page), (FacetsCollector) results[1], more ? last : null);
+			boolean more = (after == null && total >= 0) ? total > wanted : page.length == size;
+			return new Page(ids(searcher, page), more ? last : null);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 	}
 
-	private static FacetsCollector collectAll(IndexSearcher searcher, Query query) {
+	private static FacetCounter.Counts count(IndexSearcher searcher, Query query) {
 		try {
-			return searcher.search(query, new FacetsCollectorManager());
+			return searcher.search(query, new FacetCounter());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -256,68 +243,6 @@ public class ArticleSearch {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private Map<String, List<FacetCount>> facets(IndexSearcher searcher, FacetsCollector matches) {
-		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-		SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
-		if (state == null) {
-			return facets;
-		}
-		try {
-			Facets counts = new SortedSetDocValuesFacetCounts(state, matches);
-			facets.put(SearchResult.SOURCE, values(counts, SearchResult.SOURCE, true));
-			facets.put(SearchResult.YEAR, values(counts, SearchResult.YEAR, false));
-			facets.put(SearchResult.MONTH, values(counts, SearchResult.MONTH, false));
-			return facets;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static List<FacetCount> values(Facets counts, String dimension, boolean byCount) throws IOException {
-		FacetResult result;
-		try {
-			result = byCount ? counts.getTopChildren(TOP_SOURCES, dimension) : counts.getAllChildren(dimension);
-		}
-		catch (IllegalArgumentException ex) {
-			// No article has a value for this facet yet.
-			return List.of();
-		}
-		if (result == null) {
-			return List.of();
-		}
-		List<FacetCount> values = new ArrayList<>();
-		for (LabelAndValue value : result.labelValues) {
-			values.add(new FacetCount(value.label, value.value.longValue()));
-		}
-		if (!byCount) {
-			values.sort(Comparator.comparing(FacetCount::value));
-		}
-		return values;
-	}
-
-	/** The facet ordinals of a reader, built once per reader (that is, per refresh). */
-	private SortedSetDocValuesReaderState facetState(IndexReader reader) {
-		IndexReader.CacheKey key = reader.getReaderCacheHelper().getKey();
-		synchronized (facetStateLock) {
-			if (key.equals(facetStateKey)) {
-				return facetState;
-			}
-			try {
-				facetState = new DefaultSortedSetDocValuesReaderState(reader, ArticleFields.FACETS);
-			}
-			catch (IllegalArgumentException ex) {
-				// An empty index has no facet field yet.
-				facetState = null;
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			facetStateKey = key;
-			return facetState;
 		}
 	}
 
@@ -387,7 +312,7 @@ public class ArticleSearch {
 	}
 
 	/** A page of hits from the index, before highlighting. */
-	private record Page(long total, List<Long> ids, FacetsCollector facets, FieldDoc last) {
+	private record Page(List<Long> ids, FieldDoc last) {
 
 		String nextCursor(SearchSort order) {
 			return (last != null) ? Cursor.encode(last, order) : null;

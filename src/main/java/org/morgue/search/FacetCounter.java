@@ -1,0 +1,162 @@
+package org.morgue.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+
+/**
+ * Counts every match of a query, and its sources, years and months, in one pass that scores
+ * nothing: reading two doc values per match into arrays is far cheaper than scoring every match or
+ * materialising them for a facet module.
+ */
+final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Counts> {
+
+	private static final int TOP_SOURCES = 30;
+
+	@Override
+	public Counting newCollector() {
+		return new Counting();
+	}
+
+	@Override
+	public Counts reduce(Collection<Counting> collectors) throws IOException {
+		long total = 0;
+		Map<String, Long> sources = new HashMap<>();
+		Map<Integer, Long> months = new TreeMap<>();
+		for (Counting counting : collectors) {
+			counting.finishLeaf();
+			total += counting.total;
+			counting.sources.forEach((name, count) -> sources.merge(name, count, Long::sum));
+			counting.months().forEach((month, count) -> months.merge(month, count, Long::sum));
+		}
+		return new Counts(total, sources, months);
+	}
+
+	/** The counts of all matches. */
+	record Counts(long total, Map<String, Long> sources, Map<Integer, Long> months) {
+
+		Map<String, List<FacetCount>> facets() {
+			Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
+			facets.put(SearchResult.SOURCE, sources.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+				.limit(TOP_SOURCES)
+				.map(entry -> new FacetCount(entry.getKey(), entry.getValue()))
+				.toList());
+			Map<Integer, Long> years = new TreeMap<>();
+			List<FacetCount> monthCounts = new ArrayList<>();
+			months.forEach((month, count) -> {
+				int year = Math.floorDiv(month, 12);
+				years.merge(year, count, Long::sum);
+				monthCounts.add(new FacetCount(String.format("%04d-%02d", year, Math.floorMod(month, 12) + 1), count));
+			});
+			facets.put(SearchResult.YEAR, years.entrySet()
+				.stream()
+				.map(entry -> new FacetCount(String.format("%04d", entry.getKey()), entry.getValue()))
+				.toList());
+			monthCounts.sort(Comparator.comparing(FacetCount::value));
+			facets.put(SearchResult.MONTH, monthCounts);
+			return facets;
+		}
+
+	}
+
+	/** Counts one slice of the index, a segment at a time. */
+	static final class Counting implements Collector {
+
+		private static final int FIRST_MONTH = 1500 * 12;
+
+		private static final int MONTH_SLOTS = 1000 * 12;
+
+		private long total;
+
+		private final Map<String, Long> sources = new HashMap<>();
+
+		/** Counts of months from {@link #FIRST_MONTH}, densely; others (rare) go to {@link #months}. */
+		private final long[] monthCounts = new long[MONTH_SLOTS];
+
+		private final Map<Integer, Long> months = new HashMap<>();
+
+		private SortedDocValues sourceValues;
+
+		private int[] sourceCounts = new int[0];
+
+		@Override
+		public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+			finishLeaf();
+			SortedDocValues source = DocValues.getSorted(context.reader(), ArticleFields.SOURCE_NAME);
+			NumericDocValues month = DocValues.getNumeric(context.reader(), ArticleFields.PUBLISHED_MONTH);
+			int[] perSource = new int[source.getValueCount()];
+			sourceValues = source;
+			sourceCounts = perSource;
+			return new LeafCollector() {
+
+				@Override
+				public void setScorer(Scorable scorer) {
+				}
+
+				@Override
+				public void collect(int doc) throws IOException {
+					total++;
+					if (source.advanceExact(doc)) {
+						perSource[source.ordValue()]++;
+					}
+					if (month.advanceExact(doc)) {
+						int slot = (int) month.longValue() - FIRST_MONTH;
+						if (slot >= 0 && slot < MONTH_SLOTS) {
+							monthCounts[slot]++;
+						}
+						else {
+							months.merge((int) month.longValue(), 1L, Long::sum);
+						}
+					}
+				}
+
+			};
+		}
+
+		/** The month counts, dense and sparse together. */
+		Map<Integer, Long> months() {
+			Map<Integer, Long> all = new HashMap<>(months);
+			for (int slot = 0; slot < MONTH_SLOTS; slot++) {
+				if (monthCounts[slot] > 0) {
+					all.merge(FIRST_MONTH + slot, monthCounts[slot], Long::sum);
+				}
+			}
+			return all;
+		}
+
+		/** Turns the last segment's source ordinals into names. */
+		void finishLeaf() throws IOException {
+			for (int ord = 0; ord < sourceCounts.length; ord++) {
+				if (sourceCounts[ord] > 0) {
+					sources.merge(sourceValues.lookupOrd(ord).utf8ToString(), (long) sourceCounts[ord], Long::sum);
+				}
+			}
+			sourceCounts = new int[0];
+		}
+
+		@Override
+		public ScoreMode scoreMode() {
+			return ScoreMode.COMPLETE_NO_SCORES;
+		}
+
+	}
+
+}
