@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -44,6 +46,9 @@ class ArticleIndex {
 
 	private final SearchProperties properties;
 
+	/** Threads that search slices of the index in parallel, one per core. */
+	private final ExecutorService searchThreads;
+
 	private volatile IndexHandle serving;
 
 	private volatile IndexHandle building;
@@ -53,6 +58,11 @@ class ArticleIndex {
 	ArticleIndex(MorgueProperties morgue, SearchProperties properties) throws IOException {
 		this.root = morgue.dataDir().resolve("index");
 		this.properties = properties;
+		this.searchThreads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
+			Thread thread = new Thread(runnable, "index-search");
+			thread.setDaemon(true);
+			return thread;
+		});
 		Files.createDirectories(root);
 		open();
 	}
@@ -147,7 +157,8 @@ class ArticleIndex {
 		}
 		Path path = root.resolve("v" + ArticleFields.SCHEMA_VERSION + "-" + System.currentTimeMillis());
 		// A rebuild writes a lot at once: a larger buffer makes fewer, larger segments.
-		building = IndexHandle.openForWriting(path, Math.max(properties.ramBufferMb(), 256), maxStaleSeconds());
+		building = IndexHandle.openForWriting(path, Math.max(properties.ramBufferMb(), 256), maxStaleSeconds(),
+				searchThreads);
 		return building;
 	}
 
@@ -207,8 +218,13 @@ class ArticleIndex {
 		}
 		IndexHandle handle = serving;
 		serving = null;
-		if (handle != null) {
-			handle.close();
+		try {
+			if (handle != null) {
+				handle.close();
+			}
+		}
+		finally {
+			searchThreads.shutdownNow();
 		}
 	}
 
@@ -222,12 +238,12 @@ class ArticleIndex {
 		try {
 			int schema = IndexHandle.schemaVersion(current);
 			if (schema == ArticleFields.SCHEMA_VERSION) {
-				serving = IndexHandle.openForWriting(current, properties.ramBufferMb(), maxStaleSeconds());
+				serving = IndexHandle.openForWriting(current, properties.ramBufferMb(), maxStaleSeconds(), searchThreads);
 				return;
 			}
 			rebuildReason = "the index has schema version " + schema + ", this version of Morgue needs "
 					+ ArticleFields.SCHEMA_VERSION;
-			serving = IndexHandle.openForReading(current);
+			serving = IndexHandle.openForReading(current, searchThreads);
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("The search index in {} cannot be opened; it will be rebuilt", current, ex);

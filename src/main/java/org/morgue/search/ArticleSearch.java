@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -82,16 +83,17 @@ public class ArticleSearch {
 		if (request.from() != null && request.to() != null && request.from().isAfter(request.to())) {
 			throw new InvalidQueryException("from", "The date range ends before it starts.");
 		}
+		long started = System.nanoTime();
 		Query text = new ArticleQueryParser().parse(request.query());
 		Query query = filtered(text, request);
 		SearchSort order = request.effectiveSort();
 		Sort sort = sort(order);
 		FieldDoc after = Cursor.decode(request.cursor(), order);
+		long parsed = System.nanoTime();
+		long[] counted = new long[1];
 		List<Page> found = new ArrayList<>(1);
 		SearchResult result = index.read(searcher -> {
 			FacetCounter.Counts counts = count(searcher, query);
-			Page page = page(searcher, query, sort, after, request.offset(), request.size(), counts.total());
-			found.add(page);
 			Map<String, List<FacetCount>> facets = counts.facets();
 			if (!request.sources().isEmpty()) {
 				// Sources are counted as if none were chosen, so that a reader can add another.
@@ -99,13 +101,23 @@ public class ArticleSearch {
 						1, 0, null));
 				facets.put(SearchResult.SOURCE, count(searcher, unfiltered).facets().get(SearchResult.SOURCE));
 			}
-			return new SearchResult(counts.total(), List.of(), facets, page.nextCursor(order), true);
+			counted[0] = System.nanoTime();
+			Page page = page(searcher, query, sort, after, request.offset(), request.size(), counts.total());
+			found.add(page);
+			return new SearchResult(counts.total(), List.of(), facets, page.nextCursor(order), true, null);
 		}, SearchResult.unavailable());
 		if (found.isEmpty()) {
 			return result;
 		}
-		List<SearchHit> hits = highlight(text, found.get(0).ids());
-		return new SearchResult(result.total(), hits, result.facets(), result.nextCursor(), true);
+		long ranked = System.nanoTime();
+		List<ArticleContent> texts = articles.contents(found.get(0).ids());
+		long fetched = System.nanoTime();
+		List<SearchHit> hits = highlight(text, texts);
+		long highlighted = System.nanoTime();
+		SearchTimings timings = new SearchTimings(Duration.ofNanos(parsed - started), Duration.ofNanos(counted[0] - parsed),
+				Duration.ofNanos(ranked - counted[0]), Duration.ofNanos(fetched - ranked),
+				Duration.ofNanos(highlighted - fetched));
+		return new SearchResult(result.total(), hits, result.facets(), result.nextCursor(), true, timings);
 	}
 
 	/**
@@ -250,8 +262,8 @@ public class ArticleSearch {
 	 * Marks the matched words in each hit's title and body, read from PostgreSQL. Everything but the
 	 * {@code <mark>} elements is HTML-escaped.
 	 */
-	private List<SearchHit> highlight(Query query, List<Long> ids) {
-		if (ids.isEmpty()) {
+	private static List<SearchHit> highlight(Query query, List<ArticleContent> texts) {
+		if (texts.isEmpty()) {
 			return List.of();
 		}
 		UnifiedHighlighter titles = UnifiedHighlighter.builderWithoutSearcher(ArticleAnalyzers.INDEX)
@@ -267,8 +279,8 @@ public class ArticleSearch {
 			.withMaxNoHighlightPassages(1)
 			.withHighlightPhrasesStrictly(true)
 			.build();
-		List<SearchHit> hits = new ArrayList<>(ids.size());
-		for (ArticleContent article : articles.contents(ids)) {
+		List<SearchHit> hits = new ArrayList<>(texts.size());
+		for (ArticleContent article : texts) {
 			try {
 				Object title = titles.highlightWithoutSearcher(ArticleFields.TITLE, query, article.title(), 1);
 				Object body = bodies.highlightWithoutSearcher(ArticleFields.BODY, query, article.body(), SNIPPETS);

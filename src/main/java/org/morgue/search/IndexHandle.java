@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -52,7 +54,8 @@ final class IndexHandle implements Closeable {
 	 * Opens (or creates) an index to write and search.
 	 * @param ramBufferMb how much the writer buffers before flushing a segment
 	 */
-	static IndexHandle openForWriting(Path path, double ramBufferMb, double maxStaleSeconds) throws IOException {
+	static IndexHandle openForWriting(Path path, double ramBufferMb, double maxStaleSeconds, Executor searchThreads)
+			throws IOException {
 		Directory directory = FSDirectory.open(path);
 		try {
 			IndexWriterConfig config = new IndexWriterConfig(ArticleAnalyzers.INDEX)
@@ -61,7 +64,7 @@ final class IndexHandle implements Closeable {
 				.setCommitOnClose(true);
 			IndexWriter writer = new IndexWriter(directory, config);
 			writer.setLiveCommitData(Map.of(SCHEMA_KEY, Integer.toString(ArticleFields.SCHEMA_VERSION)).entrySet());
-			SearcherManager searchers = new SearcherManager(writer, true, false, new SearcherFactory());
+			SearcherManager searchers = new SearcherManager(writer, true, false, searchers(searchThreads));
 			ControlledRealTimeReopenThread<IndexSearcher> reopener = new ControlledRealTimeReopenThread<>(writer,
 					searchers, maxStaleSeconds, 0.01);
 			reopener.setName("index-reopen-" + path.getFileName());
@@ -76,16 +79,28 @@ final class IndexHandle implements Closeable {
 	}
 
 	/** Opens an existing index to search only (an index of an older schema, while a new one is built). */
-	static IndexHandle openForReading(Path path) throws IOException {
+	static IndexHandle openForReading(Path path, Executor searchThreads) throws IOException {
 		Directory directory = FSDirectory.open(path);
 		try {
-			SearcherManager searchers = new SearcherManager(DirectoryReader.open(directory), new SearcherFactory());
+			SearcherManager searchers = new SearcherManager(DirectoryReader.open(directory), searchers(searchThreads));
 			return new IndexHandle(path, directory, null, searchers, null);
 		}
 		catch (IOException | RuntimeException ex) {
 			directory.close();
 			throw ex;
 		}
+	}
+
+	/** Searchers that search slices of the segments on these threads, so a query uses every core. */
+	private static SearcherFactory searchers(Executor searchThreads) {
+		return new SearcherFactory() {
+
+			@Override
+			public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader) {
+				return new IndexSearcher(reader, searchThreads);
+			}
+
+		};
 	}
 
 	/** The schema version recorded in the index's last commit, or 0 when it has none. */

@@ -11,9 +11,10 @@ import java.util.Map;
  * sources by count, years and months in time order
  * @param nextCursor pass as {@link SearchRequest#cursor()} for the next page; {@code null} on the last
  * @param indexAvailable false while the very first index is being built (nothing can be found yet)
+ * @param timings where the time went
  */
 public record SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets, String nextCursor,
-		boolean indexAvailable) {
+		boolean indexAvailable, SearchTimings timings) {
 
 	public static final String SOURCE = "source";
 
@@ -22,7 +23,7 @@ public record SearchResult(long total, List<SearchHit> hits, Map<String, List<Fa
 	public static final String MONTH = "month";
 
 	static SearchResult unavailable() {
-		return new SearchResult(0, List.of(), Map.of(), null, false);
+		return new SearchResult(0, List.of(), Map.of(), null, false, SearchTimings.NONE);
 	}
 
 	public List<FacetCount> facet(String name) {

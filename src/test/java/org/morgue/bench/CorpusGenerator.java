@@ -1,0 +1,119 @@
+package org.morgue.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the benchmark's synthetic articles from real Reuters-21578 paragraphs, always the same ones
+ * for the same count (fixed seed): each article is the lead paragraph of a random story under that
+ * story's real TITLE, followed by 2 to 7 paragraphs drawn from random stories, dated uniformly over
+ * 2006-2025 and credited to one of {@link #SOURCES}. Text is real newswire English, so term
+ * frequencies, phrase statistics and paragraph lengths are those of real copy; only the combination,
+ * the dates and the sources are invented.
+ */
+final class CorpusGenerator {
+
+	/** Invented-but-plausible sources; the real agencies among them are just names here. */
+	static final List<String> SOURCES = List.of("Reuters", "AFP", "AP", "Bloomberg", "Kyodo", "DPA", "ANSA", "EFE",
+			"Xinhua", "PTI", "Yonhap", "Anadolu", "The Daily Ledger", "The Morning Courier", "Evening Standard-Gazette",
+			"Northern Echo Press", "Harbour City Times", "Valley Herald", "The Capital Observer", "Midland Post",
+			"Coastal Record", "The Financial Register", "Metro Business Daily", "Commodity Wire", "Energy Desk Weekly",
+			"Farm & Grain Report", "The Trade Journal", "River County News", "Lakeside Tribune", "The Western Star",
+			"Eastern Mercury", "Union Bulletin", "The Sentinel", "Pacific Dispatch", "Atlantic Monitor",
+			"Continental Review", "Highland Chronicle", "The Civic Voice", "Port Authority Gazette", "Summit Examiner");
+
+	static final LocalDate FIRST_DAY = LocalDate.of(2006, 1, 1);
+
+	static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
+
+	private static final long SEED = 21578L;
+
+	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.,-][\\p{L}\\p{N}]+)*");
+
+	private final ReutersCorpus corpus;
+
+	private final int[] storiesWithTitle;
+
+	CorpusGenerator(ReutersCorpus corpus) {
+		this.corpus = corpus;
+		this.storiesWithTitle = java.util.stream.IntStream.range(0, corpus.storyCount())
+			.filter(story -> corpus.title(story) != null && !corpus.title(story).isBlank())
+			.toArray();
+	}
+
+	/** One generated article; {@code sourceIndex} indexes {@link #SOURCES}. */
+	record SyntheticArticle(long id, String title, String body, int sourceIndex, LocalDate publishedDate,
+			int wordCount, String contentHash) {
+	}
+
+	/**
+	 * Calls {@code sink} with articles 1 to {@code count}, in order. A body that happens to equal an
+	 * earlier one (the hash is unique in the database) is drawn again, so the ids stay dense.
+	 * @return how many drawn bodies were duplicates and skipped
+	 */
+	long generate(long count, Consumer<SyntheticArticle> sink) {
+		Random random = new Random(SEED);
+		// 64 bits of each SHA-256 are plenty to tell about a million bodies apart, in a fraction of the memory.
+		Set<Long> seen = new HashSet<>((int) Math.min(Integer.MAX_VALUE / 2, count * 2));
+		long days = LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay() + 1;
+		long duplicates = 0;
+		StringBuilder body = new StringBuilder(4096);
+		for (long id = 1; id <= count;) {
+			int story = storiesWithTitle[random.nextInt(storiesWithTitle.length)];
+			body.setLength(0);
+			body.append(corpus.paragraph(corpus.leadParagraph(story)));
+			int more = 2 + random.nextInt(6);
+			for (int i = 0; i < more; i++) {
+				body.append("\n\n").append(corpus.paragraph(random.nextInt(corpus.paragraphCount())));
+			}
+			LocalDate date = LocalDate.ofEpochDay(FIRST_DAY.toEpochDay() + (long) (random.nextDouble() * days));
+			int source = random.nextInt(SOURCES.size());
+			String text = body.toString();
+			String hash = contentHash(text);
+			if (!seen.add(Long.parseUnsignedLong(hash.substring(0, 16), 16))) {
+				duplicates++;
+				continue;
+			}
+			sink.accept(new SyntheticArticle(id, corpus.title(story), text, source, date, wordCount(text), hash));
+			id++;
+		}
+		return duplicates;
+	}
+
+	static int wordCount(String body) {
+		return (int) WORD.matcher(body).results().count();
+	}
+
+	/**
+	 * The same normalisation as the archive's own content hash ({@code article.ArticleText}, package
+	 * private there): the copy would be recognised as already stored if it were ingested again.
+	 */
+	static String contentHash(String body) {
+		String normalised = Normalizer.normalize(body, Normalizer.Form.NFKC)
+			.replaceAll("[‘’‚‛′`]", "'")
+			.replaceAll("[“”„‟″«»]", "\"")
+			.replaceAll("[‐‑‒–—―]", "-");
+		normalised = WHITESPACE.matcher(normalised).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
+	}
+
+}
