@@ -37,6 +37,8 @@ final class ArticleAnalyzers {
 
 	private static final NormalizeCharMap QUOTES = quotes();
 
+	private static final int POSITION_GAP = 100;
+
 	private ArticleAnalyzers() {
 	}
 
@@ -59,6 +61,12 @@ final class ArticleAnalyzers {
 			@Override
 			protected Reader initReader(String fieldName, Reader reader) {
 				return new MappingCharFilter(QUOTES, reader);
+			}
+
+			@Override
+			public int getPositionIncrementGap(String fieldName) {
+				// Phrases do not run from a title into the body.
+				return POSITION_GAP;
 			}
 
 			@Override

@@ -23,7 +23,7 @@ import org.morgue.article.ArticleContent;
 final class ArticleFields {
 
 	/** Version of the mapping and analysis; the index directory is named after it. */
-	static final int SCHEMA_VERSION = 2;
+	static final int SCHEMA_VERSION = 3;
 
 	static final String ID = "id";
 
@@ -33,7 +33,12 @@ final class ArticleFields {
 
 	static final String TITLE = "title";
 
-	static final String BODY = "body";
+	/**
+	 * Title and body together, where words typed without a field are searched: one term per word
+	 * lets ranking skip what cannot make the page. The title goes in twice, so that a word in the
+	 * headline counts for more; a gap of positions keeps phrases within one part.
+	 */
+	static final String TEXT = "text";
 
 	static final String BYLINE = "byline";
 
@@ -71,7 +76,9 @@ final class ArticleFields {
 		doc.add(new NumericDocValuesField(ID_VALUE, article.id()));
 		doc.add(new NumericDocValuesField(VERSION, article.version()));
 		doc.add(new TextField(TITLE, article.title(), Field.Store.NO));
-		doc.add(new TextField(BODY, article.body(), Field.Store.NO));
+		doc.add(new TextField(TEXT, article.title(), Field.Store.NO));
+		doc.add(new TextField(TEXT, article.title(), Field.Store.NO));
+		doc.add(new TextField(TEXT, article.body(), Field.Store.NO));
 		if (article.byline() != null) {
 			doc.add(new TextField(BYLINE, article.byline(), Field.Store.NO));
 		}

@@ -3,7 +3,6 @@ package org.morgue.search;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,8 +14,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -35,14 +32,15 @@ import org.apache.lucene.search.TermQuery;
 final class ArticleQueryParser {
 
 	/** The field of words typed without one: title and body. */
-	static final String ANY = "text";
+	static final String ANY = ArticleFields.TEXT;
+
+	/** {@code body:} is read as the words of the whole article. */
+	private static final String BODY = "body";
 
 	static final String DATE = "date";
 
-	private static final Set<String> TEXT_FIELDS = Set.of(ArticleFields.TITLE, ArticleFields.BODY,
+	private static final Set<String> TEXT_FIELDS = Set.of(ArticleFields.TEXT, ArticleFields.TITLE,
 			ArticleFields.BYLINE, ArticleFields.DATELINE);
-
-	private static final float TITLE_BOOST = 2f;
 
 	private static final int MIN_PREFIX = 2;
 
@@ -136,32 +134,18 @@ final class ArticleQueryParser {
 		}
 
 		private Query fieldQuery(String field, String text, boolean quoted, int slop) throws ParseException {
-			String name = field.toLowerCase(Locale.ROOT);
+			String name = field.toLowerCase(Locale.ROOT).equals(BODY) ? ANY : field.toLowerCase(Locale.ROOT);
 			if (name.equals(DATE)) {
 				return date(text);
 			}
 			if (name.equals(ArticleFields.SOURCE)) {
 				return new TermQuery(new Term(ArticleFields.SOURCE, ArticleFields.sourceKey(text)));
 			}
-			if (name.equals(ANY)) {
-				return anyField(text, quoted, slop);
-			}
 			if (TEXT_FIELDS.contains(name)) {
 				return textQuery(name, text, quoted, slop);
 			}
 			// Not a field we know: "10:30" or "US: talks" are words, not fields.
-			return anyField(field + " " + text, quoted, slop);
-		}
-
-		private Query anyField(String text, boolean quoted, int slop) {
-			Query title = textQuery(ArticleFields.TITLE, text, quoted, slop);
-			Query body = textQuery(ArticleFields.BODY, text, quoted, slop);
-			if (title == null || body == null) {
-				return null;
-			}
-			return new BooleanQuery.Builder().add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD)
-				.add(body, BooleanClause.Occur.SHOULD)
-				.build();
+			return textQuery(ANY, field + " " + text, quoted, slop);
 		}
 
 		private Query textQuery(String field, String text, boolean quoted, int slop) {
@@ -209,20 +193,11 @@ final class ArticleQueryParser {
 
 		private Query perTextField(String field, java.util.function.Function<String, Query> query)
 				throws ParseException {
-			String name = field.toLowerCase(Locale.ROOT);
-			List<String> fields;
-			if (name.equals(ANY)) {
-				fields = List.of(ArticleFields.TITLE, ArticleFields.BODY);
+			String name = field.toLowerCase(Locale.ROOT).equals(BODY) ? ANY : field.toLowerCase(Locale.ROOT);
+			if (!TEXT_FIELDS.contains(name)) {
+				throw refuse("'" + field + ":' cannot take a prefix or fuzzy word; use it on title, byline or dateline.");
 			}
-			else if (TEXT_FIELDS.contains(name)) {
-				fields = List.of(name);
-			}
-			else {
-				throw refuse("'" + field + ":' cannot take a prefix or fuzzy word; use it on title, body, byline or dateline.");
-			}
-			BooleanQuery.Builder any = new BooleanQuery.Builder();
-			fields.forEach(f -> any.add(query.apply(f), BooleanClause.Occur.SHOULD));
-			return any.build();
+			return query.apply(name);
 		}
 
 		private static Query date(String text) throws ParseException {

@@ -158,11 +158,11 @@ public class ArticleSearch {
 			try {
 				MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
 				like.setAnalyzer(ArticleAnalyzers.STEMS);
-				like.setFieldNames(new String[] { ArticleFields.TITLE, ArticleFields.BODY });
+				like.setFieldNames(new String[] { ArticleFields.TEXT });
 				like.setMinTermFreq(1);
 				like.setMinDocFreq(2);
 				like.setMaxQueryTerms(25);
-				Query similar = like.like(ArticleFields.BODY, new StringReader(article.title() + "\n" + article.body()));
+				Query similar = like.like(ArticleFields.TEXT, new StringReader(article.title() + "\n" + article.body()));
 				Query query = new BooleanQuery.Builder().add(similar, BooleanClause.Occur.MUST)
 					.add(new TermQuery(ArticleFields.idTerm(articleId)), BooleanClause.Occur.MUST_NOT)
 					.build();
@@ -271,6 +271,7 @@ public class ArticleSearch {
 			.withFormatter(new DefaultPassageFormatter(MARK, UNMARK, " … ", true))
 			.withMaxNoHighlightPassages(1)
 			.withHighlightPhrasesStrictly(true)
+			.withFieldMatcher(field -> field.equals(ArticleFields.TITLE) || field.equals(ArticleFields.TEXT))
 			.build();
 		UnifiedHighlighter bodies = UnifiedHighlighter.builderWithoutSearcher(ArticleAnalyzers.INDEX)
 			.withBreakIterator(() -> LengthGoalBreakIterator
@@ -278,12 +279,13 @@ public class ArticleSearch {
 			.withFormatter(new DefaultPassageFormatter(MARK, UNMARK, "\u0000", true))
 			.withMaxNoHighlightPassages(1)
 			.withHighlightPhrasesStrictly(true)
+			.withFieldMatcher(field -> field.equals(ArticleFields.TEXT))
 			.build();
 		List<SearchHit> hits = new ArrayList<>(texts.size());
 		for (ArticleContent article : texts) {
 			try {
 				Object title = titles.highlightWithoutSearcher(ArticleFields.TITLE, query, article.title(), 1);
-				Object body = bodies.highlightWithoutSearcher(ArticleFields.BODY, query, article.body(), SNIPPETS);
+				Object body = bodies.highlightWithoutSearcher(ArticleFields.TEXT, query, article.body(), SNIPPETS);
 				hits.add(new SearchHit(article.id(), (title != null) ? title.toString() : escape(article.title()),
 						snippets(body)));
 			}

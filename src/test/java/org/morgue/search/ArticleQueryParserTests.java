@@ -126,6 +126,26 @@ class ArticleQueryParserTests {
 	}
 
 	@Test
+	void aWordInTheHeadlineCountsForMore() throws IOException {
+		// given: "pipeline" is in the body of 4; add one with it in the headline and a longer body
+		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ArticleAnalyzers.INDEX))) {
+			add(writer, 6, "Pipeline talks resume", "Negotiators met again on Monday after a pause of two weeks in Vienna.",
+					"AFP", "Vienna", LocalDate.of(2022, 1, 10));
+		}
+		searcher.getIndexReader().close();
+		searcher = new IndexSearcher(DirectoryReader.open(directory));
+
+		assertThat(find("pipeline")).containsExactly(6L, 4L);
+	}
+
+	@Test
+	void phrasesDoNotRunFromTheHeadlineIntoTheBody() throws IOException {
+		// "rise" ends the headline of 3 and "crude" starts its body
+		assertThat(find("\"rise crude\"")).isEmpty();
+		assertThat(find("\"crude oil\"")).containsExactly(3L);
+	}
+
+	@Test
 	void anUnknownFieldIsReadAsWords() throws IOException {
 		assertThat(find("moscow: pipeline")).containsExactly(4L);
 	}
