@@ -54,8 +54,18 @@ public class ArticleSearch {
 
 	private static final int SNIPPET_LENGTH = 220;
 
-	/** Ranking counts matches exactly only up to here; beyond, it may skip (the total comes from counting). */
+	/**
+	 * Ranking counts matches exactly only up to here; beyond, it may skip what cannot make the page
+	 * (the total comes from counting).
+	 */
 	private static final int RANK_COUNT_THRESHOLD = 1000;
+
+	/**
+	 * Up to this many matches, ranking them all is cheaper than skipping: measured at a million
+	 * articles, skipping cost a boolean query with 26,000 matches 15 ms against 4 ms to visit them all,
+	 * and saved a common term with 400,000 matches most of its time.
+	 */
+	private static final long RANK_ALL_UP_TO = 100_000;
 
 	private static final String MARK = "<mark>";
 
@@ -218,8 +228,9 @@ public class ArticleSearch {
 			long total) {
 		try {
 			int wanted = offset + size;
-			TopFieldDocs docs = searcher.search(query,
-					new TopFieldCollectorManager(sort, wanted, after, Math.max(wanted, RANK_COUNT_THRESHOLD)));
+			int threshold = (total >= 0 && total <= RANK_ALL_UP_TO) ? Integer.MAX_VALUE
+					: Math.max(wanted, RANK_COUNT_THRESHOLD);
+			TopFieldDocs docs = searcher.search(query, new TopFieldCollectorManager(sort, wanted, after, threshold));
 			ScoreDoc[] all = docs.scoreDocs;
 			ScoreDoc[] page = java.util.Arrays.copyOfRange(all, Math.min(offset, all.length), all.length);
 			FieldDoc last = (page.length > 0) ? (FieldDoc) page[page.length - 1] : null;
