@@ -191,6 +191,11 @@ final class IndexHandle implements Closeable {
 		return true;
 	}
 
+	/** Merges the index down to at most this many segments (slow; for a freshly built index). */
+	void mergeDown(int maxSegments) throws IOException {
+		writer.forceMerge(maxSegments);
+	}
+
 	void commit() throws IOException {
 		if (writer != null) {
 			writer.commit();

@@ -228,6 +228,10 @@ public class IndexMaintenance {
 			for (Future<?> worker : running) {
 				worker.get();
 			}
+			if (properties.segmentsAfterRebuild() > 0) {
+				log.info("Merging the rebuilt index down to {} segments", properties.segmentsAfterRebuild());
+				target.mergeDown(properties.segmentsAfterRebuild());
+			}
 			target.commit();
 			target.refresh();
 			// Changes that raced with the copy (an article edited after it was read) are put right.

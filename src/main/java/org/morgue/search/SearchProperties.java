@@ -15,11 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rebuildBatchSize articles read from PostgreSQL at a time when rebuilding
  * @param rebuildThreads threads that index during a rebuild; 0 for one per core
  * @param checkOnStart whether to compare the index with PostgreSQL at every start and repair it
+ * @param segmentsAfterRebuild a rebuilt index is merged down to at most this many segments before it
+ * goes into service, so searches visit fewer of them; 0 leaves it as built
  */
 @ConfigurationProperties("morgue.search")
 public record SearchProperties(@DefaultValue("1s") Duration maxStale, @DefaultValue("30s") Duration commitInterval,
 		@DefaultValue("64") int ramBufferMb, @DefaultValue("1000") int rebuildBatchSize,
-		@DefaultValue("0") int rebuildThreads, @DefaultValue("true") boolean checkOnStart) {
+		@DefaultValue("0") int rebuildThreads, @DefaultValue("true") boolean checkOnStart,
+		@DefaultValue("5") int segmentsAfterRebuild) {
 
 	int effectiveRebuildThreads() {
 		return (rebuildThreads > 0) ? rebuildThreads : Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -26,7 +26,7 @@ class ArticleIndexTests {
 	Path dataDir;
 
 	private final SearchProperties properties = new SearchProperties(Duration.ofMillis(200), Duration.ofSeconds(30), 16,
-			100, 1, false);
+			100, 1, false, 5);
 
 	@Test
 	void startsEmptyAndAsksForARebuildWhenThereIsNoIndex() throws IOException {
