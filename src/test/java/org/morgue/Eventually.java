@@ -18,7 +18,15 @@ public final class Eventually {
 	}
 
 	public static <T> T until(Supplier<T> ask, Predicate<T> condition) {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
+		return until(ask, condition, PATIENCE);
+	}
+
+	/**
+	 * With more patience: for entity extraction, whose first run in a JVM waits for the tagger's
+	 * models to load.
+	 */
+	public static <T> T until(Supplier<T> ask, Predicate<T> condition, Duration patience) {
+		long deadline = System.nanoTime() + patience.toNanos();
 		T last = ask.get();
 		while (!condition.test(last) && System.nanoTime() < deadline) {
 			try {
@@ -30,7 +38,7 @@ public final class Eventually {
 			}
 			last = ask.get();
 		}
-		assertThat(condition.test(last)).as("condition not met within %s; last answer: %s", PATIENCE, last).isTrue();
+		assertThat(condition.test(last)).as("condition not met within %s; last answer: %s", patience, last).isTrue();
 		return last;
 	}
 

@@ -7,6 +7,8 @@ import org.morgue.article.ArticleNotFoundException;
 import org.morgue.article.ArticleVersionConflictException;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.ingest.ArticleTooLargeException;
+import org.morgue.ner.EntityNotFoundException;
+import org.morgue.ner.InvalidCurationException;
 import org.morgue.search.InvalidQueryException;
 import org.morgue.user.InvalidUserException;
 import org.morgue.user.UserAlreadyExistsException;
@@ -63,6 +65,16 @@ class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> articleNotFound(ArticleNotFoundException ex) {
 		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> entityNotFound(EntityNotFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidCuration(InvalidCurationException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
 	}
 
 	@ExceptionHandler

@@ -28,6 +28,7 @@ import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.CopyDecoder;
 import org.morgue.ingest.IngestService;
 import org.morgue.ingest.MetadataInput;
+import org.morgue.ner.EntityService;
 import org.morgue.search.ArticleSearch;
 import org.morgue.search.SearchHit;
 import org.morgue.search.SearchRequest;
@@ -78,7 +79,11 @@ class ArticleApiController {
 
 	private final ArticleSearch search;
 
-	ArticleApiController(ArticleService articles, IngestService ingest, JsonMapper json, ArticleSearch search) {
+	private final EntityService entities;
+
+	ArticleApiController(ArticleService articles, IngestService ingest, JsonMapper json, ArticleSearch search,
+			EntityService entities) {
+		this.entities = entities;
 		this.articles = articles;
 		this.ingest = ingest;
 		this.json = json;
@@ -142,11 +147,12 @@ class ArticleApiController {
 					+ "date:2022-08-01..2022-08-31. Walk every hit by passing nextCursor back as cursor.")
 	SearchResponse search(@RequestParam(required = false) String q,
 			@Parameter(description = "Only these sources (repeatable)") @RequestParam(required = false) List<String> source,
+			@Parameter(description = "Only articles mentioning each of these people, organisations or places, by name or alias (repeatable)") @RequestParam(required = false) List<String> entity,
 			@Parameter(description = "Published on or after (2022-08-03, 2022-08 or 2022)") @RequestParam(required = false) String from,
 			@Parameter(description = "Published on or before (2022-08-03, 2022-08 or 2022)") @RequestParam(required = false) String to,
 			@Parameter(description = "relevance (default with q), newest (default without), oldest") @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String cursor) {
-		SearchResult result = search.search(new SearchRequest(q, source, SearchRequest.date("from", from, false),
+		SearchResult result = search.search(new SearchRequest(q, source, entity, SearchRequest.date("from", from, false),
 				SearchRequest.date("to", to, true), SearchSort.of(sort), size, 0, cursor));
 		return SearchResponse.of(result, articles.summaries(result.hits().stream().map(SearchHit::id).toList()));
 	}
@@ -155,11 +161,12 @@ class ArticleApiController {
 	@Operation(summary = "One article", description = "Answers with an ETag; If-None-Match with it answers 304.")
 	ResponseEntity<ArticleResponse> get(@PathVariable long id, WebRequest request) {
 		ArticleDetails article = articles.get(id);
-		String etag = etag(article);
+		ArticleResponse body = response(article, null);
+		String etag = etag(body);
 		if (request.checkNotModified(etag)) {
 			return null;
 		}
-		return ResponseEntity.ok().eTag(etag).body(ArticleResponse.of(article));
+		return ResponseEntity.ok().eTag(etag).body(body);
 	}
 
 	@GetMapping(path = "/{id}/raw", produces = "text/plain;charset=UTF-8")
@@ -189,7 +196,8 @@ class ArticleApiController {
 						change(fields, "dateline"), change(fields, "publishedAt"), change(fields, "url"),
 						change(fields, "language")));
 		ArticleDetails corrected = articles.correct(id, version, metadata);
-		return ResponseEntity.ok().eTag(etag(corrected)).body(ArticleResponse.of(corrected));
+		ArticleResponse body = response(corrected, null);
+		return ResponseEntity.ok().eTag(etag(body)).body(body);
 	}
 
 	@DeleteMapping("/{id}")
@@ -200,16 +208,22 @@ class ArticleApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static ResponseEntity<ArticleResponse> created(SavedArticle saved) {
+	private ArticleResponse response(ArticleDetails article, Boolean alreadyExisted) {
+		return ArticleResponse.of(article, alreadyExisted,
+				entities.entitiesOf(List.of(article.id())).getOrDefault(article.id(), List.of()),
+				entities.isAnalysed(article.id(), article.version()));
+	}
+
+	private ResponseEntity<ArticleResponse> created(SavedArticle saved) {
 		ArticleDetails article = saved.article();
 		URI location = URI.create("/api/v1/articles/" + article.id());
-		ArticleResponse body = ArticleResponse.of(article, !saved.created());
+		ArticleResponse body = response(article, !saved.created());
 		if (saved.created()) {
-			return ResponseEntity.created(location).eTag(etag(article)).body(body);
+			return ResponseEntity.created(location).eTag(etag(body)).body(body);
 		}
 		return ResponseEntity.status(HttpStatus.OK)
 			.header(HttpHeaders.CONTENT_LOCATION, location.toString())
-			.eTag(etag(article))
+			.eTag(etag(body))
 			.body(body);
 	}
 
@@ -222,8 +236,13 @@ class ArticleApiController {
 		return (value != null) ? value : "";
 	}
 
-	static String etag(ArticleDetails article) {
-		return "\"" + article.version() + "\"";
+	/**
+	 * The version, which If-Match sends back, then a stamp of the entities, which change without a new
+	 * version when analysis finishes or an editor curates them.
+	 */
+	static String etag(ArticleResponse article) {
+		return "\"" + article.version() + "-" + Integer.toHexString(
+				java.util.Objects.hash(article.entitiesAnalysed(), article.entities())) + "\"";
 	}
 
 	private static int version(JsonFields fields, String ifMatch) {
@@ -237,6 +256,10 @@ class ArticleApiController {
 				tag = tag.substring(2);
 			}
 			tag = tag.replace("\"", "");
+			int stamp = tag.indexOf('-');
+			if (stamp > 0) {
+				tag = tag.substring(0, stamp);
+			}
 			try {
 				return Integer.parseInt(tag);
 			}

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleService;
+import org.morgue.ner.EntityService;
 import org.morgue.search.ArticleSearch;
 import org.morgue.search.InvalidQueryException;
 import org.morgue.search.SearchRequest;
@@ -50,7 +51,10 @@ class ArticleExportController {
 
 	private final JsonMapper json;
 
-	ArticleExportController(ArticleSearch search, ArticleService articles, JsonMapper json) {
+	private final EntityService entities;
+
+	ArticleExportController(ArticleSearch search, ArticleService articles, JsonMapper json, EntityService entities) {
+		this.entities = entities;
 		this.search = search;
 		this.articles = articles;
 		this.json = json;
@@ -79,12 +83,15 @@ class ArticleExportController {
 			}
 			search.forEachMatch(request, BATCH, ids -> {
 				try {
+					var found = entities.entitiesOf(ids);
+					var analysed = entities.analysedVersions(ids);
 					for (ArticleDetails article : articles.details(ids)) {
 						if (csv) {
 							writeCsvRow(writer, csvRow(article));
 						}
 						else {
-							writer.write(json.writeValueAsString(ArticleResponse.of(article)));
+							writer.write(json.writeValueAsString(ArticleResponse.of(article, null,
+									found.getOrDefault(article.id(), List.of()), Integer.valueOf(article.version()).equals(analysed.get(article.id())))));
 							writer.write('\n');
 						}
 					}

@@ -9,6 +9,8 @@ import org.morgue.article.ArticleDateline;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleParagraph;
 import org.morgue.ingest.PublicationDate;
+import org.morgue.ner.ArticleEntity;
+import org.morgue.ner.EntityType;
 
 /**
  * An article as the API returns it.
@@ -34,20 +36,31 @@ record ArticleResponse(
 		@Schema(description = "The body as blocks: paragraphs and subheads") List<ParagraphResponse> paragraphs,
 		@Schema(description = "Sign-off and credit lines taken off the end of the copy", nullable = true) String signOff,
 		@Schema(description = "Only in answers to POST: true when the same copy was already stored and nothing new was created", nullable = true) @JsonInclude(JsonInclude.Include.NON_NULL) Boolean alreadyExisted,
+		@Schema(description = "False while the article waits for entity extraction (the page says 'analysing')") boolean entitiesAnalysed,
+		@Schema(description = "The people, organisations, places and other names it mentions, most mentioned first") List<EntityRef> entities,
 		Links links) {
 
-	static ArticleResponse of(ArticleDetails article) {
-		return of(article, null);
-	}
-
-	static ArticleResponse of(ArticleDetails article, Boolean alreadyExisted) {
+	static ArticleResponse of(ArticleDetails article, Boolean alreadyExisted, List<ArticleEntity> entities,
+			boolean analysed) {
 		return new ArticleResponse(article.id(), article.title(), article.titleDerived(), article.byline(),
 				article.source(), DatelineResponse.of(article.dateline()),
 				PublicationDate.format(article.publishedDate(), article.publishedTime()), article.ingestedAt(),
 				article.url(), article.language(), article.wordCount(), article.contentHash(), article.version(),
 				article.createdBy(), article.createdAt(), article.updatedBy(), article.updatedAt(), article.body(),
 				article.paragraphs().stream().map(ParagraphResponse::of).toList(), article.signOff(), alreadyExisted,
-				Links.of(article.id()));
+				analysed, entities.stream().map(EntityRef::of).toList(), Links.of(article.id()));
+	}
+
+	@Schema(name = "ArticleEntity")
+	record EntityRef(long id, String name,
+			@Schema(description = "PERSON, ORGANIZATION, LOCATION or MISC") EntityType type,
+			@Schema(description = "How often the article mentions it") int mentions, String href) {
+
+		static EntityRef of(ArticleEntity entity) {
+			return new EntityRef(entity.id(), entity.name(), entity.type(), entity.mentions(),
+					"/api/v1/entities/" + entity.id());
+		}
+
 	}
 
 	@Schema(name = "Dateline")

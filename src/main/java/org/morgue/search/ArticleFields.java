@@ -10,11 +10,14 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
 import org.morgue.article.ArticleContent;
+import org.morgue.ner.ArticleEntity;
+import org.morgue.ner.EntityType;
 
 /**
  * The index's document mapping. Change {@link #SCHEMA_VERSION} whenever a field or the analysis
@@ -23,7 +26,7 @@ import org.morgue.article.ArticleContent;
 final class ArticleFields {
 
 	/** Version of the mapping and analysis; the index directory is named after it. */
-	static final int SCHEMA_VERSION = 3;
+	static final int SCHEMA_VERSION = 4;
 
 	static final String ID = "id";
 
@@ -59,6 +62,9 @@ final class ArticleFields {
 	/** Publication month as {@code year * 12 + month - 1}, for counting years and months. */
 	static final String PUBLISHED_MONTH = "published_month";
 
+	/** Ids of the entities the article mentions, for {@code entity:} and entity filters. */
+	static final String ENTITY = "entity";
+
 	private ArticleFields() {
 	}
 
@@ -70,7 +76,13 @@ final class ArticleFields {
 		return source.strip().toLowerCase(Locale.ROOT);
 	}
 
-	static Document document(ArticleContent article) {
+	/** The field counting the entities of a type, by id: {@code entity_person} and so on. */
+	static String entityFacet(EntityType type) {
+		return "entity_" + type.name().toLowerCase(Locale.ROOT);
+	}
+
+	static Document document(IndexedArticle indexed) {
+		ArticleContent article = indexed.content();
 		Document doc = new Document();
 		doc.add(new StringField(ID, Long.toString(article.id()), Field.Store.NO));
 		doc.add(new NumericDocValuesField(ID_VALUE, article.id()));
@@ -95,6 +107,11 @@ final class ArticleFields {
 			LocalTime time = (article.publishedTime() != null) ? article.publishedTime() : LocalTime.MIDNIGHT;
 			doc.add(new LongField(PUBLISHED, date.atTime(time).toEpochSecond(ZoneOffset.UTC)));
 			doc.add(new NumericDocValuesField(PUBLISHED_MONTH, month(date)));
+		}
+		for (ArticleEntity entity : indexed.entities()) {
+			String id = Long.toString(entity.id());
+			doc.add(new StringField(ENTITY, id, Field.Store.NO));
+			doc.add(new SortedSetDocValuesField(entityFacet(entity.type()), new BytesRef(id)));
 		}
 		return doc;
 	}

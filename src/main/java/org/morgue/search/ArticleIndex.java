@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import jakarta.annotation.PreDestroy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.AlreadyClosedException;
-import org.morgue.article.ArticleContent;
 import org.morgue.system.MorgueProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +101,7 @@ class ArticleIndex {
 	 * Indexes the article.
 	 * @param wait whether to wait (briefly) until searches see it
 	 */
-	void update(ArticleContent article, boolean wait) {
+	void update(IndexedArticle article, boolean wait) {
 		IndexHandle target = building;
 		if (target != null) {
 			target.update(article.id(), ArticleFields.document(article));

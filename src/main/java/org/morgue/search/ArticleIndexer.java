@@ -1,9 +1,8 @@
 package org.morgue.search;
 
-import org.morgue.article.ArticleContent;
 import org.morgue.article.ArticleDeleted;
 import org.morgue.article.ArticleSaved;
-import org.morgue.article.ArticleService;
+import org.morgue.ner.ArticleEntitiesChanged;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -18,23 +17,30 @@ import java.util.List;
 @Component
 class ArticleIndexer {
 
+	private static final int BATCH = 500;
+
 	private final ArticleIndex index;
 
-	private final ArticleService articles;
+	private final IndexedArticles articles;
 
-	ArticleIndexer(ArticleIndex index, ArticleService articles) {
+	ArticleIndexer(ArticleIndex index, IndexedArticles articles) {
 		this.index = index;
 		this.articles = articles;
 	}
 
 	@ApplicationModuleListener
 	void on(ArticleSaved event) {
-		List<ArticleContent> content = articles.contents(List.of(event.articleId()));
-		if (content.isEmpty()) {
-			// Deleted since; its own event removes it.
-			return;
+		// Deleted since, if missing: its own event removes it.
+		articles.load(List.of(event.articleId())).forEach(article -> index.update(article, true));
+	}
+
+	/** Entities found or curated: the documents get the entities' current ids and types. */
+	@ApplicationModuleListener
+	void on(ArticleEntitiesChanged event) {
+		List<Long> ids = event.articleIds();
+		for (int from = 0; from < ids.size(); from += BATCH) {
+			articles.load(ids.subList(from, Math.min(ids.size(), from + BATCH))).forEach(article -> index.update(article, false));
 		}
-		index.update(content.get(0), true);
 	}
 
 	@ApplicationModuleListener

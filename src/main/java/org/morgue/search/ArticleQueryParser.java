@@ -3,8 +3,10 @@ package org.morgue.search;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +16,11 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -23,8 +28,9 @@ import org.apache.lucene.search.TermQuery;
 /**
  * Reads the query language journalists type: all words must match, {@code OR}, {@code -word},
  * {@code "exact phrase"}, {@code "phrase"~5}, {@code prefix*}, parentheses, the fields
- * {@code title:}, {@code byline:}, {@code source:}, {@code dateline:}, and dates as
- * {@code date:2022}, {@code date:2022-08}, {@code date:2022-08-01..2022-08-31}.
+ * {@code title:}, {@code byline:}, {@code source:}, {@code dateline:}, {@code entity:} (a person,
+ * organisation or place by any of its names), and dates as {@code date:2022}, {@code date:2022-08},
+ * {@code date:2022-08-01..2022-08-31}.
  * <p>
  * Unquoted words match their English stems in title and body (title counting double); quoted
  * phrases and prefixes match the exact words. Not thread-safe: make one per query.
@@ -39,6 +45,8 @@ final class ArticleQueryParser {
 
 	static final String DATE = "date";
 
+	static final String ENTITY = "entity";
+
 	private static final Set<String> TEXT_FIELDS = Set.of(ArticleFields.TEXT, ArticleFields.TITLE,
 			ArticleFields.BYLINE, ArticleFields.DATELINE);
 
@@ -51,7 +59,30 @@ final class ArticleQueryParser {
 
 	private static final Pattern LEXICAL = Pattern.compile("Lexical error at line \\d+, column (\\d+)");
 
-	private final Parser parser = new Parser();
+	private final Parser parser;
+
+	/** A parser for queries without {@code entity:}, which then matches nothing. */
+	ArticleQueryParser() {
+		this(name -> List.of());
+	}
+
+	/**
+	 * @param entityIds the ids of the entities a name (or alias) stands for
+	 */
+	ArticleQueryParser(Function<String, List<Long>> entityIds) {
+		this.parser = new Parser(entityIds);
+	}
+
+	/** Articles mentioning any of these entities. */
+	static Query entities(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return new MatchNoDocsQuery("no entity has that name");
+		}
+		BooleanQuery.Builder any = new BooleanQuery.Builder();
+		ids.forEach(id -> any.add(new TermQuery(new Term(ArticleFields.ENTITY, Long.toString(id))),
+				BooleanClause.Occur.SHOULD));
+		return new ConstantScoreQuery(any.build());
+	}
 
 	/**
 	 * @return the query; all articles for a blank one
@@ -115,8 +146,11 @@ final class ArticleQueryParser {
 
 	private static final class Parser extends QueryParser {
 
-		Parser() {
+		private final Function<String, List<Long>> entityIds;
+
+		Parser(Function<String, List<Long>> entityIds) {
 			super(ANY, ArticleAnalyzers.STEMS);
+			this.entityIds = entityIds;
 			setDefaultOperator(AND_OPERATOR);
 			setAllowLeadingWildcard(false);
 			setSplitOnWhitespace(true);
@@ -137,6 +171,9 @@ final class ArticleQueryParser {
 			String name = field.toLowerCase(Locale.ROOT).equals(BODY) ? ANY : field.toLowerCase(Locale.ROOT);
 			if (name.equals(DATE)) {
 				return date(text);
+			}
+			if (name.equals(ENTITY)) {
+				return entities(entityIds.apply(text));
 			}
 			if (name.equals(ArticleFields.SOURCE)) {
 				return new TermQuery(new Term(ArticleFields.SOURCE, ArticleFields.sourceKey(text)));

@@ -14,20 +14,26 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.morgue.ner.EntityType;
 
 /**
- * Counts every match of a query, and its sources, years and months, in one pass that scores
- * nothing: reading two doc values per match into arrays is far cheaper than scoring every match or
- * materialising them for a facet module.
+ * Counts every match of a query, and its sources, years, months and entities, in one pass that
+ * scores nothing: reading doc values per match into arrays is far cheaper than scoring every match
+ * or materialising them for a facet module.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Counts> {
 
 	private static final int TOP_SOURCES = 30;
+
+	/** The entity types with a facet, and how their counts are named in results. */
+	static final Map<EntityType, String> ENTITY_FACETS = Map.of(EntityType.PERSON, SearchResult.PERSON,
+			EntityType.ORGANIZATION, SearchResult.ORGANIZATION, EntityType.LOCATION, SearchResult.LOCATION);
 
 	@Override
 	public Counting newCollector() {
@@ -39,17 +45,35 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 		long total = 0;
 		Map<String, Long> sources = new HashMap<>();
 		Map<Integer, Long> months = new TreeMap<>();
+		Map<EntityType, Map<Long, Long>> entities = new HashMap<>();
 		for (Counting counting : collectors) {
 			counting.finishLeaf();
 			total += counting.total;
 			counting.sources.forEach((name, count) -> sources.merge(name, count, Long::sum));
 			counting.months().forEach((month, count) -> months.merge(month, count, Long::sum));
+			counting.entities.forEach((type, counts) -> counts.forEach(
+					(id, count) -> entities.computeIfAbsent(type, t -> new HashMap<>()).merge(id, count, Long::sum)));
 		}
-		return new Counts(total, sources, months);
+		return new Counts(total, sources, months, entities);
 	}
 
-	/** The counts of all matches. */
-	record Counts(long total, Map<String, Long> sources, Map<Integer, Long> months) {
+	/**
+	 * The counts of all matches.
+	 *
+	 * @param entities for each entity type, matches per entity id
+	 */
+	record Counts(long total, Map<String, Long> sources, Map<Integer, Long> months,
+			Map<EntityType, Map<Long, Long>> entities) {
+
+		/** The most frequent entities of a type, as many as asked, most frequent first. */
+		List<Map.Entry<Long, Long>> topEntities(EntityType type, int limit) {
+			return entities.getOrDefault(type, Map.of())
+				.entrySet()
+				.stream()
+				.sorted(Map.Entry.<Long, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+				.limit(limit)
+				.toList();
+		}
 
 		Map<String, List<FacetCount>> facets() {
 			Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
@@ -93,9 +117,15 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
 		private final Map<Integer, Long> months = new HashMap<>();
 
+		private final Map<EntityType, Map<Long, Long>> entities = new HashMap<>();
+
 		private SortedDocValues sourceValues;
 
 		private int[] sourceCounts = new int[0];
+
+		private final Map<EntityType, SortedSetDocValues> entityValues = new HashMap<>();
+
+		private final Map<EntityType, int[]> entityCounts = new HashMap<>();
 
 		@Override
 		public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
@@ -105,6 +135,21 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 			int[] perSource = new int[source.getValueCount()];
 			sourceValues = source;
 			sourceCounts = perSource;
+			int types = ENTITY_FACETS.size();
+			SortedSetDocValues[] facetValues = new SortedSetDocValues[types];
+			int[][] facetCounts = new int[types][];
+			int facets = 0;
+			for (EntityType type : ENTITY_FACETS.keySet()) {
+				SortedSetDocValues values = context.reader().getSortedSetDocValues(ArticleFields.entityFacet(type));
+				if (values != null && values.getValueCount() > 0) {
+					facetValues[facets] = values;
+					facetCounts[facets] = new int[(int) values.getValueCount()];
+					entityValues.put(type, values);
+					entityCounts.put(type, facetCounts[facets]);
+					facets++;
+				}
+			}
+			int entityFacets = facets;
 			return new LeafCollector() {
 
 				@Override
@@ -124,6 +169,15 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 						}
 						else {
 							months.merge((int) month.longValue(), 1L, Long::sum);
+						}
+					}
+					for (int f = 0; f < entityFacets; f++) {
+						SortedSetDocValues values = facetValues[f];
+						if (values.advanceExact(doc)) {
+							int[] counts = facetCounts[f];
+							for (int i = values.docValueCount(); i > 0; i--) {
+								counts[(int) values.nextOrd()]++;
+							}
 						}
 					}
 				}
@@ -150,6 +204,18 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 				}
 			}
 			sourceCounts = new int[0];
+			for (Map.Entry<EntityType, int[]> entry : entityCounts.entrySet()) {
+				SortedSetDocValues values = entityValues.get(entry.getKey());
+				int[] counts = entry.getValue();
+				Map<Long, Long> perEntity = entities.computeIfAbsent(entry.getKey(), type -> new HashMap<>());
+				for (int ord = 0; ord < counts.length; ord++) {
+					if (counts[ord] > 0) {
+						perEntity.merge(Long.parseLong(values.lookupOrd(ord).utf8ToString()), (long) counts[ord], Long::sum);
+					}
+				}
+			}
+			entityValues.clear();
+			entityCounts.clear();
 		}
 
 		@Override

@@ -22,7 +22,6 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.InPlaceMergeSorter;
-import org.morgue.article.ArticleContent;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersion;
 import org.slf4j.Logger;
@@ -47,11 +46,13 @@ public class IndexMaintenance {
 
 	private static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
-	private static final List<ArticleContent> END = List.of();
+	private static final List<IndexedArticle> END = List.of();
 
 	private final ArticleIndex index;
 
 	private final ArticleService articles;
+
+	private final IndexedArticles indexed;
 
 	private final SearchProperties properties;
 
@@ -69,9 +70,10 @@ public class IndexMaintenance {
 
 	private volatile boolean busy;
 
-	IndexMaintenance(ArticleIndex index, ArticleService articles, SearchProperties properties) {
+	IndexMaintenance(ArticleIndex index, ArticleService articles, IndexedArticles indexed, SearchProperties properties) {
 		this.index = index;
 		this.articles = articles;
+		this.indexed = indexed;
 		this.properties = properties;
 	}
 
@@ -192,12 +194,12 @@ public class IndexMaintenance {
 			return thread;
 		});
 		try {
-			BlockingQueue<List<ArticleContent>> batches = new ArrayBlockingQueue<>(threads * 2);
+			BlockingQueue<List<IndexedArticle>> batches = new ArrayBlockingQueue<>(threads * 2);
 			List<Future<?>> running = new ArrayList<>();
 			for (int i = 0; i < threads; i++) {
 				running.add(workers.submit(() -> {
-					for (List<ArticleContent> batch = batches.take(); batch != END; batch = batches.take()) {
-						for (ArticleContent article : batch) {
+					for (List<IndexedArticle> batch = batches.take(); batch != END; batch = batches.take()) {
+						for (IndexedArticle article : batch) {
 							target.update(article.id(), ArticleFields.document(article));
 						}
 						done.addAndGet(batch.size());
@@ -208,8 +210,8 @@ public class IndexMaintenance {
 			Instant lastLog = started;
 			long after = 0;
 			try {
-				for (List<ArticleContent> batch = articles.contentsAfter(after, properties.rebuildBatchSize());
-						!batch.isEmpty(); batch = articles.contentsAfter(after, properties.rebuildBatchSize())) {
+				for (List<IndexedArticle> batch = indexed.after(after, properties.rebuildBatchSize());
+						!batch.isEmpty(); batch = indexed.after(after, properties.rebuildBatchSize())) {
 					putUnlessFailed(batches, batch, running);
 					after = batch.get(batch.size() - 1).id();
 					progress = running(reason, started, done.get(), total);
@@ -260,7 +262,7 @@ public class IndexMaintenance {
 		}
 	}
 
-	private static void putUnlessFailed(BlockingQueue<List<ArticleContent>> batches, List<ArticleContent> batch,
+	private static void putUnlessFailed(BlockingQueue<List<IndexedArticle>> batches, List<IndexedArticle> batch,
 			List<Future<?>> workers) throws InterruptedException, ExecutionException {
 		while (!batches.offer(batch, 1, TimeUnit.SECONDS)) {
 			for (Future<?> worker : workers) {
@@ -294,7 +296,7 @@ public class IndexMaintenance {
 	 * Walks the ids and versions in PostgreSQL and in the index side by side (both sorted by id) and
 	 * re-indexes or removes what differs.
 	 */
-	private ConsistencyReport compareAndRepair(IndexHandle handle, java.util.function.Consumer<ArticleContent> reindex,
+	private ConsistencyReport compareAndRepair(IndexHandle handle, java.util.function.Consumer<IndexedArticle> reindex,
 			java.util.function.LongConsumer remove) {
 		Instant started = Instant.now(clock);
 		handle.refresh();
@@ -339,9 +341,9 @@ public class IndexMaintenance {
 				Duration.between(started, Instant.now(clock)));
 	}
 
-	private void reindex(List<Long> ids, java.util.function.Consumer<ArticleContent> reindex) {
+	private void reindex(List<Long> ids, java.util.function.Consumer<IndexedArticle> reindex) {
 		for (int from = 0; from < ids.size(); from += properties.rebuildBatchSize()) {
-			articles.contents(ids.subList(from, Math.min(ids.size(), from + properties.rebuildBatchSize())))
+			indexed.load(ids.subList(from, Math.min(ids.size(), from + properties.rebuildBatchSize())))
 				.forEach(reindex);
 		}
 		ids.clear();

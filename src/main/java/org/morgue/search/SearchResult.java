@@ -7,8 +7,9 @@ import java.util.Map;
  * What a search found: the exact number of matches, this page of hits (ids and highlights; the
  * articles themselves come from PostgreSQL), counts over all matches, and where the next page starts.
  *
- * @param facets for each facet ({@code source}, {@code year}, {@code month}) its values with counts:
- * sources by count, years and months in time order
+ * @param facets for each facet ({@code source}, {@code year}, {@code month}, {@code person},
+ * {@code organization}, {@code location}) its values with counts: sources and entities (by name)
+ * most frequent first, years and months in time order
  * @param nextCursor pass as {@link SearchRequest#cursor()} for the next page; {@code null} on the last
  * @param indexAvailable false while the very first index is being built (nothing can be found yet)
  * @param timings where the time went
@@ -21,6 +22,12 @@ public record SearchResult(long total, List<SearchHit> hits, Map<String, List<Fa
 	public static final String YEAR = "year";
 
 	public static final String MONTH = "month";
+
+	public static final String PERSON = "person";
+
+	public static final String ORGANIZATION = "organization";
+
+	public static final String LOCATION = "location";
 
 	static SearchResult unavailable() {
 		return new SearchResult(0, List.of(), Map.of(), null, false, SearchTimings.NONE);

@@ -1,14 +1,21 @@
 package org.morgue.web;
 
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersionConflictException;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.ingest.MetadataInput;
+import org.morgue.ner.ArticleEntity;
+import org.morgue.ner.EntityMention;
+import org.morgue.ner.EntityService;
+import org.morgue.ner.EntityType;
 import org.morgue.search.ArticleSearch;
 
 import org.springframework.http.HttpStatus;
@@ -41,9 +48,12 @@ class ArticlePageController {
 
 	private final ArticleSearch search;
 
-	ArticlePageController(ArticleService articles, ArticleSearch search) {
+	private final EntityService entities;
+
+	ArticlePageController(ArticleService articles, ArticleSearch search, EntityService entities) {
 		this.articles = articles;
 		this.search = search;
+		this.entities = entities;
 	}
 
 	@GetMapping("/articles/{id}")
@@ -51,6 +61,14 @@ class ArticlePageController {
 		ArticleDetails article = articles.get(id);
 		model.addAttribute("article", article);
 		model.addAttribute("published", published(article));
+		List<EntityMention> mentions = entities.mentionsOf(id);
+		model.addAttribute("marked", MarkedParagraph.mark(article.paragraphs(), mentions));
+		model.addAttribute("analysing", !entities.isAnalysed(id, article.version()));
+		Map<EntityType, List<ArticleEntity>> byType = new EnumMap<>(EntityType.class);
+		entities.entitiesOf(List.of(id))
+			.getOrDefault(id, List.of())
+			.forEach(entity -> byType.computeIfAbsent(entity.type(), type -> new ArrayList<>()).add(entity));
+		model.addAttribute("entityGroups", byType);
 		List<Long> related = search.related(id, RELATED);
 		model.addAttribute("related", articles.summaries(related));
 		return "articles/show";

@@ -31,7 +31,10 @@ final class SearchHelp {
 					new Example("byline:\"Jane Doe\"", "The byline."),
 					new Example("source:AFP", "Articles from this source; quote a name with spaces: "
 							+ "source:\"Associated Press\"."),
-					new Example("dateline:Yangon", "Filed from this place."))),
+					new Example("dateline:Yangon", "Filed from this place."),
+					new Example("entity:\"Min Aung Hlaing\"", "Articles that mention this person, organisation or place, "
+							+ "written any of the ways the archive knows (entity:NLD finds the National League for "
+							+ "Democracy); the facets beside the results do the same with a click."))),
 			new Section("Dates", List.of(
 					new Example("date:2022", "Published in 2022."),
 					new Example("date:2022-08", "Published in August 2022."),
@@ -51,7 +54,7 @@ final class SearchHelp {
 
 		/** The search page running this query. */
 		public String link() {
-			return new SearchParameters(query, null, null, null, null, null).link();
+			return new SearchParameters(query, null, null, null, null, null, null).link();
 		}
 
 	}

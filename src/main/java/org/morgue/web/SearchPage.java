@@ -23,10 +23,12 @@ import org.morgue.search.SearchSort;
  * @param page the page shown, counting from 1
  * @param pages how many pages the matches fill (links go no further than {@link SearchParameters#MAX_PAGE})
  * @param months the month facet, empty unless the chart is drawn month by month
+ * @param people the people most mentioned among the matches (likewise organisations and places)
  * @param timeline the chart of matches over time, or {@code null} when no match has a date
  */
 record SearchPage(SearchParameters parameters, long total, int page, int pages, List<Row> rows, List<Chip> chips,
-		List<FacetValue> sources, List<FacetValue> years, List<FacetValue> months, Timeline timeline,
+		List<FacetValue> sources, List<FacetValue> years, List<FacetValue> months, List<FacetValue> people,
+		List<FacetValue> organisations, List<FacetValue> places, Timeline timeline,
 		List<SortOption> sortOptions, List<PageLink> pageLinks, String previous, String next, boolean indexAvailable) {
 
 	/** Page numbers shown either side of the current one. */
@@ -43,7 +45,10 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 		return new SearchPage(parameters, result.total(), page, pages, rows(result.hits(), summaries),
 				chips(parameters, request.from(), request.to()), sources(parameters, result.facet(SearchResult.SOURCE)),
 				years(parameters, result.facet(SearchResult.YEAR)),
-				monthly ? months(parameters, result.facet(SearchResult.MONTH)) : List.of(), timeline,
+				monthly ? months(parameters, result.facet(SearchResult.MONTH)) : List.of(),
+				entities(parameters, result.facet(SearchResult.PERSON)),
+				entities(parameters, result.facet(SearchResult.ORGANIZATION)),
+				entities(parameters, result.facet(SearchResult.LOCATION)), timeline,
 				sortOptions(parameters, request.effectiveSort()), pageLinks(parameters, page, linked),
 				(page > 1 && page <= pages + 1) ? parameters.atPage(page - 1) : null,
 				(page < linked) ? parameters.atPage(page + 1) : null, result.indexAvailable());
@@ -60,7 +65,8 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 	}
 
 	public boolean hasFacets() {
-		return !sources.isEmpty() || !years.isEmpty();
+		return !sources.isEmpty() || !years.isEmpty() || !people.isEmpty() || !organisations.isEmpty()
+				|| !places.isEmpty();
 	}
 
 	private static List<Row> rows(List<SearchHit> hits, List<ArticleSummary> summaries) {
@@ -71,6 +77,7 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 	private static List<Chip> chips(SearchParameters parameters, LocalDate from, LocalDate to) {
 		List<Chip> chips = new ArrayList<>();
 		parameters.sources().forEach(source -> chips.add(new Chip("Source: " + source, parameters.withoutSource(source))));
+		parameters.entities().forEach(entity -> chips.add(new Chip("Mentions: " + entity, parameters.withoutEntity(entity))));
 		if (parameters.hasDates()) {
 			chips.add(new Chip(SearchDates.span(from, to), parameters.withoutDates()));
 		}
@@ -82,6 +89,14 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 			boolean selected = parameters.hasSource(value.value());
 			return new FacetValue(value.value(), value.count(),
 					selected ? parameters.withoutSource(value.value()) : parameters.withSource(value.value()), selected);
+		}).toList();
+	}
+
+	private static List<FacetValue> entities(SearchParameters parameters, List<FacetCount> facet) {
+		return facet.stream().map(value -> {
+			boolean selected = parameters.hasEntity(value.value());
+			return new FacetValue(value.value(), value.count(),
+					selected ? parameters.withoutEntity(value.value()) : parameters.withEntity(value.value()), selected);
 		}).toList();
 	}
 

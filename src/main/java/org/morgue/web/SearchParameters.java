@@ -18,12 +18,14 @@ import org.springframework.util.StringUtils;
  *
  * @param q the query as typed
  * @param sources the chosen sources ({@code source=}, repeatable)
+ * @param entities the chosen people, organisations and places, by name ({@code entity=}, repeatable)
  * @param from the start of the date filter as written ({@code 2022}, {@code 2022-08} or a day)
  * @param to the end of the date filter as written
  * @param sort the order as written, or {@code null} for the default
  * @param page the page as written, counting from 1, or {@code null} for the first
  */
-record SearchParameters(String q, List<String> sources, String from, String to, String sort, String page) {
+record SearchParameters(String q, List<String> sources, List<String> entities, String from, String to, String sort,
+		String page) {
 
 	static final String PATH = "/articles";
 
@@ -36,6 +38,8 @@ record SearchParameters(String q, List<String> sources, String from, String to, 
 		q = (q != null) ? q : "";
 		sources = (sources != null) ? sources.stream().filter(StringUtils::hasText).map(String::strip).distinct().toList()
 				: List.of();
+		entities = (entities != null)
+				? entities.stream().filter(StringUtils::hasText).map(String::strip).distinct().toList() : List.of();
 		from = blankToNull(from);
 		to = blankToNull(to);
 		sort = blankToNull(sort);
@@ -48,7 +52,7 @@ record SearchParameters(String q, List<String> sources, String from, String to, 
 	 */
 	SearchRequest toRequest() {
 		int number = pageNumber();
-		return new SearchRequest(q, sources, SearchRequest.date("from", from, false), SearchRequest.date("to", to, true),
+		return new SearchRequest(q, sources, entities, SearchRequest.date("from", from, false), SearchRequest.date("to", to, true),
 				SearchSort.of(sort), PAGE_SIZE, (number - 1) * PAGE_SIZE, null);
 	}
 
@@ -86,7 +90,21 @@ record SearchParameters(String q, List<String> sources, String from, String to, 
 	}
 
 	public boolean hasFilters() {
-		return !sources.isEmpty() || hasDates();
+		return !sources.isEmpty() || !entities.isEmpty() || hasDates();
+	}
+
+	boolean hasEntity(String name) {
+		return entities.stream().anyMatch(e -> e.equalsIgnoreCase(name));
+	}
+
+	String withEntity(String name) {
+		List<String> more = new ArrayList<>(entities);
+		more.add(name);
+		return url(q, sources, more, from, to, sort, null);
+	}
+
+	String withoutEntity(String name) {
+		return url(q, sources, entities.stream().filter(e -> !e.equalsIgnoreCase(name)).toList(), from, to, sort, null);
 	}
 
 	boolean hasSource(String source) {
@@ -98,54 +116,61 @@ record SearchParameters(String q, List<String> sources, String from, String to, 
 		return Objects.equals(this.from, from) && Objects.equals(this.to, to);
 	}
 
+	/** A link to the articles mentioning an entity. */
+	static String forEntity(String name) {
+		return url(null, List.of(), List.of(name), null, null, null, null);
+	}
+
 	/** These parameters without the one that could not be read, to start again from. */
 	SearchParameters without(String parameter) {
 		return switch ((parameter != null) ? parameter : "") {
-			case "from", "to" -> new SearchParameters(q, sources, null, null, sort, null);
-			case "sort" -> new SearchParameters(q, sources, from, to, null, null);
-			case "page", "cursor", "size" -> new SearchParameters(q, sources, from, to, sort, null);
+			case "from", "to" -> new SearchParameters(q, sources, entities, null, null, sort, null);
+			case "sort" -> new SearchParameters(q, sources, entities, from, to, null, null);
+			case "page", "cursor", "size" -> new SearchParameters(q, sources, entities, from, to, sort, null);
 			default -> this;
 		};
 	}
 
 	String link() {
-		return url(q, sources, from, to, sort, page);
+		return url(q, sources, entities, from, to, sort, page);
 	}
 
 	String withSource(String source) {
 		List<String> more = new ArrayList<>(sources);
 		more.add(source);
-		return url(q, more, from, to, sort, null);
+		return url(q, more, entities, from, to, sort, null);
 	}
 
 	String withoutSource(String source) {
-		return url(q, sources.stream().filter(s -> !s.equalsIgnoreCase(source)).toList(), from, to, sort, null);
+		return url(q, sources.stream().filter(s -> !s.equalsIgnoreCase(source)).toList(), entities, from, to, sort, null);
 	}
 
 	String withDates(String from, String to) {
-		return url(q, sources, from, to, sort, null);
+		return url(q, sources, entities, from, to, sort, null);
 	}
 
 	String withoutDates() {
-		return url(q, sources, null, null, sort, null);
+		return url(q, sources, entities, null, null, sort, null);
 	}
 
 	String withSort(SearchSort order) {
-		return url(q, sources, from, to, order.parameter(), null);
+		return url(q, sources, entities, from, to, order.parameter(), null);
 	}
 
 	String atPage(int number) {
-		return url(q, sources, from, to, sort, (number > 1) ? Integer.toString(number) : null);
+		return url(q, sources, entities, from, to, sort, (number > 1) ? Integer.toString(number) : null);
 	}
 
 	/**
 	 * A page-relative URL ({@code /articles?...}), every value form-encoded, for {@code @{...}} in the
 	 * templates. Form encoding matters: {@code +} is an operator in queries and must not become a space.
 	 */
-	private static String url(String q, List<String> sources, String from, String to, String sort, String page) {
+	private static String url(String q, List<String> sources, List<String> entities, String from, String to, String sort,
+			String page) {
 		List<String> parameters = new ArrayList<>();
 		add(parameters, "q", q);
 		sources.forEach(source -> add(parameters, "source", source));
+		entities.forEach(entity -> add(parameters, "entity", entity));
 		add(parameters, "from", from);
 		add(parameters, "to", to);
 		add(parameters, "sort", sort);

@@ -1,6 +1,7 @@
 package org.morgue.web;
 
 import org.morgue.article.ArticleNotFoundException;
+import org.morgue.ner.EntityNotFoundException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,14 @@ class WebExceptionHandler {
 	@ExceptionHandler
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String articleNotFound(ArticleNotFoundException ex, Model model) {
+		model.addAttribute("status", 404);
+		model.addAttribute("message", ex.getMessage());
+		return "error/page";
+	}
+
+	@ExceptionHandler
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String entityNotFound(EntityNotFoundException ex, Model model) {
 		model.addAttribute("status", 404);
 		model.addAttribute("message", ex.getMessage());
 		return "error/page";

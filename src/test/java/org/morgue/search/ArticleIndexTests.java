@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.index.IndexWriter;
@@ -48,7 +49,7 @@ class ArticleIndexTests {
 		Path old = root.resolve("v0-1");
 		Files.createDirectories(old);
 		try (IndexWriter writer = new IndexWriter(FSDirectory.open(old), new IndexWriterConfig(ArticleAnalyzers.INDEX))) {
-			writer.addDocument(ArticleFields.document(article(1, "old")));
+			writer.addDocument(ArticleFields.document(new IndexedArticle(article(1, "old"), List.of())));
 			writer.setLiveCommitData(Map.of(IndexHandle.SCHEMA_KEY, "0").entrySet());
 			writer.commit();
 		}
@@ -62,8 +63,8 @@ class ArticleIndexTests {
 
 			// when: a rebuild writes a new index, and a change arrives meanwhile
 			IndexHandle building = index.beginBuild();
-			building.update(2, ArticleFields.document(article(2, "rebuilt")));
-			index.update(article(3, "saved during the rebuild"), false);
+			building.update(2, ArticleFields.document(new IndexedArticle(article(2, "rebuilt"), List.of())));
+			index.update(new IndexedArticle(article(3, "saved during the rebuild"), List.of()), false);
 			assertThat(index.read(searcher -> searcher.getIndexReader().numDocs(), -1)).isEqualTo(1);
 			index.completeBuild(building);
 

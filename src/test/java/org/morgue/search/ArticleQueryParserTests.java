@@ -188,7 +188,7 @@ class ArticleQueryParserTests {
 			LocalDate date) throws IOException {
 		ArticleContent article = new ArticleContent(id, 0, title, body, null, source, place, place.toUpperCase() + ":",
 				date, (date != null) ? LocalTime.NOON : null);
-		writer.addDocument(ArticleFields.document(article));
+		writer.addDocument(ArticleFields.document(new IndexedArticle(article, java.util.List.of())));
 	}
 
 }

@@ -85,8 +85,8 @@ class IndexRecoveryTests {
 
 			// given: the index lost the article and holds one that PostgreSQL does not
 			index.delete(id, true);
-			index.update(new org.morgue.article.ArticleContent(Long.MAX_VALUE - 7, 0, "Ghost " + word, "Ghost body", null,
-					null, null, null, null, null), true);
+			index.update(new IndexedArticle(new org.morgue.article.ArticleContent(Long.MAX_VALUE - 7, 0, "Ghost " + word,
+					"Ghost body", null, null, null, null, null, null), java.util.List.of()), true);
 			assertThat(search(context, word).hits()).extracting(SearchHit::id).doesNotContain(id);
 
 			// when

@@ -1,0 +1,260 @@
+package org.morgue.api;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.morgue.article.ArticleService;
+import org.morgue.article.ArticleSummary;
+import org.morgue.ingest.CopyDecoder;
+import org.morgue.ner.CurationDecision;
+import org.morgue.ner.EntityBacklog;
+import org.morgue.ner.EntityCuration;
+import org.morgue.ner.EntityDetails;
+import org.morgue.ner.EntityService;
+import org.morgue.ner.EntitySummary;
+import org.morgue.ner.EntityType;
+import org.morgue.ner.InvalidCurationException;
+import org.morgue.system.WorkProgress;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * People, organisations and places: analysing a text, the entity index and pages, editors' curation,
+ * and the analysis backlog for administrators.
+ */
+@RestController
+@Tag(name = "Entities")
+class EntityApiController {
+
+	private static final int MAX_PAGE_SIZE = 200;
+
+	private static final long JSON_LIMIT = 64 * 1024;
+
+	private final EntityService entities;
+
+	private final EntityCuration curation;
+
+	private final EntityBacklog backlog;
+
+	private final ArticleService articles;
+
+	private final JsonMapper json;
+
+	EntityApiController(EntityService entities, EntityCuration curation, EntityBacklog backlog,
+			ArticleService articles, JsonMapper json) {
+		this.entities = entities;
+		this.curation = curation;
+		this.backlog = backlog;
+		this.articles = articles;
+		this.json = json;
+	}
+
+	@PostMapping(path = "/api/v1/analyze", consumes = MediaType.TEXT_PLAIN_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Find the entities of a text, storing nothing",
+			description = "start and end are UTF-16 code-unit offsets into the posted text (as JavaScript counts); "
+					+ "canonical is the archive's name for the entity, or the full name the text gives it.",
+			requestBody = @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
+					schema = @Schema(type = "string", example = "Sergei Lavrov met Min Aung Hlaing in Naypyidaw."))))
+	AnalyzeResponse analyze(HttpServletRequest request) throws IOException {
+		byte[] bytes = CopyDecoder.readAtMost(request.getInputStream(), EntityService.MAX_ANALYZE_CHARS * 4L, "text");
+		String text = CopyDecoder.decode(bytes, StandardCharsets.UTF_8, "text");
+		return new AnalyzeResponse(entities.analyze(text));
+	}
+
+	record AnalyzeResponse(List<EntityService.Analyzed> entities) {
+	}
+
+	@GetMapping(path = "/api/v1/entities", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The entity index", description = "Only entities some article mentions.")
+	EntityListResponse list(
+			@Parameter(description = "PERSON, ORGANIZATION, LOCATION or MISC") @RequestParam(required = false) String type,
+			@Parameter(description = "Text the name or an alias contains") @RequestParam(required = false) String q,
+			@Parameter(description = "mentioned (default: most articles first) or name (A to Z)") @RequestParam(required = false) String sort,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		if (size < 1 || size > MAX_PAGE_SIZE) {
+			throw new InvalidCurationException("size", "'size' must be between 1 and " + MAX_PAGE_SIZE + ".");
+		}
+		if (page < 0) {
+			throw new InvalidCurationException("page", "Pages count from 0.");
+		}
+		EntityType entityType = type(type, "type");
+		EntityService.EntitySort order = sort(sort);
+		List<EntitySummary> found = entities.list(entityType, q, order, page * size, size);
+		return new EntityListResponse(entities.count(entityType, q), page, size, found);
+	}
+
+	record EntityListResponse(long total, int page, int size, List<EntitySummary> entities) {
+	}
+
+	@GetMapping(path = "/api/v1/entities/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "One entity: its aliases, article count, first and last seen, co-occurring entities")
+	EntityResponse get(@PathVariable long id) {
+		EntityDetails entity = entities.get(id);
+		return EntityResponse.of(entity);
+	}
+
+	record EntityResponse(long id, String name, EntityType type, List<String> aliases, long articleCount,
+			LocalDate firstSeen, LocalDate lastSeen, List<EntitySummary> cooccurring, Map<String, String> links) {
+
+		static EntityResponse of(EntityDetails entity) {
+			return new EntityResponse(entity.id(), entity.name(), entity.type(), entity.aliases(), entity.articleCount(),
+					entity.firstSeen(), entity.lastSeen(), entity.cooccurring(),
+					Map.of("self", "/api/v1/entities/" + entity.id(), "articles",
+							"/api/v1/articles?entity=" + java.net.URLEncoder.encode(entity.name(), StandardCharsets.UTF_8),
+							"page", "/entities/" + entity.id()));
+		}
+
+	}
+
+	@GetMapping(path = "/api/v1/entities/{id}/articles", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The articles mentioning an entity, newest first")
+	List<ArticleSummary> articles(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		if (size < 1 || size > MAX_PAGE_SIZE || page < 0) {
+			throw new InvalidCurationException("size", "'size' must be between 1 and " + MAX_PAGE_SIZE
+					+ " and 'page' at least 0.");
+		}
+		entities.get(id);
+		return articles.summaries(entities.articleIds(id, page * size, size));
+	}
+
+	@GetMapping(path = "/api/v1/entities/{id}/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "The curation decisions on an entity, newest first, with who made them and when")
+	List<CurationDecision> decisions(@PathVariable long id) {
+		return entities.decisions(id, 200);
+	}
+
+	@PatchMapping(path = "/api/v1/entities/{id}", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('EDITOR')")
+	@Operation(summary = "Rename an entity or change its type",
+			description = "{\"name\": ...} and/or {\"type\": ...}. The old name stays an alias. Applies to every stored "
+					+ "and later article.")
+	EntityResponse correct(@PathVariable long id, HttpServletRequest request) throws IOException {
+		JsonFields fields = fields(request, Set.of("name", "type"));
+		if (fields.string("name") == null && fields.string("type") == null) {
+			throw new InvalidCurationException("name", "Give a new 'name', a new 'type', or both.");
+		}
+		if (fields.string("name") != null) {
+			curation.rename(id, fields.string("name"));
+		}
+		if (fields.string("type") != null) {
+			curation.retype(id, type(fields.string("type"), "type"));
+		}
+		return EntityResponse.of(entities.get(id));
+	}
+
+	@PostMapping(path = "/api/v1/entities/{id}/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('EDITOR')")
+	@Operation(summary = "Merge this entity into another ({\"into\": id}); its names and mentions follow")
+	EntityResponse merge(@PathVariable long id, HttpServletRequest request) throws IOException {
+		JsonFields fields = fields(request, Set.of("into"));
+		Integer into = fields.integer("into");
+		if (into == null) {
+			throw new InvalidCurationException("into", "Give the id of the entity to merge into: {\"into\": 42}.");
+		}
+		return EntityResponse.of(entities.get(curation.merge(id, into).id()));
+	}
+
+	@PostMapping(path = "/api/v1/entities/{id}/aliases", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('EDITOR')")
+	@Operation(summary = "Add a name the entity is known by ({\"alias\": ...})")
+	EntityResponse addAlias(@PathVariable long id, HttpServletRequest request) throws IOException {
+		JsonFields fields = fields(request, Set.of("alias"));
+		return EntityResponse.of(entities.get(curation.addAlias(id, fields.string("alias")).id()));
+	}
+
+	@PostMapping(path = "/api/v1/entities/{id}/split", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('EDITOR')")
+	@Operation(summary = "Split an alias off into an entity of its own ({\"alias\": ...}), with its mentions")
+	ResponseEntity<EntityResponse> split(@PathVariable long id, HttpServletRequest request) throws IOException {
+		JsonFields fields = fields(request, Set.of("alias"));
+		EntitySummary created = curation.splitAlias(id, fields.string("alias"));
+		return ResponseEntity.created(URI.create("/api/v1/entities/" + created.id()))
+			.body(EntityResponse.of(entities.get(created.id())));
+	}
+
+	@PostMapping(path = "/api/v1/ignored-names", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('EDITOR')")
+	@Operation(summary = "Mark a name as not an entity ({\"name\": ...})",
+			description = "Its mentions leave every article and it is never extracted again.")
+	Map<String, Object> ignore(HttpServletRequest request) throws IOException {
+		JsonFields fields = fields(request, Set.of("name"));
+		int articleCount = curation.ignoreName(fields.string("name"));
+		return Map.of("name", fields.string("name"), "articlesChanged", articleCount);
+	}
+
+	@GetMapping(path = "/api/v1/admin/entities", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('ADMIN')")
+	@Tag(name = "Administration")
+	@Operation(summary = "The entity-extraction backlog: progress of the run under way (done, total, rate, time left)")
+	WorkProgress backlog() {
+		return backlog.progress();
+	}
+
+	@PostMapping(path = "/api/v1/admin/entities/backlog", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('ADMIN')")
+	@Tag(name = "Administration")
+	@Operation(summary = "Analyse every article waiting for extraction, in the background on all cores")
+	ResponseEntity<WorkProgress> startBacklog() {
+		boolean started = backlog.start("an administrator asked for it");
+		return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(backlog.progress());
+	}
+
+	private JsonFields fields(HttpServletRequest request, Set<String> allowed) throws IOException {
+		byte[] bytes = CopyDecoder.readAtMost(request.getInputStream(), JSON_LIMIT, "body");
+		return JsonFields.parse(json, bytes, allowed);
+	}
+
+	private static EntityType type(String value, String field) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return EntityType.valueOf(value.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidCurationException(field,
+					"'" + value + "' is not a type: use PERSON, ORGANIZATION, LOCATION or MISC.");
+		}
+	}
+
+	private static EntityService.EntitySort sort(String value) {
+		if (value == null || value.isBlank() || value.equalsIgnoreCase("mentioned")) {
+			return EntityService.EntitySort.MENTIONED;
+		}
+		if (value.equalsIgnoreCase("name")) {
+			return EntityService.EntitySort.NAME;
+		}
+		throw new InvalidCurationException("sort", "'sort' is mentioned or name.");
+	}
+
+}

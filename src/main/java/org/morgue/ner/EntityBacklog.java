@@ -1,0 +1,213 @@
+package org.morgue.ner;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.morgue.article.ArticleService;
+import org.morgue.article.ArticleVersion;
+import org.morgue.system.WorkProgress;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Works off the articles waiting for analysis: never analysed (after a bulk import, or a crash
+ * before the publication log existed), analysed at an older version, or by an older extractor.
+ * Runs in the background on a thread per core and reports its progress to administrators.
+ */
+@Component
+public class EntityBacklog implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(EntityBacklog.class);
+
+	private static final int SCAN_BATCH = 5_000;
+
+	private final EntityAnalysis analysis;
+
+	private final EntityStore store;
+
+	private final ArticleService articles;
+
+	private final NerProperties properties;
+
+	private final Clock clock;
+
+	private final AtomicReference<WorkProgress> progress = new AtomicReference<>(WorkProgress.idle());
+
+	private volatile ExecutorService workers;
+
+	private volatile Thread runner;
+
+	private volatile boolean running;
+
+	EntityBacklog(EntityAnalysis analysis, EntityStore store, ArticleService articles, NerProperties properties,
+			Optional<Clock> clock) {
+		this.analysis = analysis;
+		this.store = store;
+		this.articles = articles;
+		this.properties = properties;
+		this.clock = clock.orElse(Clock.systemUTC());
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void onStart() {
+		if (!properties.enabled()) {
+			return;
+		}
+		if (properties.backlogOnStart()) {
+			start("start-up");
+		}
+		else {
+			// Loading the models takes seconds: do it now rather than when the first story arrives.
+			Thread loader = new Thread(analysis::warmUp, "entity-models");
+			loader.setDaemon(true);
+			loader.start();
+		}
+	}
+
+	/** Where the backlog stands. */
+	public WorkProgress progress() {
+		return progress.get();
+	}
+
+	/**
+	 * Starts working off the backlog in the background, unless that is already under way.
+	 * @return whether it started
+	 */
+	public synchronized boolean start(String reason) {
+		if (progress.get().running() || !running) {
+			return false;
+		}
+		progress.set(WorkProgress.running(reason, clock.instant(), 0, 0, clock));
+		Thread thread = new Thread(() -> run(reason), "entity-backlog");
+		thread.setDaemon(true);
+		runner = thread;
+		thread.start();
+		return true;
+	}
+
+	/** How many articles wait for analysis now. */
+	public long pending() {
+		return pendingIds().size();
+	}
+
+	private List<Long> pendingIds() {
+		List<Long> pending = new ArrayList<>();
+		long after = 0;
+		for (List<ArticleVersion> batch = articles.versionsAfter(after, SCAN_BATCH); !batch.isEmpty() && running;
+				batch = articles.versionsAfter(after, SCAN_BATCH)) {
+			Map<Long, Integer> analysed = store.analysedVersions(batch.stream().map(ArticleVersion::id).toList(),
+					EntityAnalysis.EXTRACTOR_VERSION);
+			for (ArticleVersion article : batch) {
+				Integer version = analysed.get(article.id());
+				if (version == null || version != article.version()) {
+					pending.add(article.id());
+				}
+			}
+			after = batch.get(batch.size() - 1).id();
+		}
+		return pending;
+	}
+
+	private void run(String reason) {
+		Instant started = clock.instant();
+		AtomicLong done = new AtomicLong();
+		try {
+			analysis.warmUp();
+			List<Long> pending = pendingIds();
+			long total = pending.size();
+			progress.set(WorkProgress.running(reason, started, 0, total, clock));
+			if (total > 0) {
+				logger.info("Analysing " + total + " articles waiting for entity extraction (" + reason + ")");
+			}
+			ExecutorService pool = Executors.newFixedThreadPool(properties.threads(), runnable -> {
+				Thread thread = new Thread(runnable, "entity-backlog-worker");
+				thread.setDaemon(true);
+				return thread;
+			});
+			workers = pool;
+			AtomicReference<Throwable> failure = new AtomicReference<>();
+			for (Long id : pending) {
+				pool.execute(() -> {
+					if (!running || failure.get() != null) {
+						return;
+					}
+					try {
+						analysis.analyse(id);
+						long count = done.incrementAndGet();
+						progress.set(WorkProgress.running(reason, started, count, total, clock));
+						if (count % 1000 == 0) {
+							WorkProgress now = progress.get();
+							logger.info("Entity backlog: %d/%d (%d%%), %.1f articles/s, about %s left"
+								.formatted(count, total, now.percent(), now.perSecond(), now.remaining()));
+						}
+					}
+					catch (RuntimeException ex) {
+						failure.compareAndSet(null, ex);
+					}
+				});
+			}
+			pool.shutdown();
+			while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+				if (!running) {
+					pool.shutdownNow();
+				}
+			}
+			if (failure.get() != null) {
+				throw failure.get();
+			}
+			progress.set(progress.get().finished(done.get(), clock));
+			if (total > 0) {
+				logger.info("Entity backlog done: " + done.get() + " articles analysed");
+			}
+		}
+		catch (Throwable ex) {
+			if (running) {
+				logger.error("Entity backlog failed after " + done.get() + " articles", ex);
+			}
+			progress.set(progress.get().failed(done.get(), ex.getMessage(), clock));
+		}
+	}
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		ExecutorService pool = workers;
+		if (pool != null) {
+			pool.shutdownNow();
+		}
+		Thread thread = runner;
+		if (thread != null) {
+			try {
+				thread.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+}

@@ -1,0 +1,49 @@
+package org.morgue.search;
+
+import java.util.List;
+import java.util.Map;
+
+import org.morgue.article.ArticleContent;
+import org.morgue.article.ArticleService;
+import org.morgue.ner.ArticleEntity;
+import org.morgue.ner.EntityService;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads articles for the index: their content from the article module and their entities from the
+ * entity module, a batch at a time.
+ */
+@Component
+class IndexedArticles {
+
+	private final ArticleService articles;
+
+	private final EntityService entities;
+
+	IndexedArticles(ArticleService articles, EntityService entities) {
+		this.articles = articles;
+		this.entities = entities;
+	}
+
+	/** These articles, in the order of the ids; ids of articles that no longer exist are left out. */
+	List<IndexedArticle> load(List<Long> ids) {
+		return withEntities(articles.contents(ids));
+	}
+
+	/** Up to {@code limit} articles with ids above {@code afterId}, in id order. */
+	List<IndexedArticle> after(long afterId, int limit) {
+		return withEntities(articles.contentsAfter(afterId, limit));
+	}
+
+	private List<IndexedArticle> withEntities(List<ArticleContent> contents) {
+		if (contents.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<ArticleEntity>> found = entities.entitiesOf(contents.stream().map(ArticleContent::id).toList());
+		return contents.stream()
+			.map(content -> new IndexedArticle(content, found.getOrDefault(content.id(), List.of())))
+			.toList();
+	}
+
+}
