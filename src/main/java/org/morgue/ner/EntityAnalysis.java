@@ -162,17 +162,22 @@ class EntityAnalysis {
 		Map<NameAndType, Long> entities = new HashMap<>();
 		// Known names first; new ones are created in key order, so concurrent analyses lock alike.
 		TreeSet<NameAndType> unknown = new TreeSet<>(Comparator.comparing(NameAndType::key).thenComparing(NameAndType::type));
-		for (Found f : kept) {
-			NameAndType name = new NameAndType(f.canonicalKey(), f.type());
-			if (entities.containsKey(name)) {
-				continue;
-			}
-			Optional<Long> known = store.resolve(name.key(), f.type());
-			if (known.isEmpty() && isName(f.surface()) && !f.surfaceKey().equals(name.key())) {
-				known = store.resolve(f.surfaceKey(), f.type());
+		Map<NameAndType, List<Found>> groups = new java.util.LinkedHashMap<>();
+		kept.forEach(f -> groups.computeIfAbsent(new NameAndType(f.canonicalKey(), f.type()), n -> new ArrayList<>()).add(f));
+		groups.forEach((name, group) -> {
+			Optional<Long> known = store.resolve(name.key(), name.type());
+			if (known.isEmpty()) {
+				// The archive may know the name by another way of writing it here: an acronym the
+				// story spells out (ASEAN), known from stories that did not.
+				known = group.stream()
+					.filter(f -> isName(f.surface()) && !f.surfaceKey().equals(name.key()))
+					.map(f -> store.resolve(f.surfaceKey(), name.type()))
+					.flatMap(Optional::stream)
+					.findFirst();
+				known.ifPresent(id -> store.addAliasIfAbsent(name.key(), name.type(), id, group.get(0).canonical(), false));
 			}
 			known.ifPresentOrElse(id -> entities.put(name, id), () -> unknown.add(name));
-		}
+		});
 		String actor = CurrentActor.name();
 		for (NameAndType name : unknown) {
 			store.lock(name.key(), name.type());

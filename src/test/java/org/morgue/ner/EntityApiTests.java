@@ -214,6 +214,26 @@ class EntityApiTests {
 	}
 
 	@Test
+	void anAcronymKnownFromEarlierStoriesIsTheEntityALaterStorySpellsOut() {
+		// given: a story that only writes the acronym
+		String marker = marker("acr");
+		long first = saveAnalysed("NATO ministers met in Brussels on Thursday, " + marker + " diplomats said.");
+		long nato = entityNamed(first, "NATO");
+
+		// when: a later story spells it out
+		long later = saveAnalysed("The North Atlantic Treaty Organization (NATO) said in Brussels on Friday, " + marker
+				+ " that NATO would meet again.");
+
+		// then: one entity, known by both names
+		assertThat(reader.get("/api/v1/articles/" + later).json().get("entities").findValuesAsString("name"))
+			.contains("NATO")
+			.doesNotContain("North Atlantic Treaty Organization");
+		assertThat(entityNamed(later, "NATO")).isEqualTo(nato);
+		assertThat(reader.get("/api/v1/entities/" + nato).json().get("aliases").toString())
+			.contains("North Atlantic Treaty Organization");
+	}
+
+	@Test
 	void badCurationIsRefusedWithAProblemThatNamesTheField() {
 		Response unknown = editor.patch("/api/v1/entities/999999999", "application/json", "{\"name\": \"X\"}");
 		assertThat(unknown.status()).isEqualTo(404);
