@@ -209,9 +209,10 @@ class ArticleApiController {
 	}
 
 	private ArticleResponse response(ArticleDetails article, Boolean alreadyExisted) {
+		// Analysed first: the mentions commit with the analysis, so once it shows, they do too.
+		boolean analysed = entities.isAnalysed(article.id(), article.version());
 		return ArticleResponse.of(article, alreadyExisted,
-				entities.entitiesOf(List.of(article.id())).getOrDefault(article.id(), List.of()),
-				entities.isAnalysed(article.id(), article.version()));
+				entities.entitiesOf(List.of(article.id())).getOrDefault(article.id(), List.of()), analysed);
 	}
 
 	private ResponseEntity<ArticleResponse> created(SavedArticle saved) {

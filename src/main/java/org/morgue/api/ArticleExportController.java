@@ -83,8 +83,8 @@ class ArticleExportController {
 			}
 			search.forEachMatch(request, BATCH, ids -> {
 				try {
-					var found = entities.entitiesOf(ids);
 					var analysed = entities.analysedVersions(ids);
+					var found = entities.entitiesOf(ids);
 					for (ArticleDetails article : articles.details(ids)) {
 						if (csv) {
 							writeCsvRow(writer, csvRow(article));

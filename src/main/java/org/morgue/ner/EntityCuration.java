@@ -88,6 +88,7 @@ public class EntityCuration {
 		EntitySummary into = existing(intoId);
 		List<Long> touched = store.articlesMentioning(fromId);
 		store.merge(fromId, intoId);
+		store.recount(List.of(intoId));
 		Map<String, Object> details = details("merged", from.name(), "mergedId", fromId, "into", into.name());
 		details.put("entityIds", List.of(fromId, intoId));
 		details.put("articles", touched.size());
@@ -118,6 +119,7 @@ public class EntityCuration {
 			store.putCuratedAlias(a.key(), a.type(), created, a.name());
 		}
 		List<Long> touched = store.moveMentions(key, id, created);
+		store.recount(List.of(id, created));
 		Map<String, Object> details = details("alias", matching.get(0).name(), "from", entity.name(), "newEntityId", created);
 		details.put("entityIds", List.of(id, created));
 		details.put("articles", touched.size());
@@ -136,7 +138,11 @@ public class EntityCuration {
 			throw new InvalidCurationException("alias", "An alias needs letters or digits.");
 		}
 		store.putCuratedAlias(key, entity.type(), id, name);
+		List<Long> losing = store.entitiesWritten(key);
 		List<Long> touched = store.moveMentions(key, null, id);
+		List<Long> counted = new java.util.ArrayList<>(losing);
+		counted.add(id);
+		store.recount(counted);
 		Map<String, Object> details = details("alias", name, "articles", touched.size());
 		record("ADD_ALIAS", id, details);
 		reindex(touched);
@@ -156,7 +162,10 @@ public class EntityCuration {
 			throw new InvalidCurationException("name", "A name needs letters or digits.");
 		}
 		store.ignore(key, text, clock.instant(), CurrentActor.name());
+		List<Long> losing = new java.util.ArrayList<>(store.entitiesWritten(key));
+		losing.addAll(store.entitiesNamed(key));
 		List<Long> touched = store.deleteMentionsNamed(key);
+		store.recount(losing);
 		Long entityId = store.entitiesNamed(key).stream().findFirst().orElse(null);
 		record("IGNORE_NAME", entityId, details("name", text, "articles", touched.size()));
 		reindex(touched);

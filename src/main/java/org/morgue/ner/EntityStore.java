@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,8 +103,7 @@ class EntityStore {
 
 	Optional<EntitySummary> entity(long id) {
 		return jdbc.sql("""
-				select e.id, e.name, e.type, (select count(distinct m.article_id) from mention m where m.entity_id = e.id)
-				from entity e where e.id = :id""")
+				select e.id, e.name, e.type, e.article_count from entity e where e.id = :id""")
 			.param("id", id)
 			.query((rs, row) -> new EntitySummary(rs.getLong(1), rs.getString(2), EntityType.valueOf(rs.getString(3)),
 					rs.getLong(4)))
@@ -247,7 +247,20 @@ class EntityStore {
 	record NewMention(long entityId, String field, int start, int end, String surface, String surfaceKey) {
 	}
 
+	/** Replaces the article's mentions and keeps the article counts of the entities concerned. */
 	void replaceMentions(long articleId, List<NewMention> mentions) {
+		Set<Long> before = new HashSet<>(jdbc.sql("select distinct entity_id from mention where article_id = :id")
+			.param("id", articleId)
+			.query(Long.class)
+			.list());
+		Set<Long> after = new HashSet<>();
+		mentions.forEach(mention -> after.add(mention.entityId()));
+		Set<Long> gone = new HashSet<>(before);
+		gone.removeAll(after);
+		Set<Long> added = new HashSet<>(after);
+		added.removeAll(before);
+		adjustCounts(gone, -1);
+		adjustCounts(added, 1);
 		jdbc.sql("delete from mention where article_id = :id").param("id", articleId).update();
 		template.batchUpdate("""
 				insert into mention (article_id, entity_id, field, start_offset, end_offset, surface, surface_key)
@@ -260,6 +273,35 @@ class EntityStore {
 			ps.setString(6, mention.surface());
 			ps.setString(7, mention.surfaceKey());
 		});
+	}
+
+	private void adjustCounts(Collection<Long> entityIds, int by) {
+		if (!entityIds.isEmpty()) {
+			jdbc.sql("update entity set article_count = article_count + :by where id in (:ids)")
+				.param("by", by)
+				.param("ids", entityIds)
+				.update();
+		}
+	}
+
+	/** Counts again the articles that mention these entities, after curation moved mentions. */
+	void recount(Collection<Long> entityIds) {
+		if (!entityIds.isEmpty()) {
+			jdbc.sql("""
+					update entity e set article_count =
+					(select count(distinct m.article_id) from mention m where m.entity_id = e.id)
+					where e.id in (:ids)""")
+				.param("ids", entityIds)
+				.update();
+		}
+	}
+
+	/** The entities whose mentions are written with this key. */
+	List<Long> entitiesWritten(String surfaceKey) {
+		return jdbc.sql("select distinct entity_id from mention where surface_key = :key")
+			.param("key", surfaceKey)
+			.query(Long.class)
+			.list();
 	}
 
 	void markAnalysed(long articleId, int articleVersion, int extractorVersion, Instant now) {
@@ -383,12 +425,11 @@ class EntityStore {
 	 * ({@code mentioned}) or name ({@code name}).
 	 */
 	List<EntitySummary> list(EntityType type, String nameFilter, boolean byName, int offset, int limit) {
-		String order = byName ? "lower(e.name), e.id" : "articles desc, lower(e.name), e.id";
+		String order = byName ? "lower(e.name), e.id" : "e.article_count desc, e.id";
 		return jdbc.sql("""
-				select e.id, e.name, e.type, c.articles from entity e
-				join (select entity_id, count(distinct article_id) as articles from mention group by entity_id) c
-				on c.entity_id = e.id
-				where (cast(:type as text) is null or e.type = :type)
+				select e.id, e.name, e.type, e.article_count from entity e
+				where e.article_count > 0
+				and (cast(:type as text) is null or e.type = :type)
 				and (cast(:filter as text) is null or e.name ilike :filter
 				     or exists (select 1 from entity_alias x where x.entity_id = e.id and x.name ilike :filter))
 				order by %s offset :offset limit :limit""".formatted(order))
@@ -404,7 +445,7 @@ class EntityStore {
 	long countListed(EntityType type, String nameFilter) {
 		return jdbc.sql("""
 				select count(*) from entity e
-				where exists (select 1 from mention m where m.entity_id = e.id)
+				where e.article_count > 0
 				and (cast(:type as text) is null or e.type = :type)
 				and (cast(:filter as text) is null or e.name ilike :filter
 				     or exists (select 1 from entity_alias x where x.entity_id = e.id and x.name ilike :filter))""")

@@ -61,9 +61,10 @@ class ArticlePageController {
 		ArticleDetails article = articles.get(id);
 		model.addAttribute("article", article);
 		model.addAttribute("published", published(article));
+		// Analysed first: the mentions commit with the analysis, so once it shows, they do too.
+		model.addAttribute("analysing", !entities.isAnalysed(id, article.version()));
 		List<EntityMention> mentions = entities.mentionsOf(id);
 		model.addAttribute("marked", MarkedParagraph.mark(article.paragraphs(), mentions));
-		model.addAttribute("analysing", !entities.isAnalysed(id, article.version()));
 		Map<EntityType, List<ArticleEntity>> byType = new EnumMap<>(EntityType.class);
 		entities.entitiesOf(List.of(id))
 			.getOrDefault(id, List.of())

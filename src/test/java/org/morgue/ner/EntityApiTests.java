@@ -234,6 +234,39 @@ class EntityApiTests {
 	}
 
 	@Test
+	void articleCountsFollowNewStoriesAndDeletions() {
+		// given: two stories that name the same spokeswoman
+		String marker = marker("cnt");
+		long first = saveAnalysed("Orla Quennell, a spokeswoman for the port authority, said on Monday that ships "
+				+ "would wait, " + marker + " reported.");
+		long entity = entityNamed(first, "Orla Quennell");
+		long second = saveAnalysed("Orla Quennell said the port would reopen on Friday, " + marker + " reported.");
+		assertThat(reader.get("/api/v1/entities/" + entity).json().get("articleCount").asLong()).isEqualTo(2);
+		assertThat(listed("Orla Quennell")).isEqualTo(2);
+
+		// when: an administrator deletes one of them
+		HttpApi admin = HttpApi.as(port, TestUsers.ADMIN, TestUsers.PASSWORD);
+		assertThat(admin.delete("/api/v1/articles/" + second).status()).isEqualTo(204);
+
+		// then
+		assertThat(reader.get("/api/v1/entities/" + entity).json().get("articleCount").asLong()).isEqualTo(1);
+		assertThat(listed("Orla Quennell")).isEqualTo(1);
+
+		// when: the other goes too, she leaves the index of names
+		assertThat(admin.delete("/api/v1/articles/" + first).status()).isEqualTo(204);
+		assertThat(reader.get("/api/v1/entities?q=" + encode("Orla Quennell")).json().get("total").asLong()).isZero();
+	}
+
+	private long listed(String name) {
+		JsonNode found = reader.get("/api/v1/entities?q=" + encode(name)).json().get("entities");
+		return found.valueStream()
+			.filter(e -> e.get("name").asString().equals(name))
+			.findFirst()
+			.map(e -> e.get("articleCount").asLong())
+			.orElse(-1L);
+	}
+
+	@Test
 	void badCurationIsRefusedWithAProblemThatNamesTheField() {
 		Response unknown = editor.patch("/api/v1/entities/999999999", "application/json", "{\"name\": \"X\"}");
 		assertThat(unknown.status()).isEqualTo(404);
