@@ -14,6 +14,7 @@ import org.morgue.ingest.IngestService;
 import org.morgue.ner.EntityService;
 import org.morgue.user.UserService;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -92,7 +93,9 @@ class EntityPagesBrowserTests {
 		try (Browser browser = Browser.open(port)) {
 			browser.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 			browser.go("/admin/entities");
+			// The page reloads itself while work runs; a reload of ours may be cut short by one of its own.
 			WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
+			wait.ignoring(WebDriverException.class);
 			wait.until(d -> d.findElement(By.cssSelector(".backlog form button")).isEnabled());
 
 			browser.find(By.cssSelector(".backlog form button")).click();

@@ -11,6 +11,7 @@ import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.IngestService;
 import org.morgue.user.UserService;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,7 +47,9 @@ class IndexAdminBrowserTests {
 		try (Browser browser = Browser.open(port)) {
 			browser.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 			browser.go("/admin/index");
+			// The page reloads itself while work runs; a reload of ours may be cut short by one of its own.
 			WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+			wait.ignoring(WebDriverException.class);
 			wait.until(d -> d.findElement(By.cssSelector(".rebuild form button")).isEnabled());
 
 			browser.find(By.cssSelector(".rebuild form button")).click();
