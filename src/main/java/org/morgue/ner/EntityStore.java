@@ -193,13 +193,6 @@ class EntityStore {
 
 	// ignored names
 
-	boolean isIgnored(String key) {
-		return jdbc.sql("select exists (select 1 from ignored_name where name_key = :key)")
-			.param("key", key)
-			.query(Boolean.class)
-			.single();
-	}
-
 	Set<String> ignoredAmong(Collection<String> keys) {
 		if (keys.isEmpty()) {
 			return Set.of();

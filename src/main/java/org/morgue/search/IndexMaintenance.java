@@ -23,6 +23,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.InPlaceMergeSorter;
 import org.morgue.article.ArticleService;
+import org.morgue.system.WorkProgress;
 import org.morgue.article.ArticleVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ public class IndexMaintenance {
 		return thread;
 	});
 
-	private volatile RebuildProgress progress = RebuildProgress.idle();
+	private volatile WorkProgress progress = WorkProgress.idle();
 
 	private volatile ConsistencyReport lastCheck;
 
@@ -98,8 +99,7 @@ public class IndexMaintenance {
 			return false;
 		}
 		busy = true;
-		progress = new RebuildProgress(RebuildProgress.State.RUNNING, reason, 0, 0, Instant.now(clock), null, 0, null,
-				null);
+		progress = WorkProgress.running(reason, Instant.now(clock), 0, 0, clock);
 		tasks.submit(() -> {
 			try {
 				rebuild(reason);
@@ -152,7 +152,7 @@ public class IndexMaintenance {
 		return report;
 	}
 
-	public RebuildProgress progress() {
+	public WorkProgress progress() {
 		return progress;
 	}
 
@@ -240,13 +240,10 @@ public class IndexMaintenance {
 			ConsistencyReport repaired = compareAndRepair(target,
 					article -> target.update(article.id(), ArticleFields.document(article)), target::delete);
 			index.completeBuild(target);
-			Instant finished = Instant.now(clock);
-			double rate = rate(done.get(), started, finished);
-			progress = new RebuildProgress(RebuildProgress.State.DONE, reason, done.get(), total, started, finished,
-					rate, Duration.ZERO, null);
+			progress = running(reason, started, done.get(), total).finished(done.get(), clock);
 			lastCheck = repaired;
 			log.info("Rebuilt the search index: {} articles in {} ({} articles/s)", done.get(),
-					Duration.between(started, finished), Math.round(rate));
+					Duration.between(started, progress.finishedAt()), Math.round(progress.perSecond()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -273,23 +270,13 @@ public class IndexMaintenance {
 		}
 	}
 
-	private RebuildProgress running(String reason, Instant started, long done, long total) {
-		Instant now = Instant.now(clock);
-		double rate = rate(done, started, now);
-		Duration remaining = (rate > 0 && total >= done) ? Duration.ofSeconds(Math.round((total - done) / rate)) : null;
-		return new RebuildProgress(RebuildProgress.State.RUNNING, reason, done, total, started, null, rate, remaining,
-				null);
+	private WorkProgress running(String reason, Instant started, long done, long total) {
+		return WorkProgress.running(reason, started, done, total, clock);
 	}
 
 	private void fail(String reason, Instant started, long done, long total, Throwable ex) {
 		log.error("Rebuilding the search index failed; the old index (if any) stays in service", ex);
-		progress = new RebuildProgress(RebuildProgress.State.FAILED, reason, done, total, started, Instant.now(clock),
-				rate(done, started, Instant.now(clock)), null, String.valueOf(ex.getMessage()));
-	}
-
-	private static double rate(long done, Instant from, Instant to) {
-		double seconds = Math.max(0.001, Duration.between(from, to).toMillis() / 1000.0);
-		return done / seconds;
+		progress = running(reason, started, done, total).failed(done, String.valueOf(ex.getMessage()), clock);
 	}
 
 	/**

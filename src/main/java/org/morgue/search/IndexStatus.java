@@ -1,5 +1,7 @@
 package org.morgue.search;
 
+import org.morgue.system.WorkProgress;
+
 /**
  * The state of the search index, for administrators.
  *
@@ -10,5 +12,5 @@ package org.morgue.search;
  * @param rebuildReason why a rebuild is needed or running, or {@code null}
  */
 public record IndexStatus(boolean available, long documents, String directory, int schemaVersion,
-		String rebuildReason, RebuildProgress rebuild, ConsistencyReport lastCheck) {
+		String rebuildReason, WorkProgress rebuild, ConsistencyReport lastCheck) {
 }

@@ -26,7 +26,7 @@ import org.morgue.bench.BenchQueries.BenchQuery;
 import org.morgue.bench.BenchQueries.QueryClass;
 import org.morgue.search.ArticleSearch;
 import org.morgue.search.IndexMaintenance;
-import org.morgue.search.RebuildProgress;
+import org.morgue.system.WorkProgress;
 import org.morgue.search.SearchResult;
 import org.morgue.search.SearchTimings;
 
@@ -167,8 +167,8 @@ class SearchBenchmark {
 			awaitIdle(maintenance);
 		}
 		if (rebuiltNow) {
-			RebuildProgress progress = maintenance.progress();
-			if (progress.state() != RebuildProgress.State.DONE) {
+			WorkProgress progress = maintenance.progress();
+			if (progress.state() != WorkProgress.State.DONE) {
 				throw new IllegalStateException("The index rebuild did not succeed: " + progress);
 			}
 			Duration took = Duration.between(progress.startedAt(), progress.finishedAt());
@@ -184,7 +184,7 @@ class SearchBenchmark {
 		long lastLog = 0;
 		while (maintenance.busy() || maintenance.progress().running()) {
 			if (System.currentTimeMillis() - lastLog > 30_000) {
-				RebuildProgress progress = maintenance.progress();
+				WorkProgress progress = maintenance.progress();
 				CorpusLoader.log("Index: %s %,d/%,d", progress.state(), progress.done(), progress.total());
 				lastLog = System.currentTimeMillis();
 			}

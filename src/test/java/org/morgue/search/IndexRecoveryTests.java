@@ -14,6 +14,7 @@ import org.morgue.Eventually;
 import org.morgue.MorgueApplication;
 import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.IngestService;
+import org.morgue.system.WorkProgress;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -70,7 +71,7 @@ class IndexRecoveryTests {
 		try (ConfigurableApplicationContext second = start(false)) {
 			Eventually.until(() -> search(second, word).total(), total -> total == 1);
 			IndexStatus status = second.getBean(IndexMaintenance.class).status();
-			assertThat(status.rebuild().state()).isEqualTo(RebuildProgress.State.DONE);
+			assertThat(status.rebuild().state()).isEqualTo(WorkProgress.State.DONE);
 			assertThat(status.rebuild().reason()).contains("no search index");
 			assertThat(status.rebuild().done()).isEqualTo(status.rebuild().total());
 		}
