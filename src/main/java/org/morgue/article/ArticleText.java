@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * How a body is stored, counted and recognised when the same copy comes in again.
  */
-final class ArticleText {
+public final class ArticleText {
 
 	static final String PARAGRAPH_SEPARATOR = "\n\n";
 
@@ -48,7 +48,8 @@ final class ArticleText {
 			.toArray();
 	}
 
-	static int wordCount(String body) {
+	/** Words in a body, as the archive counts them. */
+	public static int wordCount(String body) {
 		return (int) WORD.matcher(body).results().count();
 	}
 
@@ -56,7 +57,7 @@ final class ArticleText {
 	 * The hash that identifies copy: the same story with different line breaks, spacing, letter case
 	 * or typographic quotes and dashes is the same copy.
 	 */
-	static String contentHash(String body) {
+	public static String contentHash(String body) {
 		String normalised = Normalizer.normalize(body, Normalizer.Form.NFKC)
 			.replaceAll("[‘’‚‛′`]", "'")
 			.replaceAll("[“”„‟″«»]", "\"")

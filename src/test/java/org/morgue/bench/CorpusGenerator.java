@@ -1,18 +1,13 @@
 package org.morgue.bench;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
+
+import org.morgue.article.ArticleText;
 
 /**
  * Builds the benchmark's synthetic articles from real Reuters-21578 paragraphs, always the same ones
@@ -38,10 +33,6 @@ final class CorpusGenerator {
 	static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
 
 	private static final long SEED = 21578L;
-
-	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
-	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.,-][\\p{L}\\p{N}]+)*");
 
 	private final ReutersCorpus corpus;
 
@@ -82,38 +73,15 @@ final class CorpusGenerator {
 			LocalDate date = LocalDate.ofEpochDay(FIRST_DAY.toEpochDay() + (long) (random.nextDouble() * days));
 			int source = random.nextInt(SOURCES.size());
 			String text = body.toString();
-			String hash = contentHash(text);
+			String hash = ArticleText.contentHash(text);
 			if (!seen.add(Long.parseUnsignedLong(hash.substring(0, 16), 16))) {
 				duplicates++;
 				continue;
 			}
-			sink.accept(new SyntheticArticle(id, corpus.title(story), text, source, date, wordCount(text), hash));
+			sink.accept(new SyntheticArticle(id, corpus.title(story), text, source, date, ArticleText.wordCount(text), hash));
 			id++;
 		}
 		return duplicates;
-	}
-
-	static int wordCount(String body) {
-		return (int) WORD.matcher(body).results().count();
-	}
-
-	/**
-	 * The same normalisation as the archive's own content hash ({@code article.ArticleText}, package
-	 * private there): the copy would be recognised as already stored if it were ingested again.
-	 */
-	static String contentHash(String body) {
-		String normalised = Normalizer.normalize(body, Normalizer.Form.NFKC)
-			.replaceAll("[‘’‚‛′`]", "'")
-			.replaceAll("[“”„‟″«»]", "\"")
-			.replaceAll("[‐‑‒–—―]", "-");
-		normalised = WHITESPACE.matcher(normalised).replaceAll(" ").strip().toLowerCase(Locale.ROOT);
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalised.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
-		}
 	}
 
 }
