@@ -1,16 +1,29 @@
 package org.morgue.article;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface ArticleRepository extends JpaRepository<Article, Long> {
 
 	Optional<Article> findByContentHash(String contentHash);
+
+	@Query("select new org.morgue.article.ArticleHashAndId(a.contentHash, a.id) from Article a where a.contentHash in :hashes")
+	List<ArticleHashAndId> findIdsByContentHashIn(Collection<String> hashes);
+
+	/** Puts back who created and last changed a restored article, over what auditing just wrote. */
+	@Modifying
+	@Query(value = """
+			update article set created_by = :createdBy, created_at = :createdAt, updated_by = :updatedBy,
+			    updated_at = :updatedAt
+			where id = :id""", nativeQuery = true)
+	void restoreProvenance(long id, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt);
 
 	String SUMMARY = """
 			select new org.morgue.article.ArticleSummary(a.id, a.title, a.titleDerived, a.byline, s.name,

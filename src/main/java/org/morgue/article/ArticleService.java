@@ -2,9 +2,12 @@ package org.morgue.article;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
@@ -52,10 +55,7 @@ public class ArticleService {
 	 * @throws InvalidArticleException when the title or body is blank
 	 */
 	public SavedArticle create(NewArticle article) {
-		requireText("title", article.metadata().title(), "A title is required.");
-		if (article.paragraphs().stream().noneMatch(p -> StringUtils.hasText(p.text()))) {
-			throw new InvalidArticleException("body", "The body is empty: there is no text to store.");
-		}
+		check(article);
 		String hash = ArticleText.contentHash(ArticleText.join(article.paragraphs()));
 		Optional<SavedArticle> existing = findExisting(hash);
 		if (existing.isPresent()) {
@@ -73,6 +73,78 @@ public class ArticleService {
 			// The same copy was saved concurrently and won the unique content hash.
 			return findExisting(hash).orElseThrow(() -> ex);
 		}
+	}
+
+	/**
+	 * Checks what {@link #create} and {@link #createAll} check, without storing anything.
+	 * @throws InvalidArticleException when the title or body is blank
+	 */
+	public static void check(NewArticle article) {
+		requireText("title", article.metadata().title(), "A title is required.");
+		if (article.paragraphs().stream().noneMatch(p -> StringUtils.hasText(p.text()))) {
+			throw new InvalidArticleException("body", "The body is empty: there is no text to store.");
+		}
+	}
+
+	/**
+	 * Stores a batch of articles in one transaction (or in the caller's), each unless the same copy is
+	 * already in the archive or earlier in the batch, and publishes one {@link ArticlesImported} for
+	 * those stored. Articles restored from an export keep their provenance.
+	 * @return for each article, in order, its id and whether it was stored now
+	 * @throws InvalidArticleException when an article is invalid (check them first with {@link #check})
+	 * @throws DataIntegrityViolationException when the same copy was stored concurrently: nothing of
+	 * the batch is stored then, and the caller may store its articles one by one
+	 */
+	public List<BatchSave> createAll(List<NewArticle> batch) {
+		batch.forEach(ArticleService::check);
+		return transactions.execute(status -> {
+			List<String> hashes = batch.stream()
+				.map(article -> ArticleText.contentHash(ArticleText.join(article.paragraphs())))
+				.toList();
+			Map<String, Long> stored = new HashMap<>();
+			articles.findIdsByContentHashIn(Set.copyOf(hashes)).forEach(row -> stored.put(row.hash(), row.id()));
+			Map<String, Source> sourcesByName = new HashMap<>();
+			Instant now = Instant.now(clock);
+			List<Article> created = new ArrayList<>();
+			Article[] createdHere = new Article[batch.size()];
+			Map<String, Article> inBatch = new HashMap<>();
+			for (int i = 0; i < batch.size(); i++) {
+				NewArticle article = batch.get(i);
+				String hash = hashes.get(i);
+				if (stored.containsKey(hash) || inBatch.containsKey(hash)) {
+					continue;
+				}
+				String sourceName = article.metadata().source();
+				Source source = StringUtils.hasText(sourceName)
+						? sourcesByName.computeIfAbsent(sourceName.strip().toLowerCase(Locale.ROOT), key -> source(sourceName))
+						: null;
+				ArticleProvenance provenance = article.provenance();
+				Article entity = new Article(article, source,
+						(provenance != null) ? provenance.ingestedAt() : now);
+				inBatch.put(hash, entity);
+				created.add(entity);
+				createdHere[i] = entity;
+			}
+			articles.saveAll(created);
+			articles.flush();
+			for (int i = 0; i < batch.size(); i++) {
+				ArticleProvenance provenance = batch.get(i).provenance();
+				if (createdHere[i] != null && provenance != null) {
+					articles.restoreProvenance(createdHere[i].getId(), provenance.createdBy(), provenance.createdAt(),
+							provenance.updatedBy(), provenance.updatedAt());
+				}
+			}
+			if (!created.isEmpty()) {
+				events.publishEvent(new ArticlesImported(created.stream().map(Article::getId).toList()));
+			}
+			List<BatchSave> outcomes = new ArrayList<>(batch.size());
+			for (int i = 0; i < batch.size(); i++) {
+				String hash = hashes.get(i);
+				outcomes.add(stored.containsKey(hash) ? new BatchSave(stored.get(hash), false)
+						: new BatchSave(inBatch.get(hash).getId(), createdHere[i] != null));
+			}
+			return outcomes;
+		});
 	}
 
 	@Transactional(readOnly = true)

@@ -44,6 +44,14 @@ public class IngestService {
 	 * @throws InvalidArticleException when the copy is empty, too large or a correction is invalid
 	 */
 	public SavedArticle ingestCopy(String raw, CopyCorrections corrections) {
+		return articles.create(prepareCopy(raw, corrections));
+	}
+
+	/**
+	 * The article {@link #ingestCopy} would store, checked but not stored.
+	 * @throws InvalidArticleException when the copy is empty, too large or a correction is invalid
+	 */
+	public NewArticle prepareCopy(String raw, CopyCorrections corrections) {
 		checkSize("body", raw);
 		if (raw == null || raw.isBlank()) {
 			throw new InvalidArticleException("body", "The copy is empty: paste or send the story's text.");
@@ -62,7 +70,9 @@ public class IngestService {
 			.stream()
 			.map(p -> new ArticleParagraph(p.text(), p.subhead()))
 			.toList();
-		return articles.create(new NewArticle(metadata, titleDerived, paragraphs, parsed.signOff(), raw));
+		NewArticle article = new NewArticle(metadata, titleDerived, paragraphs, parsed.signOff(), raw);
+		ArticleService.check(article);
+		return article;
 	}
 
 	/**
@@ -70,6 +80,14 @@ public class IngestService {
 	 * @throws InvalidArticleException when a field is missing, too large or invalid
 	 */
 	public SavedArticle ingestFields(ArticleFields fields, String rawText) {
+		return articles.create(prepareFields(fields, rawText));
+	}
+
+	/**
+	 * The article {@link #ingestFields} would store, checked but not stored.
+	 * @throws InvalidArticleException when a field is missing, too large or invalid
+	 */
+	public NewArticle prepareFields(ArticleFields fields, String rawText) {
 		if (fields.body() == null || fields.body().isBlank()) {
 			throw new InvalidArticleException("body", "The body is missing or empty: send the story's text in 'body'.");
 		}
@@ -82,7 +100,9 @@ public class IngestService {
 				new ArticleMetadata(title, null, null, null, null, null, null, DEFAULT_LANGUAGE),
 				new CopyCorrections(null, fields.byline(), fields.source(), fields.dateline(), fields.publishedAt(),
 						fields.url(), fields.language()));
-		return articles.create(new NewArticle(metadata, titleDerived, paragraphs, null, rawText));
+		NewArticle article = new NewArticle(metadata, titleDerived, paragraphs, null, rawText);
+		ArticleService.check(article);
+		return article;
 	}
 
 	/** The configured limit on a body, in UTF-8 bytes. */

@@ -89,6 +89,19 @@ class EntityAnalysis {
 		return true;
 	}
 
+	/**
+	 * Puts back the mentions an export of the archive gave for a restored article, tying them to
+	 * entities by name as an analysis would, and marks the article analysed. Runs in the caller's
+	 * transaction: the article and its entities are stored together or not at all.
+	 */
+	void restore(long articleId, int articleVersion, List<ArchivedMention> mentions) {
+		List<Found> found = mentions.stream()
+			.map(m -> new Found(m.field(), m.start(), m.end(), m.surface(), m.type(), m.name()))
+			.toList();
+		store.replaceMentions(articleId, resolve(found));
+		store.markAnalysed(articleId, articleVersion, EXTRACTOR_VERSION, clock.instant());
+	}
+
 	/** A mention as found, before it is tied to an entity. */
 	record Found(String field, int start, int end, String surface, EntityType type, String canonical) {
 

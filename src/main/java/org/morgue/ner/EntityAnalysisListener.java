@@ -1,6 +1,7 @@
 package org.morgue.ner;
 
 import org.morgue.article.ArticleSaved;
+import org.morgue.article.ArticlesImported;
 
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,23 @@ class EntityAnalysisListener {
 
 	private final NerProperties properties;
 
-	EntityAnalysisListener(EntityAnalysis analysis, NerProperties properties) {
+	private final EntityBacklog backlog;
+
+	EntityAnalysisListener(EntityAnalysis analysis, NerProperties properties, EntityBacklog backlog) {
 		this.analysis = analysis;
+		this.backlog = backlog;
 		this.properties = properties;
+	}
+
+	/**
+	 * A bulk import's articles are queued for the backlog rather than analysed one by one here: the
+	 * backlog starts once the import has been quiet for a moment, so that the tagger does not take
+	 * the cores the import needs. Until then they are simply articles without an analysis, which the
+	 * backlog also finds at the next start.
+	 */
+	@TransactionalEventListener
+	void on(ArticlesImported event) {
+		backlog.queue("import");
 	}
 
 	@Async(NerConfiguration.EXECUTOR)

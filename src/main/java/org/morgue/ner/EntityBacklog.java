@@ -1,6 +1,7 @@
 package org.morgue.ner;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,6 +38,9 @@ public class EntityBacklog implements SmartLifecycle {
 
 	private static final int SCAN_BATCH = 5_000;
 
+	/** How long imports must have been quiet before queued articles are analysed. */
+	static final Duration QUIET = Duration.ofSeconds(5);
+
 	private final EntityAnalysis analysis;
 
 	private final EntityStore store;
@@ -52,6 +58,16 @@ public class EntityBacklog implements SmartLifecycle {
 	private volatile Thread runner;
 
 	private volatile boolean running;
+
+	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+		Thread thread = new Thread(runnable, "entity-backlog-timer");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean queued = new AtomicBoolean();
+
+	private volatile long lastQueued;
 
 	EntityBacklog(EntityAnalysis analysis, EntityStore store, ArticleService articles, NerProperties properties,
 			Optional<Clock> clock) {
@@ -97,6 +113,34 @@ public class EntityBacklog implements SmartLifecycle {
 		runner = thread;
 		thread.start();
 		return true;
+	}
+
+	/**
+	 * Asks for the backlog to run once the articles stop coming: {@link #QUIET} after the last call,
+	 * or after the run under way ends.
+	 */
+	public void queue(String reason) {
+		if (!properties.enabled()) {
+			return;
+		}
+		lastQueued = System.nanoTime();
+		if (queued.compareAndSet(false, true)) {
+			timer.schedule(() -> startWhenQuiet(reason), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void startWhenQuiet(String reason) {
+		long quietFor = System.nanoTime() - lastQueued;
+		if (quietFor < QUIET.toNanos()) {
+			timer.schedule(() -> startWhenQuiet(reason), QUIET.toNanos() - quietFor, TimeUnit.NANOSECONDS);
+		}
+		else if (progress.get().running()) {
+			timer.schedule(() -> startWhenQuiet(reason), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		else {
+			queued.set(false);
+			start(reason);
+		}
 	}
 
 	/** How many articles wait for analysis now. */
@@ -190,6 +234,7 @@ public class EntityBacklog implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
+		timer.shutdownNow();
 		ExecutorService pool = workers;
 		if (pool != null) {
 			pool.shutdownNow();

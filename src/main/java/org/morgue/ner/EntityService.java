@@ -24,9 +24,21 @@ public class EntityService {
 
 	private final EntityStore store;
 
-	EntityService(Supplier<EntityExtractor> extractor, EntityStore store) {
+	private final EntityAnalysis analysis;
+
+	EntityService(Supplier<EntityExtractor> extractor, EntityStore store, EntityAnalysis analysis) {
 		this.extractor = extractor;
 		this.store = store;
+		this.analysis = analysis;
+	}
+
+	/**
+	 * Restores the mentions an export gave for an article just imported from it, in the caller's
+	 * transaction, so that the article needs no analysis.
+	 */
+	@Transactional
+	public void restore(long articleId, int articleVersion, List<ArchivedMention> mentions) {
+		analysis.restore(articleId, articleVersion, mentions);
 	}
 
 	/** An entity found in a posted text; {@code canonical} is the archive's name for it when it knows one. */

@@ -2,6 +2,7 @@ package org.morgue.search;
 
 import org.morgue.article.ArticleDeleted;
 import org.morgue.article.ArticleSaved;
+import org.morgue.article.ArticlesImported;
 import org.morgue.ner.ArticleEntitiesChanged;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -34,10 +35,19 @@ class ArticleIndexer {
 		articles.load(List.of(event.articleId())).forEach(article -> index.update(article, true));
 	}
 
+	/** A batch of a bulk import, indexed as one: searchable within the index's usual staleness. */
+	@ApplicationModuleListener
+	void on(ArticlesImported event) {
+		index(event.articleIds());
+	}
+
 	/** Entities found or curated: the documents get the entities' current ids and types. */
 	@ApplicationModuleListener
 	void on(ArticleEntitiesChanged event) {
-		List<Long> ids = event.articleIds();
+		index(event.articleIds());
+	}
+
+	private void index(List<Long> ids) {
 		for (int from = 0; from < ids.size(); from += BATCH) {
 			articles.load(ids.subList(from, Math.min(ids.size(), from + BATCH))).forEach(article -> index.update(article, false));
 		}
