@@ -1,5 +1,7 @@
 package org.morgue;
 
+import org.morgue.transfer.ArchiveCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class MorgueApplication {
 
+	/**
+	 * Starts the archive, or runs one of its commands ({@code import PATH...}, {@code export FILE})
+	 * and exits.
+	 */
 	public static void main(String[] args) {
+		if (args.length > 0 && ArchiveCommand.isCommand(args[0])) {
+			System.exit(ArchiveCommand.run(MorgueApplication.class, args, System.out, System.err));
+		}
 		SpringApplication.run(MorgueApplication.class, args);
 	}
 

@@ -49,6 +49,9 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 	@Query("select new org.morgue.article.ArticleVersion(a.id, a.version) from Article a where a.id > :afterId order by a.id")
 	List<ArticleVersion> findVersionsAfter(long afterId, Limit limit);
 
+	@Query("select a.id, a.rawText from Article a where a.id in :ids")
+	List<Object[]> findRawTextsByIdIn(Collection<Long> ids);
+
 	@Query("select a.rawText from Article a where a.id = :id")
 	Optional<String> findRawTextById(long id);
 

@@ -3,6 +3,7 @@ package org.morgue.article;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -183,6 +184,16 @@ public class ArticleService {
 	public List<ArticleDetails> details(List<Long> ids) {
 		return ids.isEmpty() ? List.of()
 				: inOrder(ids, articles.findAllById(ids).stream().map(Article::toDetails).toList(), ArticleDetails::id);
+	}
+
+	/** The copy as received of each of these articles. */
+	@Transactional(readOnly = true)
+	public Map<Long, String> rawTexts(Collection<Long> ids) {
+		Map<Long, String> texts = new HashMap<>();
+		if (!ids.isEmpty()) {
+			articles.findRawTextsByIdIn(ids).forEach(row -> texts.put((Long) row[0], (String) row[1]));
+		}
+		return texts;
 	}
 
 	/** The content of up to {@code limit} articles with ids above {@code afterId}, in id order. */

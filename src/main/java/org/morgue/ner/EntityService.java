@@ -87,6 +87,12 @@ public class EntityService {
 		return store.mentionsOf(articleId);
 	}
 
+	/** The mentions of each of these articles; articles without any are left out. */
+	@Transactional(readOnly = true)
+	public Map<Long, List<EntityMention>> mentionsOf(Collection<Long> articleIds) {
+		return store.mentionsOf(articleIds);
+	}
+
 	/** Whether the article has been analysed at this version by the current extractor. */
 	@Transactional(readOnly = true)
 	public boolean isAnalysed(long articleId, int articleVersion) {

@@ -356,6 +356,25 @@ class EntityStore {
 			.list();
 	}
 
+	/** The mentions of each of these articles, for an export; articles without any are left out. */
+	Map<Long, List<EntityMention>> mentionsOf(Collection<Long> articleIds) {
+		Map<Long, List<EntityMention>> mentions = new HashMap<>();
+		if (articleIds.isEmpty()) {
+			return mentions;
+		}
+		jdbc.sql("""
+				select m.article_id, m.entity_id, e.name, e.type, m.field, m.start_offset, m.end_offset, m.surface
+				from mention m join entity e on e.id = m.entity_id
+				where m.article_id = any(:ids) order by m.article_id, m.field, m.start_offset""")
+			.param("ids", articleIds.toArray(Long[]::new))
+			.query(rs -> {
+				mentions.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+					.add(new EntityMention(rs.getLong(2), rs.getString(3), EntityType.valueOf(rs.getString(4)),
+							rs.getString(5), rs.getInt(6), rs.getInt(7), rs.getString(8)));
+			});
+		return mentions;
+	}
+
 	List<Long> articlesMentioning(long entityId) {
 		return jdbc.sql("select distinct article_id from mention where entity_id = :id")
 			.param("id", entityId)

@@ -32,6 +32,7 @@ class EmbeddedDatabaseConfiguration {
 	EmbeddedPostgres embeddedPostgres(MorgueProperties properties) throws IOException {
 		Path dataDirectory = properties.dataDir().resolve("postgres");
 		Files.createDirectories(dataDirectory);
+		DataDirectoryLock.acquire(properties.dataDir());
 		stopOrphanedServer(dataDirectory);
 		EmbeddedPostgres postgres = EmbeddedDatabase.start(dataDirectory, true);
 		log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), dataDirectory);

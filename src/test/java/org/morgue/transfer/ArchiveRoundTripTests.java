@@ -1,0 +1,179 @@
+package org.morgue.transfer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.morgue.Eventually;
+import org.morgue.MorgueApplication;
+import org.morgue.TestDatabase;
+import org.morgue.article.ArticleDetails;
+import org.morgue.article.ArticleService;
+import org.morgue.ner.EntityBacklog;
+import org.morgue.ner.EntityCuration;
+import org.morgue.ner.EntityService;
+import org.morgue.system.WorkProgress;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Moving an archive: exported from the command line and imported into an empty archive, it is the
+ * same archive (text, metadata, provenance, entities as curated), but for the new ids. Each archive
+ * is a database of its own on the tests' PostgreSQL, with files of its own.
+ */
+class ArchiveRoundTripTests {
+
+	private static final int ARTICLES = 300;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	Path files;
+
+	@Test
+	void anExportImportedIntoAnEmptyArchiveGivesBackTheSameArchive() throws Exception {
+		// given: an archive of a few hundred articles, analysed, with an entity renamed and a title corrected
+		String source = database("source");
+		String target = database("target");
+		try (ConfigurableApplicationContext archive = new SpringApplicationBuilder(MorgueApplication.class)
+			.web(WebApplicationType.NONE)
+			.run(settings(source, "source").stream().map(setting -> "--" + setting).toArray(String[]::new))) {
+			ImportSummary summary = archive.getBean(BulkImport.class)
+				.run(new NdjsonLines(new ByteArrayInputStream(corpus().getBytes(StandardCharsets.UTF_8)), "corpus", 1 << 20),
+						"test", outcome -> {
+						}, progress -> {
+						});
+			assertThat(summary.created()).isEqualTo(ARTICLES);
+			EntityBacklog backlog = archive.getBean(EntityBacklog.class);
+			Eventually.until(() -> backlog.start("test") || backlog.progress().running(), started -> started);
+			Eventually.until(backlog::progress, progress -> progress.state() == WorkProgress.State.DONE, Duration.ofSeconds(120));
+			EntityService entities = archive.getBean(EntityService.class);
+			long lavrov = entities.idsNamed("Sergei Lavrov").get(0);
+			archive.getBean(EntityCuration.class).rename(lavrov, "Sergey Lavrov");
+			ArticleService articles = archive.getBean(ArticleService.class);
+			ArticleDetails first = articles.details(articles.versionsAfter(0, 1).stream().map(v -> v.id()).toList()).get(0);
+			articles.correct(first.id(), first.version(), first.metadata().withTitle("A corrected headline"));
+			Eventually.until(() -> entities.isAnalysed(first.id(), first.version() + 1), analysed -> analysed,
+					Duration.ofSeconds(60));
+		}
+
+		// when: exported, imported into an empty archive, and exported from there
+		Path exported = files.resolve("source.ndjson");
+		Path again = files.resolve("target.ndjson");
+		Command export = command("export", exported.toString(), source, "source");
+		Command restore = command("import", exported.toString(), target, "target");
+		Command reexport = command("export", again.toString(), target, "target");
+
+		// then: the same articles, line for line, but for ids and versions
+		assertThat(export.status).as(export.err).isZero();
+		assertThat(restore.status).as(restore.err).isZero();
+		assertThat(restore.out).contains("%,d created".formatted(ARTICLES)).contains("0 errors");
+		assertThat(reexport.status).as(reexport.err).isZero();
+		List<JsonNode> before = lines(exported);
+		List<JsonNode> after = lines(again);
+		assertThat(before).hasSize(ARTICLES);
+		assertThat(after).isEqualTo(before);
+		assertThat(before.get(0).get("title").stringValue()).isEqualTo("A corrected headline");
+		assertThat(before).allMatch(line -> line.get("entitiesAnalysed").booleanValue());
+		assertThat(after.toString()).contains("\"name\":\"Sergey Lavrov\"").doesNotContain("\"name\":\"Sergei Lavrov\"");
+	}
+
+	@Test
+	void theCommandNamesAMissingPathAndDoesNotStart() {
+		Command command = command("import", files.resolve("nowhere.ndjson").toString(), database("missing"), "missing");
+
+		assertThat(command.status).isEqualTo(2);
+		assertThat(command.err).contains("There is no file or folder").contains("nowhere.ndjson");
+	}
+
+	/** Articles naming people, organisations and places, in the NDJSON of the bulk import. */
+	private static String corpus() {
+		String[] people = { "Sergei Lavrov", "Hun Sen", "Angela Merkel", "Jacinda Ardern" };
+		String[] places = { "Moscow", "Cambodia", "Berlin", "Wellington", "Nairobi" };
+		StringBuilder lines = new StringBuilder();
+		for (int i = 0; i < ARTICLES; i++) {
+			ObjectNode line = JSON.createObjectNode();
+			String person = people[i % people.length];
+			String place = places[i % places.length];
+			line.put("title", "Talks in " + place + ", round " + i);
+			line.put("body", person + " arrived in " + place + " on Monday for talks with the United Nations, "
+					+ "officials said. It was meeting number " + i + " this year.\n\nThe talks cover trade and "
+					+ "security, and end on Friday " + UUID.randomUUID() + ".");
+			line.put("source", (i % 2 == 0) ? "AFP" : "Reuters");
+			line.put("publishedAt", "2020-01-%02dT%02d:00:00Z".formatted(1 + i % 28, i % 24));
+			lines.append(JSON.writeValueAsString(line)).append('\n');
+		}
+		return lines.toString();
+	}
+
+	private List<String> settings(String database, String name) {
+		TestDatabase.Connection server = TestDatabase.connection();
+		List<String> settings = new ArrayList<>();
+		settings.add("spring.datasource.url=" + database);
+		settings.add("spring.datasource.username=" + server.username());
+		settings.add("spring.datasource.password=" + server.password());
+		settings.add("morgue.data-dir=" + files.resolve(name + "-data"));
+		return settings;
+	}
+
+	private Command command(String command, String operand, String database, String name) {
+		List<String> args = new ArrayList<>(List.of(command, operand));
+		settings(database, name).forEach(setting -> args.add("--" + setting));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ByteArrayOutputStream err = new ByteArrayOutputStream();
+		int status = ArchiveCommand.run(MorgueApplication.class, args.toArray(String[]::new),
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		return new Command(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+	}
+
+	private record Command(int status, String out, String err) {
+	}
+
+	/** The lines of an export, without what an archive assigns itself: ids and versions. */
+	private static List<JsonNode> lines(Path file) throws IOException {
+		List<JsonNode> lines = new ArrayList<>();
+		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+			ObjectNode node = (ObjectNode) JSON.readTree(line);
+			node.remove("id");
+			node.remove("version");
+			lines.add(node);
+		}
+		return lines;
+	}
+
+	/** A new, empty database on the tests' PostgreSQL. */
+	private static String database(String purpose) {
+		TestDatabase.Connection server = TestDatabase.connection();
+		String name = "roundtrip_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		try (Connection connection = DriverManager.getConnection(server.url(), server.username(), server.password());
+				Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return server.url().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+	}
+
+}
