@@ -114,14 +114,23 @@ class Article {
 	}
 
 	Article(NewArticle article, Source source, Instant ingestedAt) {
+		this(article, source, ingestedAt, ArticleText.join(article.paragraphs()));
+	}
+
+	private Article(NewArticle article, Source source, Instant ingestedAt, String body) {
+		this(article, source, ingestedAt, body, ArticleText.contentHash(body), ArticleText.wordCount(body));
+	}
+
+	/** With the body, its hash and its word count computed already (a bulk import does it on every core). */
+	Article(NewArticle article, Source source, Instant ingestedAt, String body, String contentHash, int wordCount) {
 		List<ArticleParagraph> paragraphs = article.paragraphs();
-		this.body = ArticleText.join(paragraphs);
+		this.body = body;
 		this.subheadParagraphs = ArticleText.subheadIndexes(paragraphs);
 		this.titleDerived = article.titleDerived();
 		this.signOff = article.signOff();
 		this.rawText = article.rawText();
-		this.wordCount = ArticleText.wordCount(body);
-		this.contentHash = ArticleText.contentHash(body);
+		this.wordCount = wordCount;
+		this.contentHash = contentHash;
 		this.ingestedAt = ingestedAt;
 		apply(article.metadata(), source);
 	}

@@ -99,9 +99,9 @@ public class ArticleService {
 	public List<BatchSave> createAll(List<NewArticle> batch) {
 		batch.forEach(ArticleService::check);
 		return transactions.execute(status -> {
-			List<String> hashes = batch.stream()
-				.map(article -> ArticleText.contentHash(ArticleText.join(article.paragraphs())))
-				.toList();
+			// The costly part of each article, on every core: its body, hash and word count.
+			List<BodyFacts> facts = batch.parallelStream().map(BodyFacts::of).toList();
+			List<String> hashes = facts.stream().map(BodyFacts::hash).toList();
 			Map<String, Long> stored = new HashMap<>();
 			articles.findIdsByContentHashIn(Set.copyOf(hashes)).forEach(row -> stored.put(row.hash(), row.id()));
 			Map<String, Source> sourcesByName = new HashMap<>();
@@ -120,8 +120,9 @@ public class ArticleService {
 						? sourcesByName.computeIfAbsent(sourceName.strip().toLowerCase(Locale.ROOT), key -> source(sourceName))
 						: null;
 				ArticleProvenance provenance = article.provenance();
-				Article entity = new Article(article, source,
-						(provenance != null) ? provenance.ingestedAt() : now);
+				BodyFacts body = facts.get(i);
+				Article entity = new Article(article, source, (provenance != null) ? provenance.ingestedAt() : now,
+						body.body(), body.hash(), body.wordCount());
 				inBatch.put(hash, entity);
 				created.add(entity);
 				createdHere[i] = entity;
@@ -146,6 +147,15 @@ public class ArticleService {
 			}
 			return outcomes;
 		});
+	}
+
+	private record BodyFacts(String body, String hash, int wordCount) {
+
+		static BodyFacts of(NewArticle article) {
+			String body = ArticleText.join(article.paragraphs());
+			return new BodyFacts(body, ArticleText.contentHash(body), ArticleText.wordCount(body));
+		}
+
 	}
 
 	@Transactional(readOnly = true)

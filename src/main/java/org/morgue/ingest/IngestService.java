@@ -3,6 +3,7 @@ package org.morgue.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.morgue.article.ArticleDateline;
 import org.morgue.article.ArticleMetadata;
@@ -22,6 +23,14 @@ import org.springframework.stereotype.Service;
 public class IngestService {
 
 	static final String DEFAULT_LANGUAGE = "en";
+
+	private static final Pattern BLANK_LINE = Pattern.compile("\n[ \t]*\n");
+
+	private static final Pattern NEWLINE = Pattern.compile("\n");
+
+	private static final Pattern LINE_BREAK = Pattern.compile("\\s*\n\\s*");
+
+	private static final Pattern SPACES = Pattern.compile("[ \t]{2,}");
 
 	private final WireCopyParser parser = new WireCopyParser();
 
@@ -123,10 +132,10 @@ public class IngestService {
 	 */
 	static List<ArticleParagraph> paragraphs(String body) {
 		String text = body.replace("\r\n", "\n").replace('\r', '\n').strip();
-		boolean blankLines = text.contains("\n\n") || text.matches("(?s).*\n[ \t]+\n.*");
+		boolean blankLines = BLANK_LINE.matcher(text).find();
 		List<ArticleParagraph> paragraphs = new ArrayList<>();
-		for (String block : text.split(blankLines ? "\n[ \t]*\n" : "\n")) {
-			String paragraph = block.strip().replaceAll("\\s*\n\\s*", " ").replaceAll("[ \t]{2,}", " ");
+		for (String block : (blankLines ? BLANK_LINE : NEWLINE).split(text)) {
+			String paragraph = SPACES.matcher(LINE_BREAK.matcher(block.strip()).replaceAll(" ")).replaceAll(" ");
 			if (!paragraph.isEmpty()) {
 				paragraphs.add(ArticleParagraph.paragraph(paragraph));
 			}
