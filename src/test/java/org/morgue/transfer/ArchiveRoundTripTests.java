@@ -100,6 +100,68 @@ class ArchiveRoundTripTests {
 	}
 
 	@Test
+	void theCommandImportsAFolderOfEveryFormatAndListsWhatItCouldNotStore() throws Exception {
+		// given: CSV with a bad row, wire copy, Reuters SGML with a brief, and a file in no known format
+		String marker = "fmt" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		Path folder = Files.createDirectories(files.resolve("back-issues"));
+		Files.writeString(folder.resolve("archive.csv"), """
+				title,body,source,publishedAt
+				Harbour reopens,"The harbour in %1$s reopened on Tuesday.
+
+				Ferries resumed at noon.",Gazette,2019-05-07
+				No body here,,Gazette,2019-05-08
+				""".formatted(marker));
+		Files.writeString(Files.createDirectories(folder.resolve("wires")).resolve("story.txt"),
+				"By AFP\nYANGON: Monsoon rains reached %s early this year, forecasters said on Monday.\n".formatted(marker));
+		Files.writeString(folder.resolve("reut2-000.sgm"), """
+				<!DOCTYPE lewis SYSTEM "lewis.dtd">
+				<REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="1" NEWID="1">
+				<DATE>26-FEB-1987 15:01:01.79</DATE>
+				<TEXT>&#2;
+				<TITLE>WIDGET MAKER SELLS %1$s UNIT</TITLE>
+				<DATELINE>    NEW YORK, Feb 26 - </DATELINE><BODY>Acme Widget Corp said it agreed to
+				sell its %1$s division for 40 mln dlrs in cash.
+				 Reuter
+				&#3;</BODY></TEXT>
+				</REUTERS>
+				<REUTERS TOPICS="NO" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="2" NEWID="2">
+				<DATE>26-FEB-1987 15:02:20.00</DATE>
+				<TEXT TYPE="BRIEF">&#2;
+				<TITLE>WIDGET BRIEF</TITLE>
+				&#3;</TEXT>
+				</REUTERS>
+				""".formatted(marker));
+		Files.writeString(folder.resolve("notes.docx"), "not an archive");
+		String database = database("formats");
+
+		// when
+		Command command = command("import", folder.toString(), database, "formats");
+
+		// then: three articles, and the two items that could not be stored, with where and why
+		assertThat(command.status).as(command.out + command.err).isEqualTo(1);
+		assertThat(command.out).contains("3 created").contains("2 errors");
+		assertThat(command.err).contains("archive.csv:5").contains("body").contains("reut2-000.sgm:11")
+			.contains("brief");
+		try (Connection connection = DriverManager.getConnection(database, TestDatabase.connection().username(),
+				TestDatabase.connection().password());
+				Statement statement = connection.createStatement();
+				var rows = statement.executeQuery("""
+						select a.title, s.name, a.dateline_place, a.published_date, a.sign_off from article a
+						left join source s on s.id = a.source_id order by a.title""")) {
+			List<String> stored = new ArrayList<>();
+			while (rows.next()) {
+				stored.add(rows.getString(1) + " | " + rows.getString(2) + " | " + rows.getString(3) + " | "
+						+ rows.getString(4) + " | " + rows.getString(5));
+			}
+			assertThat(stored).containsExactly(
+					"Harbour reopens | Gazette | null | 2019-05-07 | null",
+					"Monsoon rains reached %s early this year | AFP | YANGON | null | null"
+						.formatted(marker),
+					"WIDGET MAKER SELLS %s UNIT | Reuters | NEW YORK | 1987-02-26 | Reuter".formatted(marker));
+		}
+	}
+
+	@Test
 	void theCommandNamesAMissingPathAndDoesNotStart() {
 		Command command = command("import", files.resolve("nowhere.ndjson").toString(), database("missing"), "missing");
 
