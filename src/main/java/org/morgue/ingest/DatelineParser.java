@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Parses a dateline at the start of a paragraph: {@code YANGON:}, {@code YANGON (AFP) -},
  * {@code YANGON, Aug 3 (Reuters) -}, {@code NEW YORK, Feb 26 -}, {@code WASHINGTON (AP) —},
  * {@code NAYPYIDAW, Myanmar (AP) —}, {@code LONDON, March 3, 2023 (Reuters) -},
- * {@code KYIV, Ukraine, Aug 3 (Reuters) -}.
+ * {@code KYIV, Ukraine, Aug 3 (Reuters) -}, and the older {@code ROME, April 2, Reuter -}.
  * Used by {@link WireCopyParser} and by importers that know the year from elsewhere. Thread-safe and stateless.
  *
  * <p>A place in capitals followed by a separator is what tells a dateline from a sentence such as
@@ -40,9 +40,10 @@ public final class DatelineParser {
 			"^(?<place>(?<city>" + PLACE_WORD + "(?: (?:" + COUNTRY_CONNECTOR + " )?" + PLACE_WORD + "){0,4})"
 					+ "(?:\\s?,\\s*" + COUNTRY_WORD
 					+ "(?:\\s+(?:" + COUNTRY_CONNECTOR + "\\s+)?" + COUNTRY_WORD + "){0,3})?)"
-					+ "(?:,?\\s+(?:(?<m1>" + MONTH_CI + ")\\.?\\s+(?<d1>\\d{1,2})" + ORDINAL
+					+ "(?:(?:\\s?,\\s*|\\s+)(?:(?<m1>" + MONTH_CI + ")\\.?\\s+(?<d1>\\d{1,2})" + ORDINAL
 					+ "|(?<d2>\\d{1,2})" + ORDINAL + "\\s+(?<m2>" + MONTH_CI + ")\\.?)"
-					+ "(?:,?\\s+(?<year>\\d{4}))?(?!\\d),?)?"
+					+ "(?:,?\\s+(?<year>\\d{4}))?(?!\\d)"
+					+ "(?:,\\s*(?<plainAgency>\\p{L}[\\p{L}\\p{M}.&\\- ]{0,38}?)(?=\\s*(?:--|-|—|–)(?:\\s|$)))?,?)?"
 					+ "(?:\\s*\\((?<agency>\\p{L}[\\p{L}\\p{M}'’.&\\- ]{0,38})\\))?"
 					+ "\\s*(?<sep>--|-|—|–|:)(?=\\s|$)");
 
@@ -82,6 +83,14 @@ public final class DatelineParser {
 		String monthText = m.group("m1") != null ? m.group("m1") : m.group("m2");
 		String dayText = m.group("d1") != null ? m.group("d1") : m.group("d2");
 		String agencyText = m.group("agency");
+		String plainAgency = m.group("plainAgency");
+		if (plainAgency != null) {
+			// "ROME, April 2, Reuter -": only a known agency's name may stand there without brackets
+			if (agencyText != null || Agencies.canonical(plainAgency).isEmpty()) {
+				return Optional.empty();
+			}
+			agencyText = plainAgency;
+		}
 		String city = m.group("city");
 		boolean bare = monthText == null && agencyText == null;
 		if (bare && !plausibleBarePlace(city)) {

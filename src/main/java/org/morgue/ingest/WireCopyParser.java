@@ -92,6 +92,11 @@ public final class WireCopyParser {
 			"(?iu)^(?:\\(c\\)|©)|\\b(?:19|20)\\d{2}\\b|rights reserved");
 	private static final Pattern RIGHTS_RESERVED = Pattern.compile("(?iu)^all rights reserved\\.?$");
 	private static final Pattern NON_NAME = Pattern.compile("[^\\p{L}\\-]+");
+	/**
+	 * Reuters' sign-off of the 1980s on a line of its own. A sentence names the agency "Reuters" and ends in a full
+	 * stop, so this line ends the copy even below a list or a table, whose last line ends no sentence.
+	 */
+	private static final Pattern OLD_REUTERS_SIGN_OFF = Pattern.compile("^(?:Reuter|REUTER)$");
 	/** "... said the company. Reuter" with the sign-off run into the last line. */
 	private static final Pattern TRAILING_REUTER = Pattern.compile(
 			"^(?<text>.*[.!?][\"'”’)\\]]*)\\s+(?<signOff>REUTERS?|Reuters?)$");
@@ -348,7 +353,8 @@ public final class WireCopyParser {
 				} else if (parsedDate.isPresent()) {
 					// the first date is the publication date; a later one is usually "Updated ..."
 					date = date == null ? parsedDate.get() : date;
-				} else if (headline == null && isHeadlineShape(text) && standsAlone(blocks, b, l)) {
+				} else if (headline == null && (isHeadlineShape(text) && standsAlone(blocks, b, l)
+						|| isHeadlineAboveDateline(blocks, b, l, text))) {
 					headline = text;
 				} else {
 					break scan;
@@ -367,13 +373,40 @@ public final class WireCopyParser {
 	}
 
 	private boolean isHeadlineShape(String text) {
+		return isHeadlineLength(text) && datelines.parse(text).filter(WireCopyParser::startsStory).isEmpty();
+	}
+
+	private boolean isHeadlineLength(String text) {
 		return WHITESPACE.split(text).length <= HEADLINE_MAX_WORDS
 				&& text.length() <= HEADLINE_MAX_CHARS
 				&& (!text.endsWith(".") || INITIALISM_AT_END.matcher(text).find())
 				&& LETTER.matcher(text).find()
 				&& bylines.parse(text).isEmpty()
-				&& datelines.parse(text).filter(WireCopyParser::startsStory).isEmpty()
 				&& !looksLikeDate(text);
+	}
+
+	/**
+	 * A line alone above a paragraph that opens with a dateline is the headline even when it reads like a dateline
+	 * itself ("WIDGET LEVY TO END MAY 1 - OFFICIALS", "MARKET VIEW - Widget makers") or ends in a stray full
+	 * stop: the story starts at the dateline below it. Byline and date lines may come between.
+	 */
+	private boolean isHeadlineAboveDateline(List<List<Line>> blocks, int b, int l, String text) {
+		if (l != 0 || blocks.get(b).size() != 1) {
+			return false;
+		}
+		boolean fullStop = text.endsWith(".") && !text.endsWith("..") && datelines.parse(text).isEmpty();
+		if (!isHeadlineLength(fullStop ? text.substring(0, text.length() - 1) : text)) {
+			return false;
+		}
+		for (int next = b + 1; next < blocks.size(); next++) {
+			for (Line line : blocks.get(next)) {
+				String candidate = collapse(line.text());
+				if (!isBylineOrDate(candidate)) {
+					return datelines.parse(candidate).filter(WireCopyParser::startsStory).isPresent();
+				}
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -514,15 +547,17 @@ public final class WireCopyParser {
 
 	/**
 	 * The last lines of a paragraph that form a sign-off (possibly wrapped over several lines) after a finished
-	 * sentence or after another sign-off line; lines without blank lines between them were joined into one paragraph.
+	 * sentence or after another sign-off line, or Reuters' old sign-off after any line; lines without blank lines
+	 * between them were joined into one paragraph.
 	 */
 	private static Optional<SignOffSplit> splitSignOffLines(Raw paragraph) {
 		List<String> lines = paragraph.lines();
 		for (int k = lines.size() - 1; k >= Math.max(1, lines.size() - MAX_SIGN_OFF_LINES); k--) {
 			Raw tail = Raw.of(lines.subList(k, lines.size()));
 			String previous = collapse(lines.get(k - 1));
-			if (isSignOffLine(tail.text())
-					&& (SENTENCE_END.matcher(previous).find() || isSignOffLine(previous))) {
+			boolean lastLine = k == lines.size() - 1;
+			if (isSignOffLine(tail.text()) && (SENTENCE_END.matcher(previous).find() || isSignOffLine(previous)
+					|| lastLine && OLD_REUTERS_SIGN_OFF.matcher(tail.text()).matches())) {
 				return Optional.of(new SignOffSplit(Raw.of(lines.subList(0, k)), tail));
 			}
 		}

@@ -58,6 +58,11 @@ public final class NdjsonLines implements ImportSource {
 
 	private int lineLength;
 
+	/** Whether the current line holds more than spaces, tabs and a carriage return. */
+	private boolean content;
+
+	private boolean tooLong;
+
 	/**
 	 * Lines of a stream whose length is not known beforehand, such as a request body.
 	 * @param file the file name for the items' places, or {@code null} for a request body
@@ -123,38 +128,12 @@ public final class NdjsonLines implements ImportSource {
 
 	@Override
 	public ImportItem next() throws IOException {
-		while (!ended || position < limit) {
-			boolean tooLong = false;
-			boolean content = false;
-			lineLength = 0;
-			boolean complete = false;
-			while (!complete) {
-				if (position == limit && !fill()) {
-					if (lineLength == 0 && !content && !tooLong) {
-						return null;
-					}
-					break;
-				}
-				int newline = indexOfNewline();
-				int end = (newline >= 0) ? newline : limit;
-				for (int i = position; i < end && !content; i++) {
-					content = !isBlankByte(block[i]);
-				}
-				if (!tooLong) {
-					tooLong = !append(position, end);
-				}
-				position = (newline >= 0) ? newline + 1 : limit;
-				complete = newline >= 0;
-			}
-			lineNumber++;
+		while (readLine()) {
 			if (!content) {
 				continue;
 			}
-			if (!tooLong && lineLength > 0 && line[lineLength - 1] == '\r') {
-				lineLength--;
-			}
 			ImportPlace place = new ImportPlace(file, lineNumber);
-			if (tooLong || lineLength > maxLineBytes) {
+			if (tooLong) {
 				return new ImportItem.Unreadable(place, "line " + lineNumber + " is longer than " + maxLineBytes
 						+ " bytes, the most one line may hold; it was skipped.");
 			}
@@ -171,6 +150,44 @@ public final class NdjsonLines implements ImportSource {
 	@Override
 	public void close() throws IOException {
 		in.close();
+	}
+
+	/**
+	 * Reads the next line into {@link #line} without its line break, or only scans it for its end when
+	 * it is too long.
+	 * @return false at the end of the stream
+	 */
+	private boolean readLine() throws IOException {
+		lineLength = 0;
+		content = false;
+		tooLong = false;
+		boolean started = false;
+		while (true) {
+			if (position == limit && !fill()) {
+				if (!started) {
+					return false;
+				}
+				// the last line, without a line break
+				break;
+			}
+			started = true;
+			int newline = indexOfNewline();
+			int end = (newline >= 0) ? newline : limit;
+			for (int i = position; i < end && !content; i++) {
+				content = !isBlankByte(block[i]);
+			}
+			tooLong = tooLong || !append(position, end);
+			position = (newline >= 0) ? newline + 1 : limit;
+			if (newline >= 0) {
+				break;
+			}
+		}
+		lineNumber++;
+		if (!tooLong && lineLength > 0 && line[lineLength - 1] == '\r') {
+			lineLength--;
+		}
+		tooLong = tooLong || lineLength > maxLineBytes;
+		return true;
 	}
 
 	/** Reads the next block; drops a byte order mark at the start of the stream. */
@@ -213,7 +230,8 @@ public final class NdjsonLines implements ImportSource {
 			return false;
 		}
 		if (lineLength + length > line.length) {
-			line = Arrays.copyOf(line, (int) Math.min(maxLineBytes + 1L, Math.max(2L * line.length, lineLength + length)));
+			long capacity = Math.max(2L * line.length, lineLength + length);
+			line = Arrays.copyOf(line, (int) Math.min(maxLineBytes + 1L, capacity));
 		}
 		System.arraycopy(block, from, line, lineLength, length);
 		lineLength += length;

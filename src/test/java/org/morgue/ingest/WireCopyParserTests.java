@@ -187,6 +187,77 @@ class WireCopyParserTests {
 	}
 
 	@Test
+	void takesReutersOldSignOffBelowAListWhoseLastLineEndsNoSentence() {
+		// given
+		String raw = "WIDGET MAKERS' ANNUAL MEETINGS - MARCH 5\n"
+				+ " Acme Widget Corp\n"
+				+ " Example Holdings Inc\n"
+				+ " Reuter\n";
+
+		// when
+		ParsedCopy copy = parser.parse(raw);
+
+		// then
+		assertThat(copy.title()).isEqualTo("WIDGET MAKERS' ANNUAL MEETINGS - MARCH 5");
+		assertThat(copy.body()).isEqualTo("Acme Widget Corp Example Holdings Inc");
+		assertThat(copy.signOff()).isEqualTo("Reuter");
+	}
+
+	@Test
+	void keepsTheAgencysNameEndingAWrappedSentenceWithoutFullStop() {
+		// given
+		String raw = "    LONDON, March 3 - The company declined to comment on the sale when\n"
+				+ "it was asked about it by a reporter working for\n"
+				+ "Reuters\n";
+
+		// when
+		ParsedCopy copy = parser.parse(raw);
+
+		// then
+		assertThat(copy.body()).endsWith("by a reporter working for Reuters");
+		assertThat(copy.signOff()).isNull();
+	}
+
+	@Test
+	void takesALineAloneAboveADatelineAsTheHeadlineEvenWhenItReadsLikeADateline() {
+		// given
+		String raw = "WIDGET LEVY TO END MAY 1 - OFFICIALS\n"
+				+ "\n"
+				+ "    By Jane Doe, Reuters\n"
+				+ "    OSLO, April 2 - The levy on imported widgets will end on May 1,\n"
+				+ "officials of the trade office said.\n"
+				+ " Reuter\n";
+
+		// when
+		ParsedCopy copy = parser.parse(raw);
+
+		// then
+		assertThat(copy.title()).isEqualTo("WIDGET LEVY TO END MAY 1 - OFFICIALS");
+		assertThat(copy.titleDerived()).isFalse();
+		assertThat(copy.byline()).isEqualTo("Jane Doe");
+		assertThat(copy.dateline().place()).isEqualTo("OSLO");
+		assertThat(copy.body()).isEqualTo("The levy on imported widgets will end on May 1, officials of the trade office "
+				+ "said.");
+	}
+
+	@Test
+	void takesALineAloneAboveADatelineAsTheHeadlineDespiteAStrayFullStop() {
+		// given
+		String raw = "ACME SELLS WIDGET UNIT.\n"
+				+ "\n"
+				+ "    NEW YORK, March 3 - Acme Corp said it sold its widget unit to\n"
+				+ "Example Holdings for an undisclosed sum.\n";
+
+		// when
+		ParsedCopy copy = parser.parse(raw);
+
+		// then
+		assertThat(copy.title()).isEqualTo("ACME SELLS WIDGET UNIT.");
+		assertThat(copy.dateline().place()).isEqualTo("NEW YORK");
+		assertThat(copy.paragraphs()).hasSize(1);
+	}
+
+	@Test
 	void takesASignOffRunIntoTheLastLine() {
 		// given
 		String raw = "LONDON, Feb 26 - Shares in Acme rose sharply after the company said it would sell its\n"
