@@ -59,6 +59,14 @@ public final class ImportFiles implements ImportSource {
 	 * larger {@code .txt} file is not read, and a line, record or story is read up to about twice that
 	 * @throws NoSuchFileException when a path does not exist, before anything is read
 	 */
+	/** The extensions of the files an import reads. */
+	public static final List<String> EXTENSIONS = List.of(".ndjson", ".jsonl", ".csv", ".txt", ".sgm", ".sgml");
+
+	/** Whether an import reads a file of this name (a hidden file in a folder is passed over). */
+	public static boolean accepts(String fileName) {
+		return !fileName.startsWith(".") && format(fileName) != Format.UNKNOWN;
+	}
+
 	public static ImportSource open(List<Path> paths, long maxBodyBytes) throws IOException {
 		for (Path path : paths) {
 			if (!Files.exists(path)) {
@@ -170,7 +178,11 @@ public final class ImportFiles implements ImportSource {
 	}
 
 	private static Format format(Path path) {
-		String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+		return format(path.getFileName().toString());
+	}
+
+	private static Format format(String fileName) {
+		String name = fileName.toLowerCase(Locale.ROOT);
 		int dot = name.lastIndexOf('.');
 		String extension = (dot < 0) ? "" : name.substring(dot + 1);
 		return switch (extension) {

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -34,8 +33,6 @@ public class ImportJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
-	/** The endings of the files an import reads, as {@link ImportFiles} tells the formats apart. */
-	public static final List<String> EXTENSIONS = List.of(".ndjson", ".jsonl", ".csv", ".txt", ".sgm", ".sgml");
 
 	private final BulkImport imports;
 
@@ -52,15 +49,6 @@ public class ImportJobs {
 		this.ingest = ingest;
 		this.uploads = properties.dataDir().resolve("imports");
 		removeLeftovers();
-	}
-
-	/**
-	 * Whether a file of this name is one an import of a folder reads: of a format it knows, and not
-	 * hidden (a name starting with a dot is passed over).
-	 */
-	public static boolean accepts(String fileName) {
-		String name = fileName.toLowerCase(Locale.ROOT);
-		return !name.startsWith(".") && EXTENSIONS.stream().anyMatch(name::endsWith);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import org.morgue.system.WorkProgress;
 import org.morgue.transfer.ImportBusyException;
+import org.morgue.transfer.ImportFiles;
 import org.morgue.transfer.ImportJobs;
 import org.morgue.transfer.ImportJobs.ImportJob;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ class ImportPageController {
 	@GetMapping("/admin/import")
 	String page(Model model) {
 		model.addAttribute("job", jobs.current().orElse(null));
-		model.addAttribute("extensions", String.join(",", ImportJobs.EXTENSIONS));
+		model.addAttribute("extensions", String.join(",", ImportFiles.EXTENSIONS));
 		return "admin/import";
 	}
 
@@ -83,9 +84,9 @@ class ImportPageController {
 						+ "” is a hidden file (its name starts with a dot), which an import passes over; rename it to "
 						+ "import it. Nothing was imported.");
 			}
-			if (!ImportJobs.accepts(name)) {
+			if (!ImportFiles.accepts(name)) {
 				return refuse(model, response, HttpStatus.BAD_REQUEST, "“" + name
-						+ "” cannot be imported: only " + String.join(", ", ImportJobs.EXTENSIONS)
+						+ "” cannot be imported: only " + String.join(", ", ImportFiles.EXTENSIONS)
 						+ " files can. Nothing was imported.");
 			}
 			if (!seen.add(name.toLowerCase(Locale.ROOT))) {

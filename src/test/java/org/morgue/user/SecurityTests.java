@@ -67,6 +67,26 @@ class SecurityTests {
 	}
 
 	@Test
+	void anAnonymousUploadIsRefusedBeforeItsBodyIsRead() throws Exception {
+		// given: an upload that announces 100 MB and sends only its first part
+		try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+			socket.setSoTimeout(10_000);
+			String part = "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.ndjson\"\r\n\r\n{}\r\n";
+			socket.getOutputStream().write(("POST /admin/import HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000000\r\n\r\n" + part)
+				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			socket.getOutputStream().flush();
+
+			// when: the server answers without waiting for the rest
+			String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+					java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+
+			// then
+			assertThat(status).startsWith("HTTP/1.1 403");
+		}
+	}
+
+	@Test
 	void theFirstStartCreatedAdminWithTheConfiguredPassword() {
 		Response response = HttpApi.as(port, "admin", TestUsers.FIRST_ADMIN_PASSWORD).get("/api/v1/users/admin");
 
