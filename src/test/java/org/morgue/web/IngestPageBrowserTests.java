@@ -111,6 +111,8 @@ class IngestPageBrowserTests {
 		browser.go("/articles/new");
 		browser.paste(By.id("raw"), sample());
 		browser.find(By.cssSelector("button[value=save]")).click();
+		// The click only starts the form's submission: wait for the article's page before asking where we are.
+		browser.find(By.cssSelector(".story h1"));
 		String articlePath = browser.path();
 
 		// when
@@ -156,6 +158,7 @@ class IngestPageBrowserTests {
 		browser.go("/articles/new");
 		browser.paste(By.id("raw"), sample());
 		browser.find(By.cssSelector("button[value=save]")).click();
+		browser.find(By.cssSelector(".story h1"));
 		String articlePath = browser.path();
 		browser.close();
 		browser = Browser.open(port);
