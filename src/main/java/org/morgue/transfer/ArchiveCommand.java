@@ -98,7 +98,11 @@ public final class ArchiveCommand {
 		List<String> arguments = new ArrayList<>(settings);
 		// Over application.yml, unless given: the tagger runs in the archive, on its backlog, at its
 		// next start; the index is checked there too.
-		Map.of("morgue.ner.enabled", "false", "morgue.search.check-on-start", "false", "logging.level.root", "WARN")
+		// A start that fails is explained in one line by this command, without the framework's trace.
+		Map.of("morgue.ner.enabled", "false", "morgue.search.check-on-start", "false", "logging.level.root", "WARN",
+				"logging.level.org.springframework.boot.SpringApplication", "OFF",
+				"logging.level.org.springframework.context", "ERROR",
+				"logging.level.org.springframework.boot.autoconfigure.logging", "OFF")
 			.forEach((key, value) -> {
 				if (settings.stream().noneMatch(setting -> setting.startsWith("--" + key + "="))) {
 					arguments.add("--" + key + "=" + value);
