@@ -180,7 +180,11 @@ final class ArchiveLine {
 		return mentions;
 	}
 
-	private static String string(JsonNode node, String field) {
+	/**
+	 * The string value of a field, or {@code null} when absent or null.
+	 * @throws InvalidArticleException naming the field when it is not a string
+	 */
+	static String string(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		if (value == null || value.isNull()) {
 			return null;

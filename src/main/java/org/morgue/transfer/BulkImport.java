@@ -37,6 +37,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.morgue.transfer.ArchiveLine.string;
+
 /**
  * Imports many articles at once, from any {@link ImportSource}. Items are checked and parsed on all
  * cores a batch at a time while the batch before is stored; each batch is stored in one
@@ -196,17 +198,6 @@ public class BulkImport {
 		return new Prepared(place, ingest.prepareFields(new ArticleFields(string(node, "title"), string(node, "body"),
 				string(node, "byline"), string(node, "source"), string(node, "dateline"), string(node, "publishedAt"),
 				string(node, "url"), string(node, "language")), line), null, null);
-	}
-
-	private static String string(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (!value.isString()) {
-			throw new InvalidArticleException(field, "'" + field + "' must be a string.");
-		}
-		return value.stringValue();
 	}
 
 	private static Prepared failed(ImportPlace place, String field, String reason) {
