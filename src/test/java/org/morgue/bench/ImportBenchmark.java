@@ -76,7 +76,8 @@ class ImportBenchmark {
 		}
 		String loadBefore = SearchBenchmark.Machine.loadAverage();
 
-		try (EmbeddedPostgres postgres = EmbeddedDatabase.start(archive.resolve("postgres"), false);
+		// Kept when closed (the directory was emptied above): the search benchmark searches it next.
+		try (EmbeddedPostgres postgres = EmbeddedDatabase.start(archive.resolve("postgres"), true);
 				ConfigurableApplicationContext context = new SpringApplicationBuilder(MorgueApplication.class)
 					.web(WebApplicationType.NONE)
 					// Arguments, as on the command line, so that they outrank application.yml.
