@@ -27,7 +27,8 @@ import org.postgresql.copy.CopyIn;
  * embedded database uses for {@code morgue.data-dir = <bench dir>}) with the generated corpus, once:
  * a later run with the same count finds it there and loads nothing.
  * <p>
- * The bulk import of the archive does not exist yet, so this is the simplest honest load: the real
+ * Used when the data directory does not hold the corpus imported by {@link ImportBenchmark} (a
+ * search benchmark run on its own, or data loaded before the bulk import existed): the real
  * Flyway migrations create the schema, then one {@code COPY} per table writes rows with every
  * column the archive expects, the hash of each body computed as the archive computes it. No
  * {@code ArticleSaved} events are published; the search index is built by the archive's own rebuild,
