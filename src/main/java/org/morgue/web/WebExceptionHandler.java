@@ -37,6 +37,15 @@ class WebExceptionHandler {
 	}
 
 	@ExceptionHandler
+	String status(org.springframework.web.server.ResponseStatusException ex, Model model,
+			jakarta.servlet.http.HttpServletResponse response) {
+		response.setStatus(ex.getStatusCode().value());
+		model.addAttribute("status", ex.getStatusCode().value());
+		model.addAttribute("message", ex.getReason());
+		return "error/page";
+	}
+
+	@ExceptionHandler
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String badParameter(MethodArgumentTypeMismatchException ex, Model model) {
 		model.addAttribute("status", 400);
