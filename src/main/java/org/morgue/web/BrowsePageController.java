@@ -1,11 +1,13 @@
 package org.morgue.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 import org.morgue.article.ArticleCalendar;
 import org.morgue.article.ArticleCalendar.PeriodCount;
@@ -96,7 +98,8 @@ class BrowsePageController {
 		int number = pageNumber(page);
 		List<SourceCount> sources = calendar.sources((number - 1) * PAGE_SIZE, PAGE_SIZE);
 		model.addAttribute("sources", sources.stream()
-			.map(source -> new Entry(source.name(), sourceLink(source.name()), source.count(), 0))
+			.map(source -> new Entry(source.name(),
+					"/sources/" + UriUtils.encodePathSegment(source.name(), StandardCharsets.UTF_8), source.count(), 0))
 			.toList());
 		pages(model, number, calendar.countSources());
 		return "browse/sources";
@@ -109,19 +112,14 @@ class BrowsePageController {
 			throw notFound("There is no source called “" + name + "”.");
 		}
 		int number = pageNumber(page);
+		String searchLink = "/articles?source=" + UriUtils.encodeQueryParam(source.name(), StandardCharsets.UTF_8);
 		model.addAttribute("source", source);
 		model.addAttribute("years", entries(calendar.yearsOfSource(source.name()), year -> Integer.toString(year),
-				year -> "/articles?source=" + UriUtils.encodeQueryParam(source.name(), java.nio.charset.StandardCharsets.UTF_8)
-						+ "&from=" + year + "&to=" + year));
+				year -> searchLink + "&from=" + year + "&to=" + year));
 		model.addAttribute("articles", calendar.fromSource(source.name(), (number - 1) * PAGE_SIZE, PAGE_SIZE));
-		model.addAttribute("searchLink", "/articles?source="
-				+ UriUtils.encodeQueryParam(source.name(), java.nio.charset.StandardCharsets.UTF_8));
+		model.addAttribute("searchLink", searchLink);
 		pages(model, number, source.count());
 		return "browse/source";
-	}
-
-	static String sourceLink(String name) {
-		return "/sources/" + UriUtils.encodePathSegment(name, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private String calendar(Model model, String heading, List<Entry> trail, String periodsTitle, List<Entry> periods,
@@ -142,8 +140,7 @@ class BrowsePageController {
 		model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
 	}
 
-	private static List<Entry> entries(List<PeriodCount> periods, java.util.function.IntFunction<String> label,
-			java.util.function.IntFunction<String> link) {
+	private static List<Entry> entries(List<PeriodCount> periods, IntFunction<String> label, IntFunction<String> link) {
 		long most = periods.stream().mapToLong(PeriodCount::count).max().orElse(1);
 		return periods.stream()
 			.map(period -> new Entry(label.apply(period.value()), link.apply(period.value()), period.count(),

@@ -1,5 +1,6 @@
 package org.morgue.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.morgue.article.ArticleNotFoundException;
 import org.morgue.ner.EntityNotFoundException;
 
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Errors on pages become pages that say what happened, never a stack trace.
@@ -20,25 +22,16 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebExceptionHandler {
 
-	@ExceptionHandler
+	@ExceptionHandler({ ArticleNotFoundException.class, EntityNotFoundException.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String articleNotFound(ArticleNotFoundException ex, Model model) {
+	String notFound(RuntimeException ex, Model model) {
 		model.addAttribute("status", 404);
 		model.addAttribute("message", ex.getMessage());
 		return "error/page";
 	}
 
 	@ExceptionHandler
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String entityNotFound(EntityNotFoundException ex, Model model) {
-		model.addAttribute("status", 404);
-		model.addAttribute("message", ex.getMessage());
-		return "error/page";
-	}
-
-	@ExceptionHandler
-	String status(org.springframework.web.server.ResponseStatusException ex, Model model,
-			jakarta.servlet.http.HttpServletResponse response) {
+	String status(ResponseStatusException ex, Model model, HttpServletResponse response) {
 		response.setStatus(ex.getStatusCode().value());
 		model.addAttribute("status", ex.getStatusCode().value());
 		model.addAttribute("message", ex.getReason());
