@@ -82,8 +82,21 @@ public final class HttpApi {
 		return send(request(path, extraHeaders).GET());
 	}
 
-	public Response delete(String path) {
-		return send(request(path).DELETE());
+	public Response delete(String path, String... extraHeaders) {
+		return send(request(path, extraHeaders).DELETE());
+	}
+
+	public Response put(String path, String contentType, String body, String... extraHeaders) {
+		String[] all = new String[extraHeaders.length + 2];
+		all[0] = "Content-Type";
+		all[1] = contentType;
+		System.arraycopy(extraHeaders, 0, all, 2, extraHeaders.length);
+		return send(request(path, all).PUT(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+	}
+
+	/** A PUT without a body. */
+	public Response put(String path) {
+		return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
 	}
 
 	public Response post(String path, String contentType, String body) {
