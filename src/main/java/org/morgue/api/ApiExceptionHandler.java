@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.morgue.article.ArticleNotFoundException;
 import org.morgue.article.ArticleVersionConflictException;
+import org.morgue.article.DuplicateArticleTextException;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.ingest.ArticleTooLargeException;
 import org.morgue.ner.EntityNotFoundException;
@@ -95,6 +96,13 @@ class ApiExceptionHandler {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.header(HttpHeaders.ETAG, "\"" + ex.currentVersion() + "\"")
 			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> duplicateText(DuplicateArticleTextException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Same text as another article", ex.getMessage(), "body");
+		problem.setProperty("otherArticle", "/api/v1/articles/" + ex.otherArticleId());
+		return respond(problem);
 	}
 
 	@ExceptionHandler

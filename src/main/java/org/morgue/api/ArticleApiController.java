@@ -18,6 +18,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.morgue.article.ArticleDetails;
+import org.morgue.article.ArticleParagraph;
+import org.morgue.article.ArticleText;
 import org.morgue.article.ArticleMetadata;
 import org.morgue.article.ArticleService;
 import org.morgue.article.InvalidArticleException;
@@ -64,7 +66,7 @@ class ArticleApiController {
 			"publishedAt", "url", "language");
 
 	private static final Set<String> CORRECTION_FIELDS = Set.of("title", "byline", "source", "dateline",
-			"publishedAt", "url", "language", "version");
+			"publishedAt", "url", "language", "body", "version");
 
 	/** Room for JSON syntax and escapes around the body field, which is held to the limit itself. */
 	private static final int JSON_OVERHEAD_BYTES = 64 * 1024;
@@ -179,8 +181,9 @@ class ArticleApiController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Correct an article's metadata",
-			description = "A JSON merge patch of title, byline, source, dateline, publishedAt, url, language: a field "
-					+ "left out stays, null clears it. Say which version you corrected with If-Match (the ETag) or "
+			description = "A JSON merge patch of title, byline, source, dateline, publishedAt, url, language and body "
+					+ "(the corrected text: paragraphs separated by a blank line, a subhead starting with '## '; the copy as "
+					+ "received is kept): a field left out stays, null clears it (the title and body cannot be cleared). Say which version you corrected with If-Match (the ETag) or "
 					+ "'version'; if someone changed the article since, the answer is 409 and nothing changes.",
 			requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = CorrectArticleRequest.class))))
@@ -195,7 +198,12 @@ class ArticleApiController {
 				new CopyCorrections(change(fields, "title"), change(fields, "byline"), change(fields, "source"),
 						change(fields, "dateline"), change(fields, "publishedAt"), change(fields, "url"),
 						change(fields, "language")));
-		ArticleDetails corrected = articles.correct(id, version, metadata);
+		List<ArticleParagraph> text = null;
+		if (fields.has("body")) {
+			String body = fields.string("body");
+			text = ArticleText.fromEditable((body != null) ? body : "");
+		}
+		ArticleDetails corrected = articles.correct(id, version, metadata, text);
 		ArticleResponse body = response(corrected, null);
 		return ResponseEntity.ok().eTag(etag(body)).body(body);
 	}
@@ -297,6 +305,7 @@ class ArticleApiController {
 	@Schema(name = "CorrectArticleRequest", description = "Fields left out stay; null clears")
 	record CorrectArticleRequest(String title, String byline, String source, String dateline, String publishedAt,
 			String url, String language,
+			@Schema(description = "The corrected text: paragraphs separated by a blank line, a subhead starting with '## '") String body,
 			@Schema(description = "The version corrected, unless If-Match is sent") Integer version) {
 	}
 

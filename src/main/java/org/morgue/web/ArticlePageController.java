@@ -10,6 +10,7 @@ import java.util.Map;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersionConflictException;
+import org.morgue.article.DuplicateArticleTextException;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.ingest.MetadataInput;
 import org.morgue.ner.ArticleEntity;
@@ -93,7 +94,8 @@ class ArticlePageController {
 			if (form.version() == null) {
 				throw new InvalidArticleException("version", "The form lost the article's version; load it again.");
 			}
-			articles.correct(id, form.version(), MetadataInput.apply(article.metadata(), form.corrections()));
+			articles.correct(id, form.version(), MetadataInput.apply(article.metadata(), form.corrections()),
+					form.paragraphs());
 			redirect.addFlashAttribute("message", "Corrections saved.");
 			return "redirect:/articles/" + id;
 		}
@@ -106,6 +108,12 @@ class ArticlePageController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("error", ex.getMessage());
 			model.addAttribute("errorField", ex.field());
+		}
+		catch (DuplicateArticleTextException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("errorField", "text");
+			model.addAttribute("twin", ex.otherArticleId());
 		}
 		model.addAttribute("article", article);
 		return "articles/edit";
