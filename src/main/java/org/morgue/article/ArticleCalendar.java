@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The archive by publication date and by source, for browsing: how many articles each year, month,
  * day and source holds, and the articles of a day, of no known date, or of a source, a page at a
- * time. The counts come from {@code article_count}, kept in the transactions that change articles
- * ({@link ArticleCounts}), so no page counts a million rows.
+ * time. The counts come from {@code article_count} (per day) and {@code article_year_count}, kept in
+ * the transactions that change articles ({@link ArticleCounts}), so no page counts a million rows.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,8 +39,8 @@ public class ArticleCalendar {
 
 	/** Years with articles, newest first. */
 	public List<PeriodCount> years() {
-		return periods("select extract(year from published_date)::int, sum(articles) from article_count "
-				+ "where published_date is not null group by 1 having sum(articles) > 0 order by 1 desc", null, null);
+		return periods("select year, sum(articles) from article_year_count "
+				+ "where year is not null group by 1 having sum(articles) > 0 order by 1 desc", null, null);
 	}
 
 	/** The months of a year that have articles, in calendar order. */
@@ -88,7 +88,7 @@ public class ArticleCalendar {
 	}
 
 	public long countUndated() {
-		return jdbc.sql("select coalesce(sum(articles), 0) from article_count where published_date is null")
+		return jdbc.sql("select coalesce(sum(articles), 0) from article_year_count where year is null")
 			.query(Long.class)
 			.single();
 	}
@@ -96,7 +96,7 @@ public class ArticleCalendar {
 	/** Sources with their article counts, most articles first, then by name. */
 	public List<SourceCount> sources(int offset, int limit) {
 		return jdbc.sql("""
-				select s.name, sum(c.articles) from source s join article_count c on c.source_id = s.id
+				select s.name, sum(c.articles) from source s join article_year_count c on c.source_id = s.id
 				group by s.id, s.name having sum(c.articles) > 0
 				order by sum(c.articles) desc, lower(s.name) offset :offset limit :limit""")
 			.param("offset", offset)
@@ -108,14 +108,14 @@ public class ArticleCalendar {
 	/** How many sources have articles. */
 	public long countSources() {
 		return jdbc.sql("""
-				select count(*) from (select source_id from article_count where source_id is not null
+				select count(*) from (select source_id from article_year_count where source_id is not null
 				group by source_id having sum(articles) > 0) s""").query(Long.class).single();
 	}
 
 	/** The source of this name (any case), with its article count, or {@code null}. */
 	public SourceCount source(String name) {
 		return jdbc.sql("""
-				select s.name, coalesce(sum(c.articles), 0) from source s left join article_count c on c.source_id = s.id
+				select s.name, coalesce(sum(c.articles), 0) from source s left join article_year_count c on c.source_id = s.id
 				where lower(s.name) = lower(:name) group by s.id, s.name""")
 			.param("name", name)
 			.query((rs, row) -> new SourceCount(rs.getString(1), rs.getLong(2)))
@@ -137,9 +137,9 @@ public class ArticleCalendar {
 	/** A source's articles per year, oldest year first. */
 	public List<PeriodCount> yearsOfSource(String name) {
 		return jdbc.sql("""
-				select extract(year from c.published_date)::int, sum(c.articles) from article_count c
+				select c.year, sum(c.articles) from article_year_count c
 				join source s on s.id = c.source_id
-				where lower(s.name) = lower(:name) and c.published_date is not null
+				where lower(s.name) = lower(:name) and c.year is not null
 				group by 1 having sum(c.articles) > 0 order by 1""")
 			.param("name", name)
 			.query((rs, row) -> new PeriodCount(rs.getInt(1), rs.getLong(2)))

@@ -6,13 +6,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the number of articles per publication date and source (table {@code article_count}) in the
- * caller's transaction, so browsing reads a few thousand counts instead of counting every article.
+ * Keeps the number of articles per publication date and source (table {@code article_count}), and per
+ * year and source ({@code article_year_count}), in the caller's transaction, so browsing reads a few thousand counts instead of counting every article.
  * Rows are changed in key order in one statement: two imports storing batches at once take the rows'
  * locks in the same order and never deadlock.
  */
@@ -41,23 +42,40 @@ class ArticleCounts {
 		if (sorted.isEmpty()) {
 			return;
 		}
-		List<String> dates = new ArrayList<>();
+		// Days first, then years, each in key order: every transaction takes the locks in one order.
+		upsert("article_count", "published_date", "date", sorted, key -> (key.date() != null) ? key.date().toString() : null);
+		TreeMap<Key, Integer> years = new TreeMap<>(ORDER);
+		sorted.forEach((key, delta) -> years.merge(
+				new Key((key.date() != null) ? LocalDate.of(key.date().getYear(), 1, 1) : null, key.sourceId()), delta,
+				Integer::sum));
+		years.values().removeIf(delta -> delta == 0);
+		upsert("article_year_count", "year", "integer", years,
+				key -> (key.date() != null) ? Integer.toString(key.date().getYear()) : null);
+	}
+
+	private void upsert(String table, String column, String type, TreeMap<Key, Integer> deltas,
+			Function<Key, String> value) {
+		if (deltas.isEmpty()) {
+			return;
+		}
+		List<String> values = new ArrayList<>();
 		List<String> sources = new ArrayList<>();
-		List<String> deltas = new ArrayList<>();
-		sorted.forEach((key, delta) -> {
-			dates.add((key.date() != null) ? key.date().toString() : null);
+		List<String> counts = new ArrayList<>();
+		deltas.forEach((key, delta) -> {
+			values.add(value.apply(key));
 			sources.add((key.sourceId() != null) ? key.sourceId().toString() : null);
-			deltas.add(delta.toString());
+			counts.add(delta.toString());
 		});
 		jdbc.sql("""
-				insert into article_count (published_date, source_id, articles)
-				select d, s, n from unnest(cast(:dates as text[])::date[], cast(:sources as text[])::bigint[],
-				    cast(:deltas as text[])::integer[]) with ordinality as t(d, s, n, i)
+				insert into %1$s (%2$s, source_id, articles)
+				select v, s, n from unnest(cast(:values as text[])::%3$s[], cast(:sources as text[])::bigint[],
+				    cast(:counts as text[])::integer[]) with ordinality as t(v, s, n, i)
 				order by i
-				on conflict (published_date, source_id) do update set articles = article_count.articles + excluded.articles""")
-			.param("dates", dates.toArray(String[]::new))
+				on conflict (%2$s, source_id) do update set articles = %1$s.articles + excluded.articles"""
+			.formatted(table, column, type))
+			.param("values", values.toArray(String[]::new))
 			.param("sources", sources.toArray(String[]::new))
-			.param("deltas", deltas.toArray(String[]::new))
+			.param("counts", counts.toArray(String[]::new))
 			.update();
 	}
 

@@ -100,6 +100,14 @@ class ArticleCountsTests {
 				    and coalesce(c.source_id, -1) = coalesce(a.source_id, -1)
 				where coalesce(a.n, 0) <> coalesce(c.articles, 0)""").query(String.class).list();
 		assertThat(differences).isEmpty();
+		List<String> yearDifferences = jdbc.sql("""
+				select coalesce(a.y, c.year) || ' / ' || coalesce(a.source_id, c.source_id)
+				    || ': ' || coalesce(a.n, 0) || ' articles, counted ' || coalesce(c.articles, 0)
+				from (select extract(year from published_date)::int y, source_id, count(*) n from article group by 1, 2) a
+				full join article_year_count c on coalesce(c.year, -1) = coalesce(a.y, -1)
+				    and coalesce(c.source_id, -1) = coalesce(a.source_id, -1)
+				where coalesce(a.n, 0) <> coalesce(c.articles, 0)""").query(String.class).list();
+		assertThat(yearDifferences).isEmpty();
 	}
 
 	private static NewArticle article(String title, String source, LocalDate date) {
