@@ -11,6 +11,8 @@ import org.morgue.ingest.ArticleTooLargeException;
 import org.morgue.ner.EntityNotFoundException;
 import org.morgue.ner.InvalidCurationException;
 import org.morgue.search.InvalidQueryException;
+import org.morgue.tag.InvalidTagException;
+import org.morgue.tag.TagNotFoundException;
 import org.morgue.user.InvalidUserException;
 import org.morgue.user.UserAlreadyExistsException;
 import org.morgue.user.UserNotFoundException;
@@ -76,6 +78,16 @@ class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidCuration(InvalidCurationException ex) {
 		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidTag(InvalidTagException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid tag", ex.getMessage(), ex.field()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tagNotFound(TagNotFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
 	}
 
 	@ExceptionHandler

@@ -36,6 +36,7 @@ import org.morgue.search.SearchHit;
 import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchResult;
 import org.morgue.search.SearchSort;
+import org.morgue.tag.TagService;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -83,9 +84,12 @@ class ArticleApiController {
 
 	private final EntityService entities;
 
+	private final TagService tags;
+
 	ArticleApiController(ArticleService articles, IngestService ingest, JsonMapper json, ArticleSearch search,
-			EntityService entities) {
+			EntityService entities, TagService tags) {
 		this.entities = entities;
+		this.tags = tags;
 		this.articles = articles;
 		this.ingest = ingest;
 		this.json = json;
@@ -145,16 +149,17 @@ class ArticleApiController {
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Search articles (or list them, newest first, without q)",
 			description = "q uses the query language described at /search/help: all words must match, OR, -word, "
-					+ "\"phrase\", \"phrase\"~5, prefix*, parentheses, title:, byline:, source:, dateline:, "
-					+ "date:2022-08-01..2022-08-31. Walk every hit by passing nextCursor back as cursor.")
+					+ "\"phrase\", \"phrase\"~5, prefix*, parentheses, title:, byline:, source:, dateline:, entity:, "
+					+ "tag:Myanmar, tag:\"human rights\", date:2022-08-01..2022-08-31. Walk every hit by passing nextCursor back as cursor.")
 	SearchResponse search(@RequestParam(required = false) String q,
 			@Parameter(description = "Only these sources (repeatable)") @RequestParam(required = false) List<String> source,
 			@Parameter(description = "Only articles mentioning each of these people, organisations or places, by name or alias (repeatable)") @RequestParam(required = false) List<String> entity,
+			@Parameter(description = "Only articles with each of these tags, in any case (repeatable)") @RequestParam(required = false) List<String> tag,
 			@Parameter(description = "Published on or after (2022-08-03, 2022-08 or 2022)") @RequestParam(required = false) String from,
 			@Parameter(description = "Published on or before (2022-08-03, 2022-08 or 2022)") @RequestParam(required = false) String to,
 			@Parameter(description = "relevance (default with q), newest (default without), oldest") @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String cursor) {
-		SearchResult result = search.search(new SearchRequest(q, source, entity, SearchRequest.date("from", from, false),
+		SearchResult result = search.search(new SearchRequest(q, source, entity, tag, SearchRequest.date("from", from, false),
 				SearchRequest.date("to", to, true), SearchSort.of(sort), size, 0, cursor));
 		return SearchResponse.of(result, articles.summaries(result.hits().stream().map(SearchHit::id).toList()));
 	}
@@ -220,7 +225,8 @@ class ArticleApiController {
 		// Analysed first: the mentions commit with the analysis, so once it shows, they do too.
 		boolean analysed = entities.isAnalysed(article.id(), article.version());
 		return ArticleResponse.of(article, alreadyExisted,
-				entities.entitiesOf(List.of(article.id())).getOrDefault(article.id(), List.of()), analysed);
+				entities.entitiesOf(List.of(article.id())).getOrDefault(article.id(), List.of()), analysed,
+				tags.tagsOf(article.id()));
 	}
 
 	private ResponseEntity<ArticleResponse> created(SavedArticle saved) {
@@ -247,11 +253,11 @@ class ArticleApiController {
 
 	/**
 	 * The version, which If-Match sends back, then a stamp of the entities, which change without a new
-	 * version when analysis finishes or an editor curates them.
+	 * version when analysis finishes or an editor curates them, and of the tags, likewise.
 	 */
 	static String etag(ArticleResponse article) {
 		return "\"" + article.version() + "-" + Integer.toHexString(
-				java.util.Objects.hash(article.entitiesAnalysed(), article.entities())) + "\"";
+				java.util.Objects.hash(article.entitiesAnalysed(), article.entities(), article.tags())) + "\"";
 	}
 
 	private static int version(JsonFields fields, String ifMatch) {

@@ -18,6 +18,9 @@ import org.morgue.ner.EntityMention;
 import org.morgue.ner.EntityService;
 import org.morgue.ner.EntityType;
 import org.morgue.search.ArticleSearch;
+import org.morgue.tag.InvalidTagException;
+import org.morgue.tag.TagNames;
+import org.morgue.tag.TagService;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,12 +30,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The article page with its related articles, and editors' corrections. The list of articles is the
+ * The article page with its related articles and tags, editors' corrections and tagging. The list of articles is the
  * search page ({@link SearchPageController}).
  */
 @Controller
@@ -51,10 +55,13 @@ class ArticlePageController {
 
 	private final EntityService entities;
 
-	ArticlePageController(ArticleService articles, ArticleSearch search, EntityService entities) {
+	private final TagService tags;
+
+	ArticlePageController(ArticleService articles, ArticleSearch search, EntityService entities, TagService tags) {
 		this.articles = articles;
 		this.search = search;
 		this.entities = entities;
+		this.tags = tags;
 	}
 
 	@GetMapping("/articles/{id}")
@@ -71,6 +78,7 @@ class ArticlePageController {
 			.getOrDefault(id, List.of())
 			.forEach(entity -> byType.computeIfAbsent(entity.type(), type -> new ArrayList<>()).add(entity));
 		model.addAttribute("entityGroups", byType);
+		model.addAttribute("tags", tags.tagsOf(id));
 		List<Long> related = search.related(id, RELATED);
 		model.addAttribute("related", articles.summaries(related));
 		return "articles/show";
@@ -117,6 +125,35 @@ class ArticlePageController {
 		}
 		model.addAttribute("article", article);
 		return "articles/edit";
+	}
+
+	@PostMapping("/articles/{id}/tags")
+	@PreAuthorize("hasRole('EDITOR')")
+	String addTag(@PathVariable long id, @RequestParam(required = false) String tag, RedirectAttributes redirect) {
+		try {
+			List<String> now = tags.add(id, tag);
+			String added = TagNames.normalize("tag", tag);
+			String shown = now.stream().filter(name -> name.equalsIgnoreCase(added)).findFirst().orElse(added);
+			redirect.addFlashAttribute("message", "Tagged “" + shown + "”.");
+		}
+		catch (InvalidTagException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("tagInput", tag);
+		}
+		return "redirect:/articles/" + id + "#tags";
+	}
+
+	@PostMapping("/articles/{id}/tags/remove")
+	@PreAuthorize("hasRole('EDITOR')")
+	String removeTag(@PathVariable long id, @RequestParam(required = false) String tag, RedirectAttributes redirect) {
+		try {
+			tags.remove(id, tag);
+			redirect.addFlashAttribute("message", "Took off the tag “" + TagNames.normalize("tag", tag) + "”.");
+		}
+		catch (InvalidTagException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/articles/" + id + "#tags";
 	}
 
 	@PostMapping("/articles/{id}/delete")
