@@ -63,6 +63,12 @@ final class ArticleFields {
 	/** Publication month as {@code year * 12 + month - 1}, for counting years and months. */
 	static final String PUBLISHED_MONTH = "published_month";
 
+	/**
+	 * When the archive received the article, as milliseconds since 1970, as points for "new since"
+	 * filters and doc values for the newest received first.
+	 */
+	static final String INGESTED = "ingested";
+
 	/** Ids of the entities the article mentions, for {@code entity:} and entity filters. */
 	static final String ENTITY = "entity";
 
@@ -114,6 +120,9 @@ final class ArticleFields {
 			LocalTime time = (article.publishedTime() != null) ? article.publishedTime() : LocalTime.MIDNIGHT;
 			doc.add(new LongField(PUBLISHED, date.atTime(time).toEpochSecond(ZoneOffset.UTC)));
 			doc.add(new NumericDocValuesField(PUBLISHED_MONTH, month(date)));
+		}
+		if (article.ingestedAt() != null) {
+			doc.add(new LongField(INGESTED, article.ingestedAt().toEpochMilli()));
 		}
 		for (ArticleEntity entity : indexed.entities()) {
 			String id = Long.toString(entity.id());
