@@ -12,6 +12,7 @@ import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersion;
 import org.morgue.ner.EntityMention;
 import org.morgue.ner.EntityService;
+import org.morgue.tag.TagService;
 import org.morgue.system.WorkProgress;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +38,10 @@ public class ArchiveExport {
 
 	private final Clock clock = Clock.systemUTC();
 
-	ArchiveExport(ArticleService articles, EntityService entities, JsonMapper json) {
+	private final TagService tags;
+
+	ArchiveExport(ArticleService articles, EntityService entities, TagService tags, JsonMapper json) {
+		this.tags = tags;
 		this.articles = articles;
 		this.entities = entities;
 		this.json = json;
@@ -60,10 +64,12 @@ public class ArchiveExport {
 			Map<Long, String> rawTexts = articles.rawTexts(ids);
 			Map<Long, Integer> analysed = entities.analysedVersions(ids);
 			Map<Long, List<EntityMention>> mentions = entities.mentionsOf(ids);
+			Map<Long, List<String>> tagged = tags.tagsOf(ids);
 			for (ArticleDetails article : articles.details(ids)) {
 				Integer version = analysed.get(article.id());
 				out.write(json.writeValueAsBytes(ArchiveLine.write(json, article, rawTexts.get(article.id()),
-						version != null && version == article.version(), mentions.getOrDefault(article.id(), List.of()))));
+						version != null && version == article.version(), mentions.getOrDefault(article.id(), List.of()),
+						tagged.getOrDefault(article.id(), List.of()))));
 				out.write(NEWLINE);
 				written++;
 			}

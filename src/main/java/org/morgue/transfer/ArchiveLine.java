@@ -28,8 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One article of an export of the whole archive, as a line of NDJSON: the article JSON of the API
- * (without its links) with the copy as received ({@code rawText}) and, when the article has been
- * analysed, its entities with every mention. The same line imports back into the same article:
+ * (without its links) with the copy as received ({@code rawText}), its tags and, when the article has
+ * been analysed, its entities with every mention. The same line imports back into the same article:
  * text, metadata, who brought it in and when, and its entities, without running the tagger again.
  * An import recognises such a line by its {@code paragraphs}.
  */
@@ -41,17 +41,20 @@ final class ArchiveLine {
 	private static final Set<String> FIELDS = Set.of("id", "title", "titleDerived", "byline", "source", "dateline",
 			"publishedAt", "ingestedAt", "url", "language", "wordCount", "contentHash", "version", "createdBy",
 			"createdAt", "updatedBy", "updatedAt", "body", "paragraphs", "signOff", "rawText", "entitiesAnalysed",
-			"entities");
+			"entities", "tags");
 
 	private ArchiveLine() {
 	}
 
-	/** An article restored from its line, with the mentions to restore ({@code null}: not analysed). */
-	record Restored(NewArticle article, List<ArchivedMention> mentions) {
+	/**
+	 * An article restored from its line, with the mentions to restore ({@code null}: not analysed)
+	 * and its tags.
+	 */
+	record Restored(NewArticle article, List<ArchivedMention> mentions, List<String> tags) {
 	}
 
 	static ObjectNode write(JsonMapper json, ArticleDetails article, String rawText, boolean analysed,
-			List<EntityMention> mentions) {
+			List<EntityMention> mentions, List<String> tags) {
 		ObjectNode line = json.createObjectNode();
 		line.put("id", article.id());
 		line.put("title", article.title());
@@ -83,6 +86,8 @@ final class ArchiveLine {
 		article.paragraphs().forEach(p -> paragraphs.addObject().put("text", p.text()).put("subhead", p.subhead()));
 		line.put("signOff", article.signOff());
 		line.put("rawText", rawText);
+		ArrayNode tagNames = line.putArray("tags");
+		tags.forEach(tagNames::add);
 		line.put("entitiesAnalysed", analysed);
 		ArrayNode entities = line.putArray("entities");
 		Map<Long, ObjectNode> byEntity = new LinkedHashMap<>();
@@ -143,7 +148,28 @@ final class ArchiveLine {
 				orElse(string(line, "updatedBy"), actor), instant(line, "updatedAt", now));
 		NewArticle article = new NewArticle(metadata, bool(line, "titleDerived", false), paragraphs,
 				string(line, "signOff"), rawText, provenance);
-		return new Restored(article, bool(line, "entitiesAnalysed", false) ? mentions(line) : null);
+		return new Restored(article, bool(line, "entitiesAnalysed", false) ? mentions(line) : null, tags(line));
+	}
+
+	private static List<String> tags(JsonNode line) {
+		JsonNode tags = line.get("tags");
+		if (tags == null || tags.isNull()) {
+			return List.of();
+		}
+		List<String> names = new ArrayList<>();
+		if (tags.isArray()) {
+			for (JsonNode tag : tags) {
+				if (!tag.isString()) {
+					names = null;
+					break;
+				}
+				names.add(tag.stringValue());
+			}
+		}
+		if (names == null || !tags.isArray()) {
+			throw new InvalidArticleException("tags", "'tags' must be a list of tag names.");
+		}
+		return names;
 	}
 
 	private static List<ArchivedMention> mentions(JsonNode line) {

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,6 +26,7 @@ import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.IngestService;
 import org.morgue.ner.ArchivedMention;
 import org.morgue.ner.EntityService;
+import org.morgue.tag.TagService;
 import org.morgue.system.CurrentActor;
 import org.morgue.system.WorkProgress;
 import org.slf4j.Logger;
@@ -76,9 +79,12 @@ public class BulkImport {
 
 	private final Clock clock;
 
-	BulkImport(IngestService ingest, ArticleService articles, EntityService entities, JsonMapper json,
+	private final TagService tags;
+
+	BulkImport(IngestService ingest, ArticleService articles, EntityService entities, TagService tags, JsonMapper json,
 			PlatformTransactionManager transactionManager, Optional<Clock> clock) {
 		this.ingest = ingest;
+		this.tags = tags;
 		this.articles = articles;
 		this.entities = entities;
 		this.json = json;
@@ -132,8 +138,13 @@ public class BulkImport {
 	}
 
 	/** An item checked and parsed: the article to store, or why not. */
-	private record Prepared(ImportPlace place, NewArticle article, List<ArchivedMention> mentions,
+	private record Prepared(ImportPlace place, NewArticle article, List<ArchivedMention> mentions, List<String> tags,
 			ImportOutcome error) {
+
+		Prepared(ImportPlace place, NewArticle article, List<ArchivedMention> mentions, ImportOutcome error) {
+			this(place, article, mentions, List.of(), error);
+		}
+
 	}
 
 	/** Parses and checks a batch on all cores; the order of the items is kept. */
@@ -180,7 +191,7 @@ public class BulkImport {
 		}
 		if (node.has(ArchiveLine.MARKER)) {
 			ArchiveLine.Restored restored = ArchiveLine.read(node, now, actor);
-			return new Prepared(place, restored.article(), restored.mentions(), null);
+			return new Prepared(place, restored.article(), restored.mentions(), restored.tags(), null);
 		}
 		boolean copy = node.has("raw");
 		Set<String> allowed = copy ? COPY_FIELDS : FIELDS;
@@ -251,12 +262,18 @@ public class BulkImport {
 		}
 		return transactions.execute(status -> {
 			List<BatchSave> saves = articles.createAll(batch.stream().map(Prepared::article).toList());
+			Map<String, List<Long>> tagged = new LinkedHashMap<>();
 			for (int i = 0; i < batch.size(); i++) {
 				List<ArchivedMention> mentions = batch.get(i).mentions();
 				if (saves.get(i).created() && mentions != null) {
 					entities.restore(saves.get(i).articleId(), 0, mentions);
 				}
+				if (saves.get(i).created()) {
+					long id = saves.get(i).articleId();
+					batch.get(i).tags().forEach(tag -> tagged.computeIfAbsent(tag, name -> new ArrayList<>()).add(id));
+				}
 			}
+			tagged.forEach(tags::tagAll);
 			return saves;
 		});
 	}

@@ -27,6 +27,7 @@ import org.morgue.ner.EntityBacklog;
 import org.morgue.ner.EntityCuration;
 import org.morgue.ner.EntityService;
 import org.morgue.system.WorkProgress;
+import org.morgue.tag.TagService;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -53,7 +54,8 @@ class ArchiveRoundTripTests {
 
 	@Test
 	void anExportImportedIntoAnEmptyArchiveGivesBackTheSameArchive() throws Exception {
-		// given: an archive of a few hundred articles, analysed, with an entity renamed and a title corrected
+		// given: an archive of a few hundred articles, analysed, with an entity renamed, a title corrected
+		// and tags
 		String source = database("source");
 		String target = database("target");
 		try (ConfigurableApplicationContext archive = new SpringApplicationBuilder(MorgueApplication.class)
@@ -74,6 +76,9 @@ class ArchiveRoundTripTests {
 			ArticleService articles = archive.getBean(ArticleService.class);
 			ArticleDetails first = articles.details(articles.versionsAfter(0, 1).stream().map(v -> v.id()).toList()).get(0);
 			articles.correct(first.id(), first.version(), first.metadata().withTitle("A corrected headline"));
+			TagService tags = archive.getBean(TagService.class);
+			tags.tagAll("Foreign affairs", articles.versionsAfter(0, 3).stream().map(v -> v.id()).toList());
+			tags.add(first.id(), "Corrected");
 			Eventually.until(() -> entities.isAnalysed(first.id(), first.version() + 1), analysed -> analysed,
 					Duration.ofSeconds(60));
 		}
@@ -96,6 +101,8 @@ class ArchiveRoundTripTests {
 		assertThat(after).isEqualTo(before);
 		assertThat(before.get(0).get("title").stringValue()).isEqualTo("A corrected headline");
 		assertThat(before).allMatch(line -> line.get("entitiesAnalysed").booleanValue());
+		assertThat(before.get(0).get("tags").toString()).isEqualTo("[\"Corrected\",\"Foreign affairs\"]");
+		assertThat(before.stream().filter(line -> line.get("tags").toString().contains("Foreign affairs"))).hasSize(3);
 		assertThat(after.toString()).contains("\"name\":\"Sergey Lavrov\"").doesNotContain("\"name\":\"Sergei Lavrov\"");
 	}
 
