@@ -85,7 +85,7 @@ public class AnnotationService {
 		String checked = checkNote(note);
 		PassageSelectors at = current.selectors();
 		boolean orphaned = current.orphaned();
-		if (target != null) {
+		if (target != null && !describes(target, current.selectors())) {
 			at = Anchoring.resolve(target, articles.get(current.articleId()).body());
 			orphaned = false;
 		}
@@ -177,6 +177,12 @@ public class AnnotationService {
 			}
 		}
 		return orphanedNow;
+	}
+
+	/** Whether a target sent back is the passage as stored (it may be orphaned, so not in the text). */
+	private static boolean describes(AnnotationTarget target, PassageSelectors at) {
+		return at.exact().equals(target.exact()) && Integer.valueOf(at.start()).equals(target.start())
+				&& Integer.valueOf(at.end()).equals(target.end());
 	}
 
 	private void requireMayChange(AnnotationDetails annotation) {

@@ -26,7 +26,7 @@ import org.morgue.ner.EntityType;
 final class ArticleFields {
 
 	/** Version of the mapping and analysis; the index directory is named after it. */
-	static final int SCHEMA_VERSION = 4;
+	static final int SCHEMA_VERSION = 5;
 
 	static final String ID = "id";
 
@@ -61,6 +61,9 @@ final class ArticleFields {
 
 	/** Publication month as {@code year * 12 + month - 1}, for counting years and months. */
 	static final String PUBLISHED_MONTH = "published_month";
+
+	/** The notes annotating the article, analysed like the body, for {@code note:}. */
+	static final String NOTE = "note";
 
 	/** Ids of the entities the article mentions, for {@code entity:} and entity filters. */
 	static final String ENTITY = "entity";
@@ -107,6 +110,9 @@ final class ArticleFields {
 			LocalTime time = (article.publishedTime() != null) ? article.publishedTime() : LocalTime.MIDNIGHT;
 			doc.add(new LongField(PUBLISHED, date.atTime(time).toEpochSecond(ZoneOffset.UTC)));
 			doc.add(new NumericDocValuesField(PUBLISHED_MONTH, month(date)));
+		}
+		for (String note : indexed.notes()) {
+			doc.add(new TextField(NOTE, note, Field.Store.NO));
 		}
 		for (ArticleEntity entity : indexed.entities()) {
 			String id = Long.toString(entity.id());

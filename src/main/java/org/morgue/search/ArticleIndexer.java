@@ -1,5 +1,6 @@
 package org.morgue.search;
 
+import org.morgue.annotation.ArticleAnnotationsChanged;
 import org.morgue.article.ArticleDeleted;
 import org.morgue.article.ArticleSaved;
 import org.morgue.article.ArticlesImported;
@@ -44,6 +45,12 @@ class ArticleIndexer {
 	/** Entities found or curated: the documents get the entities' current ids and types. */
 	@ApplicationModuleListener
 	void on(ArticleEntitiesChanged event) {
+		index(event.articleIds());
+	}
+
+	/** Notes written, changed or deleted: the documents get the notes as they now are. */
+	@ApplicationModuleListener
+	void on(ArticleAnnotationsChanged event) {
 		index(event.articleIds());
 	}
 

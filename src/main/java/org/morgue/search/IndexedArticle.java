@@ -6,9 +6,14 @@ import org.morgue.article.ArticleContent;
 import org.morgue.ner.ArticleEntity;
 
 /**
- * What goes into an article's index document: its content and the entities it mentions.
+ * What goes into an article's index document: its content, the entities it mentions and the notes
+ * annotating it.
  */
-record IndexedArticle(ArticleContent content, List<ArticleEntity> entities) {
+record IndexedArticle(ArticleContent content, List<ArticleEntity> entities, List<String> notes) {
+
+	IndexedArticle(ArticleContent content, List<ArticleEntity> entities) {
+		this(content, entities, List.of());
+	}
 
 	long id() {
 		return content.id();

@@ -3,6 +3,7 @@ package org.morgue.search;
 import java.util.List;
 import java.util.Map;
 
+import org.morgue.annotation.AnnotationService;
 import org.morgue.article.ArticleContent;
 import org.morgue.article.ArticleService;
 import org.morgue.ner.ArticleEntity;
@@ -11,8 +12,8 @@ import org.morgue.ner.EntityService;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads articles for the index: their content from the article module and their entities from the
- * entity module, a batch at a time.
+ * Reads articles for the index: their content from the article module, their entities from the
+ * entity module and their notes from the annotation module, a batch at a time.
  */
 @Component
 class IndexedArticles {
@@ -21,9 +22,12 @@ class IndexedArticles {
 
 	private final EntityService entities;
 
-	IndexedArticles(ArticleService articles, EntityService entities) {
+	private final AnnotationService annotations;
+
+	IndexedArticles(ArticleService articles, EntityService entities, AnnotationService annotations) {
 		this.articles = articles;
 		this.entities = entities;
+		this.annotations = annotations;
 	}
 
 	/** These articles, in the order of the ids; ids of articles that no longer exist are left out. */
@@ -40,9 +44,12 @@ class IndexedArticles {
 		if (contents.isEmpty()) {
 			return List.of();
 		}
-		Map<Long, List<ArticleEntity>> found = entities.entitiesOf(contents.stream().map(ArticleContent::id).toList());
+		List<Long> ids = contents.stream().map(ArticleContent::id).toList();
+		Map<Long, List<ArticleEntity>> found = entities.entitiesOf(ids);
+		Map<Long, List<String>> notes = annotations.notesOf(ids);
 		return contents.stream()
-			.map(content -> new IndexedArticle(content, found.getOrDefault(content.id(), List.of())))
+			.map(content -> new IndexedArticle(content, found.getOrDefault(content.id(), List.of()),
+					notes.getOrDefault(content.id(), List.of())))
 			.toList();
 	}
 
