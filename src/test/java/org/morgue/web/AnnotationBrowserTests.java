@@ -93,10 +93,11 @@ class AnnotationBrowserTests {
 		}
 
 		// given: a note trying to run a script
-		HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD).post("/api/v1/articles/" + article.id() + "/annotations",
+		HttpApi.Response hostile = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD).post("/api/v1/articles/" + article.id() + "/annotations",
 				"application/ld+json", """
 						{"body": {"type": "TextualBody", "value": "<script>window.hacked = 1</script> [tap](javascript:window.hacked=2) <img src=x onerror=\\"window.hacked=3\\">"},
-						 "target": {"selector": {"type": "TextQuoteSelector", "exact": "The port of Tromsø"}}}""");
+						 "target": {"selector": {"type": "TextQuoteSelector", "exact": "Paragraph 1 of"}}}""");
+		assertThat(hostile.status()).isEqualTo(201);
 
 		try (Browser reader = Browser.open(port)) {
 			reader.signIn(TestUsers.READER, TestUsers.PASSWORD);
