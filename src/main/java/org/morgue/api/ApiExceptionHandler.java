@@ -8,11 +8,14 @@ import org.morgue.annotation.AnnotationNotFoundException;
 import org.morgue.annotation.InvalidAnnotationException;
 import org.morgue.article.ArticleNotFoundException;
 import org.morgue.article.ArticleVersionConflictException;
+import org.morgue.article.DuplicateArticleTextException;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.ingest.ArticleTooLargeException;
 import org.morgue.ner.EntityNotFoundException;
 import org.morgue.ner.InvalidCurationException;
 import org.morgue.search.InvalidQueryException;
+import org.morgue.tag.InvalidTagException;
+import org.morgue.tag.TagNotFoundException;
 import org.morgue.user.InvalidUserException;
 import org.morgue.user.UserAlreadyExistsException;
 import org.morgue.user.UserNotFoundException;
@@ -101,6 +104,16 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidTag(InvalidTagException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid tag", ex.getMessage(), ex.field()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tagNotFound(TagNotFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> userNotFound(UserNotFoundException ex) {
 		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
 	}
@@ -118,6 +131,13 @@ class ApiExceptionHandler {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.header(HttpHeaders.ETAG, "\"" + ex.currentVersion() + "\"")
 			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> duplicateText(DuplicateArticleTextException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Same text as another article", ex.getMessage(), "body");
+		problem.setProperty("otherArticle", "/api/v1/articles/" + ex.otherArticleId());
+		return respond(problem);
 	}
 
 	@ExceptionHandler

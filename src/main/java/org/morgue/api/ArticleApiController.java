@@ -18,6 +18,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.morgue.article.ArticleDetails;
+import org.morgue.article.ArticleParagraph;
+import org.morgue.article.ArticleText;
 import org.morgue.article.ArticleMetadata;
 import org.morgue.article.ArticleService;
 import org.morgue.article.InvalidArticleException;
@@ -34,6 +36,7 @@ import org.morgue.search.SearchHit;
 import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchResult;
 import org.morgue.search.SearchSort;
+import org.morgue.tag.TagService;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -64,7 +67,7 @@ class ArticleApiController {
 			"publishedAt", "url", "language");
 
 	private static final Set<String> CORRECTION_FIELDS = Set.of("title", "byline", "source", "dateline",
-			"publishedAt", "url", "language", "version");
+			"publishedAt", "url", "language", "body", "version");
 
 	/** Room for JSON syntax and escapes around the body field, which is held to the limit itself. */
 	private static final int JSON_OVERHEAD_BYTES = 64 * 1024;
@@ -81,9 +84,12 @@ class ArticleApiController {
 
 	private final EntityService entities;
 
+	private final TagService tags;
+
 	ArticleApiController(ArticleService articles, IngestService ingest, JsonMapper json, ArticleSearch search,
-			EntityService entities) {
+			EntityService entities, TagService tags) {
 		this.entities = entities;
+		this.tags = tags;
 		this.articles = articles;
 		this.ingest = ingest;
 		this.json = json;
@@ -143,16 +149,17 @@ class ArticleApiController {
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "Search articles (or list them, newest first, without q)",
 			description = "q uses the query language described at /search/help: all words must match, OR, -word, "
-					+ "\"phrase\", \"phrase\"~5, prefix*, parentheses, title:, byline:, source:, dateline:, "
-					+ "date:2022-08-01..2022-08-31. Walk every hit by passing nextCursor back as cursor.")
+					+ "\"phrase\", \"phrase\"~5, prefix*, parentheses, title:, byline:, source:, dateline:, entity:, "
+					+ "tag:Myanmar, tag:\"human rights\", date:2022-08-01..2022-08-31. Walk every hit by passing nextCursor back as cursor.")
 	SearchResponse search(@RequestParam(required = false) String q,
 			@Parameter(description = "Only these sources (repeatable)") @RequestParam(required = false) List<String> source,
 			@Parameter(description = "Only articles mentioning each of these people, organisations or places, by name or alias (repeatable)") @RequestParam(required = false) List<String> entity,
+			@Parameter(description = "Only articles with each of these tags, in any case (repeatable)") @RequestParam(required = false) List<String> tag,
 			@Parameter(description = "Published on or after (2022-08-03, 2022-08 or 2022)") @RequestParam(required = false) String from,
 			@Parameter(description = "Published on or before (2022-08-03, 2022-08 or 2022)") @RequestParam(required = false) String to,
 			@Parameter(description = "relevance (default with q), newest (default without), oldest") @RequestParam(required = false) String sort,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String cursor) {
-		SearchResult result = search.search(new SearchRequest(q, source, entity, SearchRequest.date("from", from, false),
+		SearchResult result = search.search(new SearchRequest(q, source, entity, tag, SearchRequest.date("from", from, false),
 				SearchRequest.date("to", to, true), SearchSort.of(sort), size, 0, cursor));
 		return SearchResponse.of(result, articles.summaries(result.hits().stream().map(SearchHit::id).toList()));
 	}
@@ -179,8 +186,9 @@ class ArticleApiController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Correct an article's metadata",
-			description = "A JSON merge patch of title, byline, source, dateline, publishedAt, url, language: a field "
-					+ "left out stays, null clears it. Say which version you corrected with If-Match (the ETag) or "
+			description = "A JSON merge patch of title, byline, source, dateline, publishedAt, url, language and body "
+					+ "(the corrected text: paragraphs separated by a blank line, a subhead starting with '## '; the copy as "
+					+ "received is kept): a field left out stays, null clears it (the title and body cannot be cleared). Say which version you corrected with If-Match (the ETag) or "
 					+ "'version'; if someone changed the article since, the answer is 409 and nothing changes.",
 			requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = CorrectArticleRequest.class))))
@@ -195,7 +203,12 @@ class ArticleApiController {
 				new CopyCorrections(change(fields, "title"), change(fields, "byline"), change(fields, "source"),
 						change(fields, "dateline"), change(fields, "publishedAt"), change(fields, "url"),
 						change(fields, "language")));
-		ArticleDetails corrected = articles.correct(id, version, metadata);
+		List<ArticleParagraph> text = null;
+		if (fields.has("body")) {
+			String body = fields.string("body");
+			text = ArticleText.fromEditable((body != null) ? body : "");
+		}
+		ArticleDetails corrected = articles.correct(id, version, metadata, text);
 		ArticleResponse body = response(corrected, null);
 		return ResponseEntity.ok().eTag(etag(body)).body(body);
 	}
@@ -212,7 +225,8 @@ class ArticleApiController {
 		// Analysed first: the mentions commit with the analysis, so once it shows, they do too.
 		boolean analysed = entities.isAnalysed(article.id(), article.version());
 		return ArticleResponse.of(article, alreadyExisted,
-				entities.entitiesOf(List.of(article.id())).getOrDefault(article.id(), List.of()), analysed);
+				entities.entitiesOf(List.of(article.id())).getOrDefault(article.id(), List.of()), analysed,
+				tags.tagsOf(article.id()));
 	}
 
 	private ResponseEntity<ArticleResponse> created(SavedArticle saved) {
@@ -239,11 +253,11 @@ class ArticleApiController {
 
 	/**
 	 * The version, which If-Match sends back, then a stamp of the entities, which change without a new
-	 * version when analysis finishes or an editor curates them.
+	 * version when analysis finishes or an editor curates them, and of the tags, likewise.
 	 */
 	static String etag(ArticleResponse article) {
 		return "\"" + article.version() + "-" + Integer.toHexString(
-				java.util.Objects.hash(article.entitiesAnalysed(), article.entities())) + "\"";
+				java.util.Objects.hash(article.entitiesAnalysed(), article.entities(), article.tags())) + "\"";
 	}
 
 	private static int version(JsonFields fields, String ifMatch) {
@@ -297,6 +311,7 @@ class ArticleApiController {
 	@Schema(name = "CorrectArticleRequest", description = "Fields left out stay; null clears")
 	record CorrectArticleRequest(String title, String byline, String source, String dateline, String publishedAt,
 			String url, String language,
+			@Schema(description = "The corrected text: paragraphs separated by a blank line, a subhead starting with '## '") String body,
 			@Schema(description = "The version corrected, unless If-Match is sent") Integer version) {
 	}
 

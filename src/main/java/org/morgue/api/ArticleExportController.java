@@ -15,6 +15,7 @@ import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleService;
 import org.morgue.ner.EntityService;
 import org.morgue.search.ArticleSearch;
+import org.morgue.tag.TagService;
 import org.morgue.search.InvalidQueryException;
 import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchSort;
@@ -53,8 +54,12 @@ class ArticleExportController {
 
 	private final EntityService entities;
 
-	ArticleExportController(ArticleSearch search, ArticleService articles, JsonMapper json, EntityService entities) {
+	private final TagService tags;
+
+	ArticleExportController(ArticleSearch search, ArticleService articles, JsonMapper json, EntityService entities,
+			TagService tags) {
 		this.entities = entities;
+		this.tags = tags;
 		this.search = search;
 		this.articles = articles;
 		this.json = json;
@@ -85,13 +90,15 @@ class ArticleExportController {
 				try {
 					var analysed = entities.analysedVersions(ids);
 					var found = entities.entitiesOf(ids);
+					var tagged = tags.tagsOf(ids);
 					for (ArticleDetails article : articles.details(ids)) {
 						if (csv) {
 							writeCsvRow(writer, csvRow(article));
 						}
 						else {
 							writer.write(json.writeValueAsString(ArticleResponse.of(article, null,
-									found.getOrDefault(article.id(), List.of()), Integer.valueOf(article.version()).equals(analysed.get(article.id())))));
+									found.getOrDefault(article.id(), List.of()), Integer.valueOf(article.version()).equals(analysed.get(article.id())),
+									tagged.getOrDefault(article.id(), List.of()))));
 							writer.write('\n');
 						}
 					}

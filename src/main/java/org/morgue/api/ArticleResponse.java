@@ -38,17 +38,18 @@ record ArticleResponse(
 		@Schema(description = "Only in answers to POST: true when the same copy was already stored and nothing new was created", nullable = true) @JsonInclude(JsonInclude.Include.NON_NULL) Boolean alreadyExisted,
 		@Schema(description = "False while the article waits for entity extraction (the page says 'analysing')") boolean entitiesAnalysed,
 		@Schema(description = "The people, organisations, places and other names it mentions, most mentioned first") List<EntityRef> entities,
+		@Schema(description = "Its tags as written, A to Z; change them with PUT and DELETE /api/v1/articles/{id}/tags/{tag}", example = "[\"Myanmar\", \"human rights\"]") List<String> tags,
 		Links links) {
 
 	static ArticleResponse of(ArticleDetails article, Boolean alreadyExisted, List<ArticleEntity> entities,
-			boolean analysed) {
+			boolean analysed, List<String> tags) {
 		return new ArticleResponse(article.id(), article.title(), article.titleDerived(), article.byline(),
 				article.source(), DatelineResponse.of(article.dateline()),
 				PublicationDate.format(article.publishedDate(), article.publishedTime()), article.ingestedAt(),
 				article.url(), article.language(), article.wordCount(), article.contentHash(), article.version(),
 				article.createdBy(), article.createdAt(), article.updatedBy(), article.updatedAt(), article.body(),
 				article.paragraphs().stream().map(ParagraphResponse::of).toList(), article.signOff(), alreadyExisted,
-				analysed, entities.stream().map(EntityRef::of).toList(), Links.of(article.id()));
+				analysed, entities.stream().map(EntityRef::of).toList(), List.copyOf(tags), Links.of(article.id()));
 	}
 
 	@Schema(name = "ArticleEntity")

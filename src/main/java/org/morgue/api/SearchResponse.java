@@ -16,7 +16,7 @@ import org.morgue.search.SearchResult;
  */
 @Schema(name = "SearchResults")
 record SearchResponse(@Schema(description = "Exact number of matching articles") long total, List<Hit> hits,
-		@Schema(description = "Counts over all matches: source (by count), year and month (in time order)") Map<String, List<FacetCount>> facets,
+		@Schema(description = "Counts over all matches: source, person, organization, location and tag (by count), year and month (in time order)") Map<String, List<FacetCount>> facets,
 		@Schema(description = "Pass as 'cursor' for the next page; null on the last", nullable = true) String nextCursor) {
 
 	static SearchResponse of(SearchResult result, List<ArticleSummary> rows) {

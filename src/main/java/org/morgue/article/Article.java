@@ -25,7 +25,7 @@ import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /**
- * The stored article. Its text never changes here; its metadata is corrected under optimistic
+ * The stored article. Its metadata and text are corrected under optimistic
  * locking.
  */
 @Entity
@@ -73,10 +73,10 @@ class Article {
 	@Column(nullable = false)
 	private String language;
 
-	@Column(nullable = false, updatable = false)
+	@Column(nullable = false)
 	private String body;
 
-	@Column(name = "subhead_paragraphs", nullable = false, updatable = false)
+	@Column(name = "subhead_paragraphs", nullable = false)
 	private int[] subheadParagraphs;
 
 	@Column(name = "sign_off", updatable = false)
@@ -85,10 +85,10 @@ class Article {
 	@Column(name = "raw_text", nullable = false, updatable = false)
 	private String rawText;
 
-	@Column(name = "word_count", nullable = false, updatable = false)
+	@Column(name = "word_count", nullable = false)
 	private int wordCount;
 
-	@Column(name = "content_hash", nullable = false, updatable = false)
+	@Column(name = "content_hash", nullable = false)
 	private String contentHash;
 
 	@Version
@@ -157,6 +157,29 @@ class Article {
 		this.publishedTime = (metadata.publishedDate() != null) ? metadata.publishedTime() : null;
 		this.url = metadata.url();
 		this.language = metadata.language();
+	}
+
+	/** Where the article is counted for browsing. */
+	ArticleCounts.Key countKey() {
+		return new ArticleCounts.Key(publishedDate, (source != null) ? source.getId() : null);
+	}
+
+	/**
+	 * Replaces the text (an editor's correction); the copy as received stays as it was.
+	 */
+	void correctText(List<ArticleParagraph> paragraphs) {
+		this.body = ArticleText.join(paragraphs);
+		this.subheadParagraphs = ArticleText.subheadIndexes(paragraphs);
+		this.wordCount = ArticleText.wordCount(body);
+		this.contentHash = ArticleText.contentHash(body);
+	}
+
+	String getBody() {
+		return body;
+	}
+
+	String getContentHash() {
+		return contentHash;
 	}
 
 	ArticleDetails toDetails() {

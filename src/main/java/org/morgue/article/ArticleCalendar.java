@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The archive by publication date and by source, for browsing: how many articles each year, month,
  * day and source holds, and the articles of a day, of no known date, or of a source, a page at a
- * time. Counted in PostgreSQL, which stays the source of truth.
+ * time. The counts come from {@code article_count} (per day) and {@code article_year_count}, kept in
+ * the transactions that change articles ({@link ArticleCounts}), so no page counts a million rows.
  */
 @Service
 @Transactional(readOnly = true)
@@ -38,22 +39,24 @@ public class ArticleCalendar {
 
 	/** Years with articles, newest first. */
 	public List<PeriodCount> years() {
-		return periods("select extract(year from published_date)::int, count(*) from article "
-				+ "where published_date is not null group by 1 order by 1 desc", null, null);
+		return periods("select year, sum(articles) from article_year_count "
+				+ "where year is not null group by 1 having sum(articles) > 0 order by 1 desc", null, null);
 	}
 
 	/** The months of a year that have articles, in calendar order. */
 	public List<PeriodCount> months(int year) {
 		LocalDate first = LocalDate.of(year, 1, 1);
-		return periods("select extract(month from published_date)::int, count(*) from article "
-				+ "where published_date >= :from and published_date < :to group by 1 order by 1", first, first.plusYears(1));
+		return periods("select extract(month from published_date)::int, sum(articles) from article_count "
+				+ "where published_date >= :from and published_date < :to group by 1 having sum(articles) > 0 order by 1",
+				first, first.plusYears(1));
 	}
 
 	/** The days of a month that have articles, in calendar order. */
 	public List<PeriodCount> days(int year, int month) {
 		LocalDate first = LocalDate.of(year, month, 1);
-		return periods("select extract(day from published_date)::int, count(*) from article "
-				+ "where published_date >= :from and published_date < :to group by 1 order by 1", first, first.plusMonths(1));
+		return periods("select extract(day from published_date)::int, sum(articles) from article_count "
+				+ "where published_date >= :from and published_date < :to group by 1 having sum(articles) > 0 order by 1",
+				first, first.plusMonths(1));
 	}
 
 	/** The articles published on a day, latest first. */
@@ -68,7 +71,7 @@ public class ArticleCalendar {
 	}
 
 	public long countPublishedOn(LocalDate day) {
-		return jdbc.sql("select count(*) from article where published_date = :day")
+		return jdbc.sql("select coalesce(sum(articles), 0) from article_count where published_date = :day")
 			.param("day", Date.valueOf(day))
 			.query(Long.class)
 			.single();
@@ -85,14 +88,17 @@ public class ArticleCalendar {
 	}
 
 	public long countUndated() {
-		return jdbc.sql("select count(*) from article where published_date is null").query(Long.class).single();
+		return jdbc.sql("select coalesce(sum(articles), 0) from article_year_count where year is null")
+			.query(Long.class)
+			.single();
 	}
 
 	/** Sources with their article counts, most articles first, then by name. */
 	public List<SourceCount> sources(int offset, int limit) {
 		return jdbc.sql("""
-				select s.name, count(a.id) from source s join article a on a.source_id = s.id
-				group by s.id, s.name order by count(a.id) desc, lower(s.name) offset :offset limit :limit""")
+				select s.name, sum(c.articles) from source s join article_year_count c on c.source_id = s.id
+				group by s.id, s.name having sum(c.articles) > 0
+				order by sum(c.articles) desc, lower(s.name) offset :offset limit :limit""")
 			.param("offset", offset)
 			.param("limit", limit)
 			.query((rs, row) -> new SourceCount(rs.getString(1), rs.getLong(2)))
@@ -101,13 +107,15 @@ public class ArticleCalendar {
 
 	/** How many sources have articles. */
 	public long countSources() {
-		return jdbc.sql("select count(distinct source_id) from article").query(Long.class).single();
+		return jdbc.sql("""
+				select count(*) from (select source_id from article_year_count where source_id is not null
+				group by source_id having sum(articles) > 0) s""").query(Long.class).single();
 	}
 
 	/** The source of this name (any case), with its article count, or {@code null}. */
 	public SourceCount source(String name) {
 		return jdbc.sql("""
-				select s.name, count(a.id) from source s left join article a on a.source_id = s.id
+				select s.name, coalesce(sum(c.articles), 0) from source s left join article_year_count c on c.source_id = s.id
 				where lower(s.name) = lower(:name) group by s.id, s.name""")
 			.param("name", name)
 			.query((rs, row) -> new SourceCount(rs.getString(1), rs.getLong(2)))
@@ -117,8 +125,8 @@ public class ArticleCalendar {
 
 	/** A source's articles, newest first. */
 	public List<ArticleSummary> fromSource(String name, int offset, int limit) {
-		return articles.summaries(jdbc.sql("select a.id from article a join source s on s.id = a.source_id "
-				+ "where lower(s.name) = lower(:name)" + NEWEST_FIRST + " offset :offset limit :limit")
+		return articles.summaries(jdbc.sql("select a.id from article a "
+				+ "where a.source_id = (select id from source where lower(name) = lower(:name))" + NEWEST_FIRST + " offset :offset limit :limit")
 			.param("name", name)
 			.param("offset", offset)
 			.param("limit", limit)
@@ -129,8 +137,10 @@ public class ArticleCalendar {
 	/** A source's articles per year, oldest year first. */
 	public List<PeriodCount> yearsOfSource(String name) {
 		return jdbc.sql("""
-				select extract(year from a.published_date)::int, count(*) from article a join source s on s.id = a.source_id
-				where lower(s.name) = lower(:name) and a.published_date is not null group by 1 order by 1""")
+				select c.year, sum(c.articles) from article_year_count c
+				join source s on s.id = c.source_id
+				where lower(s.name) = lower(:name) and c.year is not null
+				group by 1 having sum(c.articles) > 0 order by 1""")
 			.param("name", name)
 			.query((rs, row) -> new PeriodCount(rs.getInt(1), rs.getLong(2)))
 			.list();

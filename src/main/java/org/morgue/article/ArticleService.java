@@ -13,6 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 
+import org.morgue.system.EditorialChange;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
@@ -39,12 +41,15 @@ public class ArticleService {
 
 	private final TransactionTemplate transactions;
 
+	private final ArticleCounts counts;
+
 	private final Clock clock;
 
-	ArticleService(ArticleRepository articles, SourceRepository sources, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Optional<Clock> clock) {
+	ArticleService(ArticleRepository articles, SourceRepository sources, ArticleCounts counts,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Optional<Clock> clock) {
 		this.articles = articles;
 		this.sources = sources;
+		this.counts = counts;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock.orElse(Clock.systemUTC());
@@ -66,6 +71,7 @@ public class ArticleService {
 			return transactions.execute(status -> {
 				Article stored = articles.saveAndFlush(
 						new Article(article, source(article.metadata().source()), Instant.now(clock)));
+				counts.add(stored.countKey());
 				events.publishEvent(new ArticleSaved(stored.getId()));
 				return new SavedArticle(stored.toDetails(), true);
 			});
@@ -129,6 +135,9 @@ public class ArticleService {
 			}
 			articles.saveAll(created);
 			articles.flush();
+			Map<ArticleCounts.Key, Integer> added = new HashMap<>();
+			created.forEach(entity -> added.merge(entity.countKey(), 1, Integer::sum));
+			counts.change(added);
 			for (int i = 0; i < batch.size(); i++) {
 				ArticleProvenance provenance = batch.get(i).provenance();
 				if (createdHere[i] != null && provenance != null) {
@@ -241,22 +250,98 @@ public class ArticleService {
 	 * @throws InvalidArticleException when the title is blank
 	 */
 	public ArticleDetails correct(long id, int expectedVersion, ArticleMetadata metadata) {
-		requireText("title", metadata.title(), "The title cannot be empty.");
+		return correct(id, expectedVersion, metadata, null);
+	}
+
+	/**
+	 * Replaces the article's text (its cleaned body: paragraphs and subheads), provided nobody changed
+	 * the article since the version the editor worked on.
+	 * @see #correct(long, int, ArticleMetadata, List)
+	 */
+	public ArticleDetails correctText(long id, int expectedVersion, List<ArticleParagraph> paragraphs) {
+		return correct(id, expectedVersion, null, paragraphs);
+	}
+
+	/**
+	 * Corrects the article's metadata, its text, or both in one transaction, provided nobody changed
+	 * the article since the version the editor worked on. The copy as received is kept as it was. A
+	 * text correction publishes {@link ArticleTextCorrected} in the transaction, so what points into
+	 * the text (notes) moves with it; every change publishes {@link ArticleSaved}, so the index and
+	 * the entities follow after commit, and an {@link EditorialChange} for the history.
+	 * @param metadata the new metadata, or {@code null} to keep it
+	 * @param paragraphs the new text, or {@code null} to keep it
+	 * @throws ArticleNotFoundException when there is no such article
+	 * @throws ArticleVersionConflictException when the article is no longer at that version
+	 * @throws InvalidArticleException when the title or the text is blank
+	 * @throws DuplicateArticleTextException when another article has exactly this text
+	 */
+	public ArticleDetails correct(long id, int expectedVersion, ArticleMetadata metadata,
+			List<ArticleParagraph> paragraphs) {
+		if (metadata != null) {
+			requireText("title", metadata.title(), "The title cannot be empty.");
+		}
+		String newBody = null;
+		if (paragraphs != null) {
+			if (paragraphs.stream().noneMatch(p -> StringUtils.hasText(p.text()))) {
+				throw new InvalidArticleException("body", "The text cannot be empty.");
+			}
+			newBody = ArticleText.join(paragraphs);
+			String hash = ArticleText.contentHash(newBody);
+			Optional<Long> twin = transactions
+				.execute(status -> articles.findByContentHash(hash).map(Article::getId).filter(other -> other != id));
+			if (twin.isPresent()) {
+				throw new DuplicateArticleTextException(id, twin.get());
+			}
+		}
+		String body = newBody;
 		try {
 			return transactions.execute(status -> {
 				Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
 				if (article.getVersion() != expectedVersion) {
 					throw new ArticleVersionConflictException(id, expectedVersion, article.getVersion());
 				}
-				article.correct(metadata, source(metadata.source()));
+				ArticleDetails before = article.toDetails();
+				ArticleCounts.Key countedUnder = article.countKey();
+				if (metadata != null) {
+					article.correct(metadata, source(metadata.source()));
+				}
+				boolean textChanged = paragraphs != null && !before.paragraphs().equals(paragraphs);
+				if (textChanged) {
+					article.correctText(paragraphs);
+				}
 				articles.flush();
+				counts.move(countedUnder, article.countKey());
+				ArticleDetails after = article.toDetails();
+				if (!after.metadata().equals(before.metadata())) {
+					events.publishEvent(
+							EditorialChange.ofArticle("article.metadata", "metadata", id, before.metadata(), after.metadata()));
+				}
+				if (textChanged) {
+					if (!before.body().equals(body)) {
+						events.publishEvent(new ArticleTextCorrected(id, before.body(), body));
+					}
+					events.publishEvent(EditorialChange.ofArticle("article.text", "text", id,
+							ArticleText.editable(before.paragraphs()), ArticleText.editable(paragraphs)));
+				}
 				events.publishEvent(new ArticleSaved(id));
-				return article.toDetails();
+				return after;
 			});
 		}
 		catch (ObjectOptimisticLockingFailureException ex) {
 			int current = find(id).map(ArticleDetails::version).orElseThrow(() -> new ArticleNotFoundException(id));
 			throw new ArticleVersionConflictException(id, expectedVersion, current);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (body == null) {
+				throw ex;
+			}
+			// The same text was stored concurrently as another article.
+			String hash = ArticleText.contentHash(body);
+			Long other = transactions.execute(status -> articles.findByContentHash(hash).map(Article::getId).orElse(null));
+			if (other == null) {
+				throw ex;
+			}
+			throw new DuplicateArticleTextException(id, other);
 		}
 	}
 
@@ -266,7 +351,11 @@ public class ArticleService {
 	@Transactional
 	public void delete(long id) {
 		Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
+		ArticleDetails before = article.toDetails();
 		articles.delete(article);
+		articles.flush();
+		counts.remove(article.countKey());
+		events.publishEvent(EditorialChange.ofArticle("article.deleted", before.title(), id, before.metadata(), null));
 		events.publishEvent(new ArticleDeleted(id));
 	}
 

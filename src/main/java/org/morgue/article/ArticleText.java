@@ -17,7 +17,6 @@ public final class ArticleText {
 
 	static final String PARAGRAPH_SEPARATOR = "\n\n";
 
-
 	private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’.,-][\\p{L}\\p{N}]+)*");
 
 	private ArticleText() {
@@ -45,6 +44,44 @@ public final class ArticleText {
 		return java.util.stream.IntStream.range(0, paragraphs.size())
 			.filter(i -> paragraphs.get(i).subhead())
 			.toArray();
+	}
+
+	/** How a subhead starts a paragraph in the editable form of a text. */
+	public static final String SUBHEAD_MARK = "## ";
+
+	private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u00A0]*\\n\\s*");
+
+	/**
+	 * The text as an editor corrects it: paragraphs separated by a blank line, a subhead starting with
+	 * {@value #SUBHEAD_MARK}.
+	 */
+	public static String editable(List<ArticleParagraph> paragraphs) {
+		return String.join(PARAGRAPH_SEPARATOR,
+				paragraphs.stream().map(p -> p.subhead() ? SUBHEAD_MARK + p.text() : p.text()).toList());
+	}
+
+	/**
+	 * Reads the {@link #editable} form back: paragraphs separated by blank lines (a single line break
+	 * inside a paragraph becomes a space), a paragraph starting with {@value #SUBHEAD_MARK} a subhead.
+	 * @return the paragraphs, none of them blank (an empty list for a blank text)
+	 */
+	public static List<ArticleParagraph> fromEditable(String text) {
+		String unified = text.replace("\r\n", "\n").replace('\r', '\n').strip();
+		List<ArticleParagraph> paragraphs = new ArrayList<>();
+		for (String block : BLANK_LINES.split(unified)) {
+			String paragraph = block.strip().replaceAll("\\s*\\n\\s*", " ");
+			if (paragraph.startsWith(SUBHEAD_MARK.strip())
+					&& (paragraph.length() == 2 || Character.isWhitespace(paragraph.charAt(2)))) {
+				String subhead = paragraph.substring(2).strip();
+				if (!subhead.isEmpty()) {
+					paragraphs.add(ArticleParagraph.subhead(subhead));
+				}
+			}
+			else if (!paragraph.isEmpty()) {
+				paragraphs.add(ArticleParagraph.paragraph(paragraph));
+			}
+		}
+		return List.copyOf(paragraphs);
 	}
 
 	/** Words in a body, as the archive counts them. */

@@ -18,6 +18,7 @@ import org.apache.lucene.util.BytesRef;
 import org.morgue.article.ArticleContent;
 import org.morgue.ner.ArticleEntity;
 import org.morgue.ner.EntityType;
+import org.morgue.tag.TagNames;
 
 /**
  * The index's document mapping. Change {@link #SCHEMA_VERSION} whenever a field or the analysis
@@ -26,7 +27,7 @@ import org.morgue.ner.EntityType;
 final class ArticleFields {
 
 	/** Version of the mapping and analysis; the index directory is named after it. */
-	static final int SCHEMA_VERSION = 5;
+	static final int SCHEMA_VERSION = 6;
 
 	static final String ID = "id";
 
@@ -67,6 +68,12 @@ final class ArticleFields {
 
 	/** Ids of the entities the article mentions, for {@code entity:} and entity filters. */
 	static final String ENTITY = "entity";
+
+	/** The keys of the article's tags (lower case, spaces collapsed), for {@code tag:} and tag filters. */
+	static final String TAG = "tag";
+
+	/** The article's tags as written, for counting. */
+	static final String TAG_NAME = "tag_name";
 
 	private ArticleFields() {
 	}
@@ -118,6 +125,10 @@ final class ArticleFields {
 			String id = Long.toString(entity.id());
 			doc.add(new StringField(ENTITY, id, Field.Store.NO));
 			doc.add(new SortedSetDocValuesField(entityFacet(entity.type()), new BytesRef(id)));
+		}
+		for (String tag : indexed.tags()) {
+			doc.add(new StringField(TAG, TagNames.key(tag), Field.Store.NO));
+			doc.add(new SortedSetDocValuesField(TAG_NAME, new BytesRef(tag)));
 		}
 		return doc;
 	}

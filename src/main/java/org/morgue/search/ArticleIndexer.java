@@ -5,6 +5,7 @@ import org.morgue.article.ArticleDeleted;
 import org.morgue.article.ArticleSaved;
 import org.morgue.article.ArticlesImported;
 import org.morgue.ner.ArticleEntitiesChanged;
+import org.morgue.tag.ArticleTagsChanged;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -45,6 +46,12 @@ class ArticleIndexer {
 	/** Entities found or curated: the documents get the entities' current ids and types. */
 	@ApplicationModuleListener
 	void on(ArticleEntitiesChanged event) {
+		index(event.articleIds());
+	}
+
+	/** Tags added, removed, renamed or merged: the documents get the articles' current tags. */
+	@ApplicationModuleListener
+	void on(ArticleTagsChanged event) {
 		index(event.articleIds());
 	}
 

@@ -24,13 +24,15 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
+import org.morgue.tag.TagNames;
 
 /**
  * Reads the query language journalists type: all words must match, {@code OR}, {@code -word},
  * {@code "exact phrase"}, {@code "phrase"~5}, {@code prefix*}, parentheses, the fields
  * {@code title:}, {@code byline:}, {@code source:}, {@code dateline:}, {@code note:} (the notes
  * annotating the article), {@code entity:} (a person,
- * organisation or place by any of its names), and dates as {@code date:2022}, {@code date:2022-08},
+ * organisation or place by any of its names), {@code tag:} (a tag in any case: {@code tag:Myanmar},
+ * {@code tag:"human rights"}), and dates as {@code date:2022}, {@code date:2022-08},
  * {@code date:2022-08-01..2022-08-31}.
  * <p>
  * Unquoted words match their English stems in title and body (title counting double); quoted
@@ -83,6 +85,11 @@ final class ArticleQueryParser {
 		ids.forEach(id -> any.add(new TermQuery(new Term(ArticleFields.ENTITY, Long.toString(id))),
 				BooleanClause.Occur.SHOULD));
 		return new ConstantScoreQuery(any.build());
+	}
+
+	/** Articles with this tag, in any case. */
+	static Query tag(String name) {
+		return new TermQuery(new Term(ArticleFields.TAG, TagNames.key(name)));
 	}
 
 	/**
@@ -175,6 +182,9 @@ final class ArticleQueryParser {
 			}
 			if (name.equals(ENTITY)) {
 				return entities(entityIds.apply(text));
+			}
+			if (name.equals(ArticleFields.TAG)) {
+				return tag(text);
 			}
 			if (name.equals(ArticleFields.SOURCE)) {
 				return new TermQuery(new Term(ArticleFields.SOURCE, ArticleFields.sourceKey(text)));

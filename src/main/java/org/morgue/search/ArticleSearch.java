@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -24,10 +25,13 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
@@ -133,8 +137,8 @@ public class ArticleSearch {
 			facets.putAll(entityFacets(counts));
 			if (!request.sources().isEmpty()) {
 				// Sources are counted as if none were chosen, so that a reader can add another.
-				Query unfiltered = filtered(text, new SearchRequest(null, List.of(), request.entities(), request.from(),
-						request.to(), null, 1, 0, null));
+				Query unfiltered = filtered(text, new SearchRequest(null, List.of(), request.entities(), request.tags(),
+						request.from(), request.to(), null, 1, 0, null));
 				facets.put(SearchResult.SOURCE, count(searcher, unfiltered).facets().get(SearchResult.SOURCE));
 			}
 			counted[0] = System.nanoTime();
@@ -178,6 +182,77 @@ public class ArticleSearch {
 			}
 			after = page.last();
 		}
+	}
+
+	/**
+	 * The ids of every match of the search (its order, size, offset and cursor do not matter), for
+	 * acting on all results at once.
+	 * @param limit the most matches taken: a search with more is refused
+	 * @throws InvalidQueryException when the search cannot be read, matches more than {@code limit}
+	 * articles, or the index is still being built
+	 */
+	public List<Long> matchingIds(SearchRequest request, int limit) {
+		Query query = filtered(new ArticleQueryParser(entities::idsNamed).parse(request.query()), request);
+		List<Long> ids = index.read(searcher -> {
+			try {
+				int total = searcher.count(query);
+				if (total > limit) {
+					throw new InvalidQueryException("q", String.format(Locale.ENGLISH,
+							"This search matches %,d articles; at most %,d can be changed at once. Narrow it.", total, limit));
+				}
+				return searcher.search(query, new MatchingIds());
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}, null);
+		if (ids == null) {
+			throw new InvalidQueryException("q", "The search index is being built; try again when it is ready.");
+		}
+		return ids;
+	}
+
+	/** Collects the article id of every match, scoring nothing. */
+	private static final class MatchingIds implements CollectorManager<SimpleCollector, List<Long>> {
+
+		private final List<List<Long>> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@Override
+		public SimpleCollector newCollector() {
+			List<Long> ids = new ArrayList<>();
+			parts.add(ids);
+			return new SimpleCollector() {
+
+				private NumericDocValues values;
+
+				@Override
+				protected void doSetNextReader(LeafReaderContext context) throws IOException {
+					values = DocValues.getNumeric(context.reader(), ArticleFields.ID_VALUE);
+				}
+
+				@Override
+				public void collect(int doc) throws IOException {
+					if (values.advanceExact(doc)) {
+						ids.add(values.longValue());
+					}
+				}
+
+				@Override
+				public ScoreMode scoreMode() {
+					return ScoreMode.COMPLETE_NO_SCORES;
+				}
+
+			};
+		}
+
+		@Override
+		public List<Long> reduce(java.util.Collection<SimpleCollector> collectors) {
+			List<Long> all = new ArrayList<>();
+			parts.forEach(all::addAll);
+			all.sort(null);
+			return all;
+		}
+
 	}
 
 	/**
@@ -239,6 +314,9 @@ public class ArticleSearch {
 				.forEach(source -> sources.add(new TermQuery(new Term(ArticleFields.SOURCE, ArticleFields.sourceKey(source))),
 						BooleanClause.Occur.SHOULD));
 			query.add(sources.build(), BooleanClause.Occur.FILTER);
+		}
+		for (String tag : request.tags()) {
+			query.add(ArticleQueryParser.tag(tag), BooleanClause.Occur.FILTER);
 		}
 		for (String entity : request.entities()) {
 			query.add(ArticleQueryParser.entities(entities.idsNamed(entity)), BooleanClause.Occur.FILTER);

@@ -23,13 +23,15 @@ import org.apache.lucene.search.ScoreMode;
 import org.morgue.ner.EntityType;
 
 /**
- * Counts every match of a query, and its sources, years, months and entities, in one pass that
+ * Counts every match of a query, and its sources, years, months, entities and tags, in one pass that
  * scores nothing: reading doc values per match into arrays is far cheaper than scoring every match
  * or materialising them for a facet module.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Counts> {
 
 	private static final int TOP_SOURCES = 30;
+
+	private static final int TOP_TAGS = 30;
 
 	/** The entity types with a facet, and how their counts are named in results. */
 	static final Map<EntityType, String> ENTITY_FACETS = Map.of(EntityType.PERSON, SearchResult.PERSON,
@@ -46,24 +48,27 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 		Map<String, Long> sources = new HashMap<>();
 		Map<Integer, Long> months = new TreeMap<>();
 		Map<EntityType, Map<Long, Long>> entities = new HashMap<>();
+		Map<String, Long> tags = new HashMap<>();
 		for (Counting counting : collectors) {
 			counting.finishLeaf();
 			total += counting.total;
 			counting.sources.forEach((name, count) -> sources.merge(name, count, Long::sum));
+			counting.tags.forEach((name, count) -> tags.merge(name, count, Long::sum));
 			counting.months().forEach((month, count) -> months.merge(month, count, Long::sum));
 			counting.entities.forEach((type, counts) -> counts.forEach(
 					(id, count) -> entities.computeIfAbsent(type, t -> new HashMap<>()).merge(id, count, Long::sum)));
 		}
-		return new Counts(total, sources, months, entities);
+		return new Counts(total, sources, months, entities, tags);
 	}
 
 	/**
 	 * The counts of all matches.
 	 *
 	 * @param entities for each entity type, matches per entity id
+	 * @param tags matches per tag, by name as written
 	 */
 	record Counts(long total, Map<String, Long> sources, Map<Integer, Long> months,
-			Map<EntityType, Map<Long, Long>> entities) {
+			Map<EntityType, Map<Long, Long>> entities, Map<String, Long> tags) {
 
 		/** The most frequent entities of a type, as many as asked, most frequent first. */
 		List<Map.Entry<Long, Long>> topEntities(EntityType type, int limit) {
@@ -96,7 +101,17 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 				.toList());
 			monthCounts.sort(Comparator.comparing(FacetCount::value));
 			facets.put(SearchResult.MONTH, monthCounts);
+			facets.put(SearchResult.TAG, mostFrequent(tags, TOP_TAGS));
 			return facets;
+		}
+
+		private static List<FacetCount> mostFrequent(Map<String, Long> counts, int limit) {
+			return counts.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+				.limit(limit)
+				.map(entry -> new FacetCount(entry.getKey(), entry.getValue()))
+				.toList();
 		}
 
 	}
@@ -119,7 +134,13 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
 		private final Map<EntityType, Map<Long, Long>> entities = new HashMap<>();
 
+		private final Map<String, Long> tags = new HashMap<>();
+
 		private SortedDocValues sourceValues;
+
+		private SortedSetDocValues tagValues;
+
+		private int[] tagCounts = new int[0];
 
 		private int[] sourceCounts = new int[0];
 
@@ -150,6 +171,10 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 				}
 			}
 			int entityFacets = facets;
+			SortedSetDocValues tag = context.reader().getSortedSetDocValues(ArticleFields.TAG_NAME);
+			int[] perTag = (tag != null) ? new int[(int) tag.getValueCount()] : new int[0];
+			tagValues = tag;
+			tagCounts = perTag;
 			return new LeafCollector() {
 
 				@Override
@@ -169,6 +194,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 						}
 						else {
 							months.merge((int) month.longValue(), 1L, Long::sum);
+						}
+					}
+					if (tag != null && tag.advanceExact(doc)) {
+						for (int i = tag.docValueCount(); i > 0; i--) {
+							perTag[(int) tag.nextOrd()]++;
 						}
 					}
 					for (int f = 0; f < entityFacets; f++) {
@@ -204,6 +234,12 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 				}
 			}
 			sourceCounts = new int[0];
+			for (int ord = 0; ord < tagCounts.length; ord++) {
+				if (tagCounts[ord] > 0) {
+					tags.merge(tagValues.lookupOrd(ord).utf8ToString(), (long) tagCounts[ord], Long::sum);
+				}
+			}
+			tagCounts = new int[0];
 			for (Map.Entry<EntityType, int[]> entry : entityCounts.entrySet()) {
 				SortedSetDocValues values = entityValues.get(entry.getKey());
 				int[] counts = entry.getValue();

@@ -8,12 +8,14 @@ import org.morgue.article.ArticleContent;
 import org.morgue.article.ArticleService;
 import org.morgue.ner.ArticleEntity;
 import org.morgue.ner.EntityService;
+import org.morgue.tag.TagService;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Reads articles for the index: their content from the article module, their entities from the
- * entity module and their notes from the annotation module, a batch at a time.
+ * entity module, their tags from the tag module and their notes from the annotation module, a batch at
+ * a time (one query each).
  */
 @Component
 class IndexedArticles {
@@ -22,11 +24,14 @@ class IndexedArticles {
 
 	private final EntityService entities;
 
+	private final TagService tags;
+
 	private final AnnotationService annotations;
 
-	IndexedArticles(ArticleService articles, EntityService entities, AnnotationService annotations) {
+	IndexedArticles(ArticleService articles, EntityService entities, TagService tags, AnnotationService annotations) {
 		this.articles = articles;
 		this.entities = entities;
+		this.tags = tags;
 		this.annotations = annotations;
 	}
 
@@ -46,10 +51,11 @@ class IndexedArticles {
 		}
 		List<Long> ids = contents.stream().map(ArticleContent::id).toList();
 		Map<Long, List<ArticleEntity>> found = entities.entitiesOf(ids);
+		Map<Long, List<String>> tagged = tags.tagsOf(ids);
 		Map<Long, List<String>> notes = annotations.notesOf(ids);
 		return contents.stream()
 			.map(content -> new IndexedArticle(content, found.getOrDefault(content.id(), List.of()),
-					notes.getOrDefault(content.id(), List.of())))
+					tagged.getOrDefault(content.id(), List.of()), notes.getOrDefault(content.id(), List.of())))
 			.toList();
 	}
 

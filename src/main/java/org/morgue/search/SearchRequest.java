@@ -10,6 +10,7 @@ import java.util.List;
  * @param sources only articles from these sources (none: all)
  * @param entities only articles mentioning each of these people, organisations or places, by name
  * or alias (none: all)
+ * @param tags only articles with each of these tags, in any case (none: all)
  * @param from only articles published on or after this day
  * @param to only articles published on or before this day
  * @param sort the order; {@code null} for relevance with a query, newest first without
@@ -17,18 +18,25 @@ import java.util.List;
  * @param offset hits to skip (numbered pages); 0 when walking with a cursor
  * @param cursor where the previous page ended ({@link SearchResult#nextCursor()}), or {@code null}
  */
-public record SearchRequest(String query, List<String> sources, List<String> entities, LocalDate from, LocalDate to,
-		SearchSort sort, int size, int offset, String cursor) {
+public record SearchRequest(String query, List<String> sources, List<String> entities, List<String> tags,
+		LocalDate from, LocalDate to, SearchSort sort, int size, int offset, String cursor) {
 
 	public SearchRequest {
 		sources = (sources != null) ? List.copyOf(sources) : List.of();
 		entities = (entities != null) ? List.copyOf(entities) : List.of();
+		tags = (tags != null) ? tags.stream().filter(tag -> tag != null && !tag.isBlank()).toList() : List.of();
+	}
+
+	/** A search without tag filters. */
+	public SearchRequest(String query, List<String> sources, List<String> entities, LocalDate from, LocalDate to,
+			SearchSort sort, int size, int offset, String cursor) {
+		this(query, sources, entities, List.of(), from, to, sort, size, offset, cursor);
 	}
 
 	/** A search without entity filters. */
 	public SearchRequest(String query, List<String> sources, LocalDate from, LocalDate to, SearchSort sort, int size,
 			int offset, String cursor) {
-		this(query, sources, List.of(), from, to, sort, size, offset, cursor);
+		this(query, sources, List.of(), List.of(), from, to, sort, size, offset, cursor);
 	}
 
 	/**

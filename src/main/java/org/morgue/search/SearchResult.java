@@ -8,8 +8,8 @@ import java.util.Map;
  * articles themselves come from PostgreSQL), counts over all matches, and where the next page starts.
  *
  * @param facets for each facet ({@code source}, {@code year}, {@code month}, {@code person},
- * {@code organization}, {@code location}) its values with counts: sources and entities (by name)
- * most frequent first, years and months in time order
+ * {@code organization}, {@code location}, {@code tag}) its values with counts: sources, entities (by
+ * name) and tags most frequent first, years and months in time order
  * @param nextCursor pass as {@link SearchRequest#cursor()} for the next page; {@code null} on the last
  * @param indexAvailable false while the very first index is being built (nothing can be found yet)
  * @param timings where the time went
@@ -28,6 +28,8 @@ public record SearchResult(long total, List<SearchHit> hits, Map<String, List<Fa
 	public static final String ORGANIZATION = "organization";
 
 	public static final String LOCATION = "location";
+
+	public static final String TAG = "tag";
 
 	static SearchResult unavailable() {
 		return new SearchResult(0, List.of(), Map.of(), null, false, SearchTimings.NONE);

@@ -11,6 +11,7 @@ import org.morgue.annotation.AnnotationService;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersionConflictException;
+import org.morgue.article.DuplicateArticleTextException;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.ingest.MetadataInput;
 import org.morgue.ner.ArticleEntity;
@@ -18,6 +19,9 @@ import org.morgue.ner.EntityMention;
 import org.morgue.ner.EntityService;
 import org.morgue.ner.EntityType;
 import org.morgue.search.ArticleSearch;
+import org.morgue.tag.InvalidTagException;
+import org.morgue.tag.TagNames;
+import org.morgue.tag.TagService;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,12 +31,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The article page with its related articles, and editors' corrections. The list of articles is the
+ * The article page with its related articles and tags, editors' corrections and tagging. The list of articles is the
  * search page ({@link SearchPageController}).
  */
 @Controller
@@ -51,13 +56,16 @@ class ArticlePageController {
 
 	private final EntityService entities;
 
+	private final TagService tags;
+
 	private final AnnotationService annotations;
 
-	ArticlePageController(ArticleService articles, ArticleSearch search, EntityService entities,
+	ArticlePageController(ArticleService articles, ArticleSearch search, EntityService entities, TagService tags,
 			AnnotationService annotations) {
 		this.articles = articles;
 		this.search = search;
 		this.entities = entities;
+		this.tags = tags;
 		this.annotations = annotations;
 	}
 
@@ -79,6 +87,7 @@ class ArticlePageController {
 			.getOrDefault(id, List.of())
 			.forEach(entity -> byType.computeIfAbsent(entity.type(), type -> new ArrayList<>()).add(entity));
 		model.addAttribute("entityGroups", byType);
+		model.addAttribute("tags", tags.tagsOf(id));
 		List<Long> related = search.related(id, RELATED);
 		model.addAttribute("related", articles.summaries(related));
 		return "articles/show";
@@ -102,7 +111,8 @@ class ArticlePageController {
 			if (form.version() == null) {
 				throw new InvalidArticleException("version", "The form lost the article's version; load it again.");
 			}
-			articles.correct(id, form.version(), MetadataInput.apply(article.metadata(), form.corrections()));
+			articles.correct(id, form.version(), MetadataInput.apply(article.metadata(), form.corrections()),
+					form.paragraphs());
 			redirect.addFlashAttribute("message", "Corrections saved.");
 			return "redirect:/articles/" + id;
 		}
@@ -116,8 +126,43 @@ class ArticlePageController {
 			model.addAttribute("error", ex.getMessage());
 			model.addAttribute("errorField", ex.field());
 		}
+		catch (DuplicateArticleTextException ex) {
+			response.setStatus(HttpStatus.CONFLICT.value());
+			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("errorField", "text");
+			model.addAttribute("twin", ex.otherArticleId());
+		}
 		model.addAttribute("article", article);
 		return "articles/edit";
+	}
+
+	@PostMapping("/articles/{id}/tags")
+	@PreAuthorize("hasRole('EDITOR')")
+	String addTag(@PathVariable long id, @RequestParam(required = false) String tag, RedirectAttributes redirect) {
+		try {
+			List<String> now = tags.add(id, tag);
+			String added = TagNames.normalize("tag", tag);
+			String shown = now.stream().filter(name -> name.equalsIgnoreCase(added)).findFirst().orElse(added);
+			redirect.addFlashAttribute("message", "Tagged “" + shown + "”.");
+		}
+		catch (InvalidTagException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("tagInput", tag);
+		}
+		return "redirect:/articles/" + id + "#tags";
+	}
+
+	@PostMapping("/articles/{id}/tags/remove")
+	@PreAuthorize("hasRole('EDITOR')")
+	String removeTag(@PathVariable long id, @RequestParam(required = false) String tag, RedirectAttributes redirect) {
+		try {
+			tags.remove(id, tag);
+			redirect.addFlashAttribute("message", "Took off the tag “" + TagNames.normalize("tag", tag) + "”.");
+		}
+		catch (InvalidTagException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/articles/" + id + "#tags";
 	}
 
 	@PostMapping("/articles/{id}/delete")

@@ -35,7 +35,9 @@ final class SearchHelp {
 					new Example("note:verify", "Articles with a note (an annotation) containing the word."),
 					new Example("entity:\"Min Aung Hlaing\"", "Articles that mention this person, organisation or place, "
 							+ "written any of the ways the archive knows (entity:NLD finds the National League for "
-							+ "Democracy); the facets beside the results do the same with a click."))),
+							+ "Democracy); the facets beside the results do the same with a click."),
+					new Example("tag:\"human rights\"", "Articles with this tag, in any case; quote a tag with spaces. "
+							+ "The Tags facet does the same with a click."))),
 			new Section("Dates", List.of(
 					new Example("date:2022", "Published in 2022."),
 					new Example("date:2022-08", "Published in August 2022."),

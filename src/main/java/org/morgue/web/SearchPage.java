@@ -24,11 +24,12 @@ import org.morgue.search.SearchSort;
  * @param pages how many pages the matches fill (links go no further than {@link SearchParameters#MAX_PAGE})
  * @param months the month facet, empty unless the chart is drawn month by month
  * @param people the people most mentioned among the matches (likewise organisations and places)
+ * @param tags the tags most given to the matches
  * @param timeline the chart of matches over time, or {@code null} when no match has a date
  */
 record SearchPage(SearchParameters parameters, long total, int page, int pages, List<Row> rows, List<Chip> chips,
 		List<FacetValue> sources, List<FacetValue> years, List<FacetValue> months, List<FacetValue> people,
-		List<FacetValue> organisations, List<FacetValue> places, Timeline timeline,
+		List<FacetValue> organisations, List<FacetValue> places, List<FacetValue> tags, Timeline timeline,
 		List<SortOption> sortOptions, List<PageLink> pageLinks, String previous, String next, boolean indexAvailable) {
 
 	/** Page numbers shown either side of the current one. */
@@ -48,7 +49,8 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 				monthly ? months(parameters, result.facet(SearchResult.MONTH)) : List.of(),
 				entities(parameters, result.facet(SearchResult.PERSON)),
 				entities(parameters, result.facet(SearchResult.ORGANIZATION)),
-				entities(parameters, result.facet(SearchResult.LOCATION)), timeline,
+				entities(parameters, result.facet(SearchResult.LOCATION)), tags(parameters, result.facet(SearchResult.TAG)),
+				timeline,
 				sortOptions(parameters, request.effectiveSort()), pageLinks(parameters, page, linked),
 				(page > 1 && page <= pages + 1) ? parameters.atPage(page - 1) : null,
 				(page < linked) ? parameters.atPage(page + 1) : null, result.indexAvailable());
@@ -66,7 +68,7 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 
 	public boolean hasFacets() {
 		return !sources.isEmpty() || !years.isEmpty() || !people.isEmpty() || !organisations.isEmpty()
-				|| !places.isEmpty();
+				|| !places.isEmpty() || !tags.isEmpty();
 	}
 
 	private static List<Row> rows(List<SearchHit> hits, List<ArticleSummary> summaries) {
@@ -78,6 +80,7 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 		List<Chip> chips = new ArrayList<>();
 		parameters.sources().forEach(source -> chips.add(new Chip("Source: " + source, parameters.withoutSource(source))));
 		parameters.entities().forEach(entity -> chips.add(new Chip("Mentions: " + entity, parameters.withoutEntity(entity))));
+		parameters.tags().forEach(tag -> chips.add(new Chip("Tag: " + tag, parameters.withoutTag(tag))));
 		if (parameters.hasDates()) {
 			chips.add(new Chip(SearchDates.span(from, to), parameters.withoutDates()));
 		}
@@ -97,6 +100,14 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 			boolean selected = parameters.hasEntity(value.value());
 			return new FacetValue(value.value(), value.count(),
 					selected ? parameters.withoutEntity(value.value()) : parameters.withEntity(value.value()), selected);
+		}).toList();
+	}
+
+	private static List<FacetValue> tags(SearchParameters parameters, List<FacetCount> facet) {
+		return facet.stream().map(value -> {
+			boolean selected = parameters.hasTag(value.value());
+			return new FacetValue(value.value(), value.count(),
+					selected ? parameters.withoutTag(value.value()) : parameters.withTag(value.value()), selected);
 		}).toList();
 	}
 

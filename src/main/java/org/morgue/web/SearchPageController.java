@@ -37,10 +37,11 @@ class SearchPageController {
 	String search(@RequestParam(required = false) String q,
 			@RequestParam(name = "source", required = false) List<String> sources,
 			@RequestParam(name = "entity", required = false) List<String> entities,
+			@RequestParam(name = "tag", required = false) List<String> tags,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model,
 			HttpServletResponse response) {
-		SearchParameters parameters = new SearchParameters(q, sources, entities, from, to, sort, page);
+		SearchParameters parameters = new SearchParameters(q, sources, entities, tags, from, to, sort, page);
 		model.addAttribute("search", parameters);
 		SearchRequest request;
 		SearchResult result;

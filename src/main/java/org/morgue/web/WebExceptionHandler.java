@@ -3,6 +3,7 @@ package org.morgue.web;
 import jakarta.servlet.http.HttpServletResponse;
 import org.morgue.article.ArticleNotFoundException;
 import org.morgue.ner.EntityNotFoundException;
+import org.morgue.tag.TagNotFoundException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -22,7 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebExceptionHandler {
 
-	@ExceptionHandler({ ArticleNotFoundException.class, EntityNotFoundException.class })
+	@ExceptionHandler({ ArticleNotFoundException.class, EntityNotFoundException.class, TagNotFoundException.class })
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(RuntimeException ex, Model model) {
 		model.addAttribute("status", 404);

@@ -272,6 +272,66 @@ class ArticleApiTests {
 	}
 
 	@Test
+	void correctsTheTextKeepingTheCopyAsReceived() {
+		// given
+		String copy = uniqueCopy();
+		JsonNode created = editor.post("/api/v1/articles", "text/plain", copy).json();
+		long id = created.get("id").asLong();
+		String marker = UUID.randomUUID().toString().replace("-", "");
+
+		// when
+		Response corrected = editor.patch("/api/v1/articles/" + id, "application/json", """
+				{"body": "Officials met to discuss the budget, a spokesman said, %s.\\n\\n## Next week\\n\\nThe talks\\nwill continue.", "version": %d}"""
+			.formatted(marker, created.get("version").asInt()));
+
+		// then
+		assertThat(corrected.status()).isEqualTo(200);
+		JsonNode paragraphs = corrected.json().get("paragraphs");
+		assertThat(paragraphs).hasSize(3);
+		assertThat(paragraphs.get(1).get("subhead").asBoolean()).isTrue();
+		assertThat(paragraphs.get(1).get("text").asString()).isEqualTo("Next week");
+		assertThat(paragraphs.get(2).get("text").asString()).isEqualTo("The talks will continue.");
+		assertThat(corrected.json().get("version").asInt()).isGreaterThan(created.get("version").asInt());
+		assertThat(corrected.json().get("contentHash").asString()).isNotEqualTo(created.get("contentHash").asString());
+		assertThat(reader.get("/api/v1/articles/" + id + "/raw").text()).isEqualTo(copy);
+		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json().get("total").asLong(), total -> total == 1);
+	}
+
+	@Test
+	void refusesTextThatAnotherArticleHasAndChangesNothing() {
+		// given
+		JsonNode first = editor.post("/api/v1/articles", "text/plain", uniqueCopy()).json();
+		JsonNode second = editor.post("/api/v1/articles", "text/plain", uniqueCopy()).json();
+		String firstBody = first.get("body").asString();
+		String patch = "{\"title\": \"A new title\", \"body\": " + jsonString(firstBody) + ", \"version\": "
+				+ second.get("version").asInt() + "}";
+
+		// when
+		Response response = editor.patch("/api/v1/articles/" + second.get("id").asLong(), "application/json", patch);
+
+		// then
+		assertProblem(response, 409, "body");
+		assertThat(response.json().get("otherArticle").asString()).isEqualTo("/api/v1/articles/" + first.get("id").asLong());
+		JsonNode unchanged = reader.get("/api/v1/articles/" + second.get("id").asLong()).json();
+		assertThat(unchanged.get("title").asString()).isEqualTo(second.get("title").asString());
+		assertThat(unchanged.get("version").asInt()).isEqualTo(second.get("version").asInt());
+	}
+
+	@Test
+	void refusesAnEmptyText() {
+		JsonNode created = editor.post("/api/v1/articles", "text/plain", uniqueCopy()).json();
+
+		Response response = editor.patch("/api/v1/articles/" + created.get("id").asLong(), "application/json",
+				"{\"body\": \" \\n\\n \", \"version\": " + created.get("version").asInt() + "}");
+
+		assertProblem(response, 400, "body");
+	}
+
+	private static String jsonString(String text) {
+		return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+	}
+
+	@Test
 	void aCorrectionMustSayWhichVersionItCorrects() {
 		long id = editor.post("/api/v1/articles", "text/plain", uniqueCopy()).json().get("id").asLong();
 
