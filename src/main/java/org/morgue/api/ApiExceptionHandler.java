@@ -3,6 +3,8 @@ package org.morgue.api;
 import java.net.URI;
 import java.util.stream.Collectors;
 
+import org.morgue.alert.InvalidSavedSearchException;
+import org.morgue.alert.SavedSearchNotFoundException;
 import org.morgue.annotation.AnnotationChangedException;
 import org.morgue.annotation.AnnotationNotFoundException;
 import org.morgue.annotation.InvalidAnnotationException;
@@ -110,6 +112,16 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> tagNotFound(TagNotFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidSavedSearch(InvalidSavedSearchException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> savedSearchNotFound(SavedSearchNotFoundException ex) {
 		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
 	}
 

@@ -33,7 +33,7 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 
 	String CONTENT = """
 			select new org.morgue.article.ArticleContent(a.id, a.version, a.title, a.body, a.byline, s.name,
-			    a.datelinePlaceDisplay, a.datelineText, a.publishedDate, a.publishedTime)
+			    a.datelinePlaceDisplay, a.datelineText, a.publishedDate, a.publishedTime, a.ingestedAt)
 			from Article a left join a.source s
 			""";
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.morgue.system.CurrentActor;
+import org.morgue.system.EditorialChange;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -16,7 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Editors' decisions about entities. Each applies at once to every stored article (mentions move in
  * the database, and the articles they are in are re-indexed, without running the tagger again) and
  * to every later article (the extractor's output goes through the same alias tables). Each decision
- * is recorded with who made it and when.
+ * is recorded with who made it and when, and published as an {@link EditorialChange} (kinds
+ * {@code entity.renamed}, {@code entity.retyped}, {@code entity.merged}, {@code entity.split},
+ * {@code entity.alias.added}, {@code entity.ignored}) naming the articles whose mentions it touched.
  */
 @Service
 public class EntityCuration {
@@ -52,6 +55,8 @@ public class EntityCuration {
 		store.rename(id, newName, clock.instant(), CurrentActor.name());
 		store.putCuratedAlias(key, entity.type(), id, newName);
 		record("RENAME", id, details("before", entity.name(), "after", newName));
+		publish("entity.renamed", subject(entity), store.articlesMentioning(id), details("name", entity.name()),
+				details("name", newName));
 		return existing(id);
 	}
 
@@ -71,7 +76,10 @@ public class EntityCuration {
 		}
 		store.curateAliases(id);
 		record("RETYPE", id, details("before", entity.type().name(), "after", type.name()));
-		reindex(store.articlesMentioning(id));
+		List<Long> touched = store.articlesMentioning(id);
+		publish("entity.retyped", subject(entity), touched, details("type", entity.type().name()),
+				details("type", type.name()));
+		reindex(touched);
 		return existing(id);
 	}
 
@@ -93,6 +101,9 @@ public class EntityCuration {
 		details.put("entityIds", List.of(fromId, intoId));
 		details.put("articles", touched.size());
 		record("MERGE", intoId, details);
+		publish("entity.merged", subject(from) + " into " + subject(into), touched,
+				details("entityId", fromId, "name", from.name(), "type", from.type().name()),
+				details("entityId", intoId, "name", into.name(), "type", into.type().name()));
 		reindex(touched);
 		return existing(intoId);
 	}
@@ -124,6 +135,9 @@ public class EntityCuration {
 		details.put("entityIds", List.of(id, created));
 		details.put("articles", touched.size());
 		record("SPLIT_ALIAS", id, details);
+		publish("entity.split", "alias " + matching.get(0).name() + " of " + subject(entity), touched,
+				details("entityId", id, "name", entity.name()),
+				details("entityId", created, "name", matching.get(0).name()));
 		reindex(touched);
 		return existing(created);
 	}
@@ -142,9 +156,12 @@ public class EntityCuration {
 		List<Long> touched = store.moveMentions(key, null, id);
 		List<Long> counted = new java.util.ArrayList<>(losing);
 		counted.add(id);
+		Map<String, Object> previous = details("alias", name, "entities", names(losing));
 		store.recount(counted);
 		Map<String, Object> details = details("alias", name, "articles", touched.size());
 		record("ADD_ALIAS", id, details);
+		publish("entity.alias.added", subject(entity), touched, previous,
+				details("alias", name, "entities", List.of(entity.name())));
 		reindex(touched);
 		return existing(id);
 	}
@@ -164,10 +181,12 @@ public class EntityCuration {
 		store.ignore(key, text, clock.instant(), CurrentActor.name());
 		List<Long> losing = new java.util.ArrayList<>(store.entitiesWritten(key));
 		losing.addAll(store.entitiesNamed(key));
+		List<String> previous = names(losing);
 		List<Long> touched = store.deleteMentionsNamed(key);
 		store.recount(losing);
 		Long entityId = store.entitiesNamed(key).stream().findFirst().orElse(null);
 		record("IGNORE_NAME", entityId, details("name", text, "articles", touched.size()));
+		publish("entity.ignored", "name " + text, touched, details("name", text, "entities", previous), null);
 		reindex(touched);
 		return touched.size();
 	}
@@ -196,6 +215,19 @@ public class EntityCuration {
 
 	private void record(String action, Long entityId, Map<String, Object> details) {
 		store.record(action, entityId, details, clock.instant(), CurrentActor.name());
+	}
+
+	private void publish(String kind, String subject, List<Long> articleIds, Object before, Object after) {
+		events.publishEvent(new EditorialChange(kind, subject, articleIds, before, after));
+	}
+
+	private static String subject(EntitySummary entity) {
+		return "entity %d (%s)".formatted(entity.id(), entity.name());
+	}
+
+	private List<String> names(List<Long> entityIds) {
+		Map<Long, EntitySummary> found = store.summaries(new java.util.LinkedHashSet<>(entityIds));
+		return entityIds.stream().distinct().filter(found::containsKey).map(id -> found.get(id).name()).toList();
 	}
 
 	private void reindex(List<Long> articleIds) {

@@ -66,6 +66,12 @@ final class ArticleFields {
 	/** The notes annotating the article, analysed like the body, for {@code note:}. */
 	static final String NOTE = "note";
 
+	/**
+	 * When the archive received the article, as milliseconds since 1970, as points for "new since"
+	 * filters and doc values for the newest received first.
+	 */
+	static final String INGESTED = "ingested";
+
 	/** Ids of the entities the article mentions, for {@code entity:} and entity filters. */
 	static final String ENTITY = "entity";
 
@@ -120,6 +126,9 @@ final class ArticleFields {
 		}
 		for (String note : indexed.notes()) {
 			doc.add(new TextField(NOTE, note, Field.Store.NO));
+		}
+		if (article.ingestedAt() != null) {
+			doc.add(new LongField(INGESTED, article.ingestedAt().toEpochMilli()));
 		}
 		for (ArticleEntity entity : indexed.entities()) {
 			String id = Long.toString(entity.id());

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
@@ -138,7 +139,7 @@ public class ArticleSearch {
 			if (!request.sources().isEmpty()) {
 				// Sources are counted as if none were chosen, so that a reader can add another.
 				Query unfiltered = filtered(text, new SearchRequest(null, List.of(), request.entities(), request.tags(),
-						request.from(), request.to(), null, 1, 0, null));
+						request.from(), request.to(), null, 1, 0, null, request.ingestedAfter()));
 				facets.put(SearchResult.SOURCE, count(searcher, unfiltered).facets().get(SearchResult.SOURCE));
 			}
 			counted[0] = System.nanoTime();
@@ -256,6 +257,56 @@ public class ArticleSearch {
 	}
 
 	/**
+	 * Counts the matches of each search, without ranking or reading any: cheap enough to run for all
+	 * of a reader's saved searches on every visit. A search that cannot be read counts -1.
+	 * @return the counts in the order of the requests; all -1 while the index is unavailable
+	 */
+	public List<Long> count(List<SearchRequest> requests) {
+		List<Query> queries = new ArrayList<>(requests.size());
+		for (SearchRequest request : requests) {
+			try {
+				queries.add(filtered(new ArticleQueryParser(entities::idsNamed).parse(request.query()), request));
+			}
+			catch (InvalidQueryException ex) {
+				queries.add(null);
+			}
+		}
+		List<Long> unknown = requests.stream().map(request -> -1L).toList();
+		return index.read(searcher -> {
+			try {
+				List<Long> counts = new ArrayList<>(queries.size());
+				for (Query query : queries) {
+					counts.add((query != null) ? (long) searcher.count(query) : -1L);
+				}
+				return counts;
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}, unknown);
+	}
+
+	/**
+	 * The ids of the matches the archive received last, newest first (then highest id), whatever
+	 * order the request asks for; for feeds.
+	 * @throws InvalidQueryException when the query cannot be read
+	 */
+	public List<Long> lastReceived(SearchRequest request, int count) {
+		Query query = filtered(new ArticleQueryParser(entities::idsNamed).parse(request.query()), request);
+		SortField received = new SortedNumericSortField(ArticleFields.INGESTED, SortField.Type.LONG, true);
+		received.setMissingValue(Long.MIN_VALUE);
+		Sort sort = new Sort(received, id(true));
+		return index.read(searcher -> {
+			try {
+				return ids(searcher, searcher.search(query, Math.max(1, count), sort).scoreDocs);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}, List.of());
+	}
+
+	/**
 	 * Articles most like this one (by the distinctive words of its title and body), best first.
 	 */
 	public List<Long> related(long articleId, int count) {
@@ -323,6 +374,11 @@ public class ArticleSearch {
 		}
 		if (request.from() != null || request.to() != null) {
 			query.add(ArticleQueryParser.dateRange(request.from(), request.to()), BooleanClause.Occur.FILTER);
+		}
+		if (request.ingestedAfter() != null) {
+			long after = request.ingestedAfter().toEpochMilli();
+			query.add(LongField.newRangeQuery(ArticleFields.INGESTED, (after == Long.MAX_VALUE) ? after : after + 1,
+					Long.MAX_VALUE), BooleanClause.Occur.FILTER);
 		}
 		return query.build();
 	}

@@ -1,5 +1,6 @@
 package org.morgue.search;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -17,14 +18,26 @@ import java.util.List;
  * @param size hits to return
  * @param offset hits to skip (numbered pages); 0 when walking with a cursor
  * @param cursor where the previous page ended ({@link SearchResult#nextCursor()}), or {@code null}
+ * @param ingestedAfter only articles the archive received after this instant, or {@code null} for all
  */
 public record SearchRequest(String query, List<String> sources, List<String> entities, List<String> tags,
-		LocalDate from, LocalDate to, SearchSort sort, int size, int offset, String cursor) {
+		LocalDate from, LocalDate to, SearchSort sort, int size, int offset, String cursor, Instant ingestedAfter) {
 
 	public SearchRequest {
 		sources = (sources != null) ? List.copyOf(sources) : List.of();
 		entities = (entities != null) ? List.copyOf(entities) : List.of();
 		tags = (tags != null) ? tags.stream().filter(tag -> tag != null && !tag.isBlank()).toList() : List.of();
+	}
+
+	/** A search of articles whenever received. */
+	public SearchRequest(String query, List<String> sources, List<String> entities, List<String> tags,
+			LocalDate from, LocalDate to, SearchSort sort, int size, int offset, String cursor) {
+		this(query, sources, entities, tags, from, to, sort, size, offset, cursor, null);
+	}
+
+	/** The same search, only of the articles received after this instant. */
+	public SearchRequest withIngestedAfter(Instant after) {
+		return new SearchRequest(query, sources, entities, tags, from, to, sort, size, offset, cursor, after);
 	}
 
 	/** A search without tag filters. */

@@ -63,8 +63,29 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * Feeds, for feed readers: a personal token as a bearer header or, since many readers cannot
+	 * send headers, as {@code ?token=}; no session, no form, 401 without a valid token.
+	 */
 	@Bean
 	@Order(2)
+	@ConditionalOnWebApplication
+	SecurityFilterChain feedSecurity(HttpSecurity http, ApiTokenService tokens) throws Exception {
+		ProblemResponses problems = new ProblemResponses();
+		http.securityMatcher("/feeds/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens, true), BasicAuthenticationFilter.class)
+			.httpBasic(basic -> basic.realmName("Morgue").authenticationEntryPoint(problems))
+			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Feeds are only read (GET), and never with a session cookie.
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	@ConditionalOnWebApplication
 	SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests

@@ -1,0 +1,12 @@
+package org.morgue.alert;
+
+/**
+ * No saved search of this id belongs to the user: another user's is as unknown as one that never was.
+ */
+public class SavedSearchNotFoundException extends RuntimeException {
+
+	public SavedSearchNotFoundException(long id) {
+		super("There is no saved search " + id + " of yours.");
+	}
+
+}

@@ -1,0 +1,158 @@
+package org.morgue.web;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.morgue.article.ArticleDetails;
+import org.morgue.article.ArticleService;
+import org.morgue.history.AuditFilter;
+import org.morgue.history.HistoryService;
+import org.morgue.history.RecordedChange;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The history of editorial changes: an article's history for every reader (also of an article since
+ * deleted), and the audit of all changes, with filters, for administrators. Plain pages and links.
+ */
+@Controller
+class HistoryPageController {
+
+	static final int PAGE_SIZE = 50;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
+		.withZone(ZoneOffset.UTC);
+
+	private final HistoryService history;
+
+	private final ArticleService articles;
+
+	HistoryPageController(HistoryService history, ArticleService articles) {
+		this.history = history;
+		this.articles = articles;
+	}
+
+	/** A change as a page shows it, with its time written out. */
+	record ChangeRow(RecordedChange change, String time, List<RecordedChange.FieldChange> fields) {
+
+		static ChangeRow of(RecordedChange change) {
+			return new ChangeRow(change, TIME.format(change.time()), change.fields());
+		}
+
+	}
+
+	@GetMapping("/articles/{id}/history")
+	String article(@PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
+		Optional<ArticleDetails> article = articles.find(id);
+		long total = history.countOfArticle(id);
+		int pages = pages(total);
+		int current = Math.max(1, Math.min(page, pages));
+		model.addAttribute("articleId", id);
+		model.addAttribute("title", article.map(ArticleDetails::title).orElse(null));
+		model.addAttribute("total", total);
+		model.addAttribute("changes", history.ofArticle(id, (current - 1) * PAGE_SIZE, PAGE_SIZE)
+			.stream()
+			.map(ChangeRow::of)
+			.toList());
+		addPager(model, UriComponentsBuilder.fromPath("/articles/" + id + "/history"), current, pages);
+		return "history/article";
+	}
+
+	@GetMapping("/admin/audit")
+	@PreAuthorize("hasRole('ADMIN')")
+	String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String kind,
+			@RequestParam(required = false) String article, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(defaultValue = "1") int page, Model model) {
+		model.addAttribute("actor", actor);
+		model.addAttribute("kind", kind);
+		model.addAttribute("article", article);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		AuditFilter filter;
+		try {
+			filter = filter(actor, kind, article, from, to);
+		}
+		catch (IllegalArgumentException ex) {
+			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("changes", List.of());
+			model.addAttribute("total", 0L);
+			addPager(model, UriComponentsBuilder.fromPath("/admin/audit"), 1, 1);
+			return "history/audit";
+		}
+		long total = history.count(filter);
+		int pages = pages(total);
+		int current = Math.max(1, Math.min(page, pages));
+		model.addAttribute("total", total);
+		model.addAttribute("changes", history.audit(filter, (current - 1) * PAGE_SIZE, PAGE_SIZE)
+			.stream()
+			.map(ChangeRow::of)
+			.toList());
+		UriComponentsBuilder link = UriComponentsBuilder.fromPath("/admin/audit");
+		addIfPresent(link, "actor", filter.actor());
+		addIfPresent(link, "kind", filter.kind());
+		addIfPresent(link, "article", (filter.articleId() != null) ? filter.articleId().toString() : null);
+		addIfPresent(link, "from", (filter.from() != null) ? filter.from().toString() : null);
+		addIfPresent(link, "to", (filter.to() != null) ? filter.to().toString() : null);
+		addPager(model, link, current, pages);
+		return "history/audit";
+	}
+
+	private static AuditFilter filter(String actor, String kind, String article, String from, String to) {
+		Long articleId = null;
+		if (article != null && !article.isBlank()) {
+			try {
+				articleId = Long.parseLong(article.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new IllegalArgumentException("'" + article.strip() + "' is not an article number.");
+			}
+		}
+		LocalDate fromDay = date("From", from);
+		LocalDate toDay = date("To", to);
+		if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
+			throw new IllegalArgumentException("The date range ends before it starts.");
+		}
+		return new AuditFilter(actor, kind, articleId, fromDay, toDay);
+	}
+
+	private static LocalDate date(String label, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new IllegalArgumentException(label + ": '" + value.strip() + "' is not a date; write it as 2025-01-31.");
+		}
+	}
+
+	private static void addIfPresent(UriComponentsBuilder link, String name, String value) {
+		if (value != null) {
+			link.queryParam(name, value);
+		}
+	}
+
+	private static int pages(long total) {
+		return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+	}
+
+	private static void addPager(Model model, UriComponentsBuilder link, int page, int pages) {
+		model.addAttribute("page", page);
+		model.addAttribute("pages", pages);
+		model.addAttribute("previous", (page > 1) ? link.cloneBuilder().queryParam("page", page - 1).encode().toUriString() : null);
+		model.addAttribute("next", (page < pages) ? link.cloneBuilder().queryParam("page", page + 1).encode().toUriString() : null);
+	}
+
+}
