@@ -5,6 +5,9 @@ import java.util.stream.Collectors;
 
 import org.morgue.alert.InvalidSavedSearchException;
 import org.morgue.alert.SavedSearchNotFoundException;
+import org.morgue.annotation.AnnotationChangedException;
+import org.morgue.annotation.AnnotationNotFoundException;
+import org.morgue.annotation.InvalidAnnotationException;
 import org.morgue.article.ArticleNotFoundException;
 import org.morgue.article.ArticleVersionConflictException;
 import org.morgue.article.DuplicateArticleTextException;
@@ -75,6 +78,26 @@ class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> entityNotFound(EntityNotFoundException ex) {
 		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> annotationNotFound(AnnotationNotFoundException ex) {
+		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> invalidAnnotation(InvalidAnnotationException ex) {
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> annotationChanged(AnnotationChangedException ex) {
+		ProblemDetail problem = problem(HttpStatus.PRECONDITION_FAILED, "Changed by someone else", ex.getMessage(),
+				"If-Match");
+		return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.header(HttpHeaders.ETAG, "\"" + ex.currentVersion() + "\"")
+			.body(problem);
 	}
 
 	@ExceptionHandler

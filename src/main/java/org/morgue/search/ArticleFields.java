@@ -27,7 +27,7 @@ import org.morgue.tag.TagNames;
 final class ArticleFields {
 
 	/** Version of the mapping and analysis; the index directory is named after it. */
-	static final int SCHEMA_VERSION = 5;
+	static final int SCHEMA_VERSION = 6;
 
 	static final String ID = "id";
 
@@ -62,6 +62,9 @@ final class ArticleFields {
 
 	/** Publication month as {@code year * 12 + month - 1}, for counting years and months. */
 	static final String PUBLISHED_MONTH = "published_month";
+
+	/** The notes annotating the article, analysed like the body, for {@code note:}. */
+	static final String NOTE = "note";
 
 	/**
 	 * When the archive received the article, as milliseconds since 1970, as points for "new since"
@@ -120,6 +123,9 @@ final class ArticleFields {
 			LocalTime time = (article.publishedTime() != null) ? article.publishedTime() : LocalTime.MIDNIGHT;
 			doc.add(new LongField(PUBLISHED, date.atTime(time).toEpochSecond(ZoneOffset.UTC)));
 			doc.add(new NumericDocValuesField(PUBLISHED_MONTH, month(date)));
+		}
+		for (String note : indexed.notes()) {
+			doc.add(new TextField(NOTE, note, Field.Store.NO));
 		}
 		if (article.ingestedAt() != null) {
 			doc.add(new LongField(INGESTED, article.ingestedAt().toEpochMilli()));

@@ -1,5 +1,6 @@
 package org.morgue.search;
 
+import org.morgue.annotation.ArticleAnnotationsChanged;
 import org.morgue.article.ArticleDeleted;
 import org.morgue.article.ArticleSaved;
 import org.morgue.article.ArticlesImported;
@@ -51,6 +52,12 @@ class ArticleIndexer {
 	/** Tags added, removed, renamed or merged: the documents get the articles' current tags. */
 	@ApplicationModuleListener
 	void on(ArticleTagsChanged event) {
+		index(event.articleIds());
+	}
+
+	/** Notes written, changed or deleted: the documents get the notes as they now are. */
+	@ApplicationModuleListener
+	void on(ArticleAnnotationsChanged event) {
 		index(event.articleIds());
 	}
 

@@ -29,7 +29,8 @@ import org.morgue.tag.TagNames;
 /**
  * Reads the query language journalists type: all words must match, {@code OR}, {@code -word},
  * {@code "exact phrase"}, {@code "phrase"~5}, {@code prefix*}, parentheses, the fields
- * {@code title:}, {@code byline:}, {@code source:}, {@code dateline:}, {@code entity:} (a person,
+ * {@code title:}, {@code byline:}, {@code source:}, {@code dateline:}, {@code note:} (the notes
+ * annotating the article), {@code entity:} (a person,
  * organisation or place by any of its names), {@code tag:} (a tag in any case: {@code tag:Myanmar},
  * {@code tag:"human rights"}), and dates as {@code date:2022}, {@code date:2022-08},
  * {@code date:2022-08-01..2022-08-31}.
@@ -50,7 +51,7 @@ final class ArticleQueryParser {
 	static final String ENTITY = "entity";
 
 	private static final Set<String> TEXT_FIELDS = Set.of(ArticleFields.TEXT, ArticleFields.TITLE,
-			ArticleFields.BYLINE, ArticleFields.DATELINE);
+			ArticleFields.BYLINE, ArticleFields.DATELINE, ArticleFields.NOTE);
 
 	private static final int MIN_PREFIX = 2;
 
@@ -242,7 +243,7 @@ final class ArticleQueryParser {
 				throws ParseException {
 			String name = field.toLowerCase(Locale.ROOT).equals(BODY) ? ANY : field.toLowerCase(Locale.ROOT);
 			if (!TEXT_FIELDS.contains(name)) {
-				throw refuse("'" + field + ":' cannot take a prefix or fuzzy word; use it on title, byline or dateline.");
+				throw refuse("'" + field + ":' cannot take a prefix or fuzzy word; use it on title, byline, dateline or note.");
 			}
 			return query.apply(name);
 		}

@@ -6,12 +6,17 @@ import org.morgue.article.ArticleContent;
 import org.morgue.ner.ArticleEntity;
 
 /**
- * What goes into an article's index document: its content, the entities it mentions and its tags.
+ * What goes into an article's index document: its content, the entities it mentions, its tags and
+ * the notes annotating it.
  */
-record IndexedArticle(ArticleContent content, List<ArticleEntity> entities, List<String> tags) {
+record IndexedArticle(ArticleContent content, List<ArticleEntity> entities, List<String> tags, List<String> notes) {
 
 	IndexedArticle(ArticleContent content, List<ArticleEntity> entities) {
-		this(content, entities, List.of());
+		this(content, entities, List.of(), List.of());
+	}
+
+	IndexedArticle(ArticleContent content, List<ArticleEntity> entities, List<String> tags) {
+		this(content, entities, tags, List.of());
 	}
 
 	long id() {

@@ -3,6 +3,7 @@ package org.morgue.search;
 import java.util.List;
 import java.util.Map;
 
+import org.morgue.annotation.AnnotationService;
 import org.morgue.article.ArticleContent;
 import org.morgue.article.ArticleService;
 import org.morgue.ner.ArticleEntity;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads articles for the index: their content from the article module, their entities from the
- * entity module and their tags from the tag module, a batch at a time (one query each).
+ * entity module, their tags from the tag module and their notes from the annotation module, a batch at
+ * a time (one query each).
  */
 @Component
 class IndexedArticles {
@@ -24,10 +26,13 @@ class IndexedArticles {
 
 	private final TagService tags;
 
-	IndexedArticles(ArticleService articles, EntityService entities, TagService tags) {
+	private final AnnotationService annotations;
+
+	IndexedArticles(ArticleService articles, EntityService entities, TagService tags, AnnotationService annotations) {
 		this.articles = articles;
 		this.entities = entities;
 		this.tags = tags;
+		this.annotations = annotations;
 	}
 
 	/** These articles, in the order of the ids; ids of articles that no longer exist are left out. */
@@ -47,9 +52,10 @@ class IndexedArticles {
 		List<Long> ids = contents.stream().map(ArticleContent::id).toList();
 		Map<Long, List<ArticleEntity>> found = entities.entitiesOf(ids);
 		Map<Long, List<String>> tagged = tags.tagsOf(ids);
+		Map<Long, List<String>> notes = annotations.notesOf(ids);
 		return contents.stream()
 			.map(content -> new IndexedArticle(content, found.getOrDefault(content.id(), List.of()),
-					tagged.getOrDefault(content.id(), List.of())))
+					tagged.getOrDefault(content.id(), List.of()), notes.getOrDefault(content.id(), List.of())))
 			.toList();
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.morgue.annotation.AnnotationService;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersionConflictException;
@@ -57,11 +58,15 @@ class ArticlePageController {
 
 	private final TagService tags;
 
-	ArticlePageController(ArticleService articles, ArticleSearch search, EntityService entities, TagService tags) {
+	private final AnnotationService annotations;
+
+	ArticlePageController(ArticleService articles, ArticleSearch search, EntityService entities, TagService tags,
+			AnnotationService annotations) {
 		this.articles = articles;
 		this.search = search;
 		this.entities = entities;
 		this.tags = tags;
+		this.annotations = annotations;
 	}
 
 	@GetMapping("/articles/{id}")
@@ -72,7 +77,11 @@ class ArticlePageController {
 		// Analysed first: the mentions commit with the analysis, so once it shows, they do too.
 		model.addAttribute("analysing", !entities.isAnalysed(id, article.version()));
 		List<EntityMention> mentions = entities.mentionsOf(id);
-		model.addAttribute("marked", MarkedParagraph.mark(article.paragraphs(), mentions));
+		List<AnnotationView> notes = AnnotationView.of(annotations.ofArticle(id), annotations);
+		model.addAttribute("marked", AnnotatedParagraph.of(MarkedParagraph.mark(article.paragraphs(), mentions),
+				notes.stream().filter(note -> !note.orphaned()).map(AnnotationView::passage).toList()));
+		model.addAttribute("annotations", notes.stream().filter(note -> !note.orphaned()).toList());
+		model.addAttribute("orphanedAnnotations", notes.stream().filter(AnnotationView::orphaned).toList());
 		Map<EntityType, List<ArticleEntity>> byType = new EnumMap<>(EntityType.class);
 		entities.entitiesOf(List.of(id))
 			.getOrDefault(id, List.of())

@@ -32,6 +32,7 @@ final class SearchHelp {
 					new Example("source:AFP", "Articles from this source; quote a name with spaces: "
 							+ "source:\"Associated Press\"."),
 					new Example("dateline:Yangon", "Filed from this place."),
+					new Example("note:verify", "Articles with a note (an annotation) containing the word."),
 					new Example("entity:\"Min Aung Hlaing\"", "Articles that mention this person, organisation or place, "
 							+ "written any of the ways the archive knows (entity:NLD finds the National League for "
 							+ "Democracy); the facets beside the results do the same with a click."),
