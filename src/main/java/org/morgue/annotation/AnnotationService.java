@@ -128,6 +128,37 @@ public class AnnotationService {
 		return store.ofArticle(articleId, false);
 	}
 
+	/** The annotations of these articles, by article id (articles without any are left out). */
+	@Transactional(readOnly = true)
+	public Map<Long, List<AnnotationDetails>> ofArticles(Collection<Long> articleIds) {
+		return store.ofArticles(articleIds);
+	}
+
+	/**
+	 * Gives an article back the annotations an export of the archive carried (in the caller's
+	 * transaction, with the article just stored): authors, times and orphaned state as they were.
+	 * @throws InvalidAnnotationException when a note is empty or too long, or a passage that is not
+	 * orphaned is not where its selectors say in the article's text
+	 */
+	@Transactional
+	public void restore(long articleId, List<ArchivedAnnotation> annotations) {
+		if (annotations.isEmpty()) {
+			return;
+		}
+		String body = articles.get(articleId).body();
+		for (ArchivedAnnotation annotation : annotations) {
+			checkNote(annotation.note());
+			PassageSelectors at = annotation.selectors();
+			if (!annotation.orphaned() && (at.start() < 0 || at.end() > body.length() || at.start() >= at.end()
+					|| !body.substring(at.start(), at.end()).equals(at.exact()))) {
+				throw new InvalidAnnotationException("annotations", "An annotation's passage '" + at.exact()
+						+ "' is not at " + at.start() + "-" + at.end() + " in the article's text.");
+			}
+			store.insertArchived(articleId, annotation);
+		}
+		events.publishEvent(new ArticleAnnotationsChanged(List.of(articleId)));
+	}
+
 	/** What a user annotated, newest first. */
 	@Transactional(readOnly = true)
 	public List<AnnotationDetails> byCreator(String creator, int offset, int limit) {

@@ -72,6 +72,42 @@ class AnnotationStore {
 			.list();
 	}
 
+	/** The annotations of these articles, by article id, each article's in the order of its passages. */
+	Map<Long, List<AnnotationDetails>> ofArticles(Collection<Long> articleIds) {
+		Map<Long, List<AnnotationDetails>> byArticle = new HashMap<>();
+		if (articleIds.isEmpty()) {
+			return byArticle;
+		}
+		jdbc.sql("select " + COLUMNS + " from annotation where article_id = any(:articles) "
+				+ "order by article_id, orphaned, start_offset, end_offset, id")
+			.param("articles", articleIds.toArray(Long[]::new))
+			.query(AnnotationStore::row)
+			.list()
+			.forEach(annotation -> byArticle.computeIfAbsent(annotation.articleId(), id -> new ArrayList<>()).add(annotation));
+		return byArticle;
+	}
+
+	/** Stores an annotation as an export had it: its author, times and orphaned state kept. */
+	void insertArchived(long articleId, ArchivedAnnotation annotation) {
+		PassageSelectors at = annotation.selectors();
+		jdbc.sql("""
+				insert into annotation (article_id, creator, created_at, modified_at, note, exact, prefix, suffix,
+				    start_offset, end_offset, orphaned)
+				values (:article, :creator, :created, :modified, :note, :exact, :prefix, :suffix, :start, :end, :orphaned)""")
+			.param("article", articleId)
+			.param("creator", annotation.creator())
+			.param("created", Timestamp.from(annotation.created()))
+			.param("modified", Timestamp.from(annotation.modified()))
+			.param("note", annotation.note())
+			.param("exact", at.exact())
+			.param("prefix", at.prefix())
+			.param("suffix", at.suffix())
+			.param("start", at.start())
+			.param("end", at.end())
+			.param("orphaned", annotation.orphaned())
+			.update();
+	}
+
 	List<AnnotationDetails> byCreator(String creator, int offset, int limit) {
 		return jdbc.sql("select " + COLUMNS + " from annotation where creator = :creator "
 				+ "order by created_at desc, id desc offset :offset limit :limit")

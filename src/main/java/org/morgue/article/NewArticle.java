@@ -25,4 +25,9 @@ public record NewArticle(ArticleMetadata metadata, boolean titleDerived, List<Ar
 		this(metadata, titleDerived, paragraphs, signOff, rawText, null);
 	}
 
+	/** The cleaned body the article will have: paragraphs and subheads separated by a blank line. */
+	public String body() {
+		return ArticleText.join(paragraphs);
+	}
+
 }

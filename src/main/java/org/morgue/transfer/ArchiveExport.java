@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.morgue.annotation.AnnotationDetails;
+import org.morgue.annotation.AnnotationService;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersion;
@@ -40,8 +42,12 @@ public class ArchiveExport {
 
 	private final TagService tags;
 
-	ArchiveExport(ArticleService articles, EntityService entities, TagService tags, JsonMapper json) {
+	private final AnnotationService annotations;
+
+	ArchiveExport(ArticleService articles, EntityService entities, TagService tags, AnnotationService annotations,
+			JsonMapper json) {
 		this.tags = tags;
+		this.annotations = annotations;
 		this.articles = articles;
 		this.entities = entities;
 		this.json = json;
@@ -65,11 +71,12 @@ public class ArchiveExport {
 			Map<Long, Integer> analysed = entities.analysedVersions(ids);
 			Map<Long, List<EntityMention>> mentions = entities.mentionsOf(ids);
 			Map<Long, List<String>> tagged = tags.tagsOf(ids);
+			Map<Long, List<AnnotationDetails>> notes = annotations.ofArticles(ids);
 			for (ArticleDetails article : articles.details(ids)) {
 				Integer version = analysed.get(article.id());
 				out.write(json.writeValueAsBytes(ArchiveLine.write(json, article, rawTexts.get(article.id()),
 						version != null && version == article.version(), mentions.getOrDefault(article.id(), List.of()),
-						tagged.getOrDefault(article.id(), List.of()))));
+						tagged.getOrDefault(article.id(), List.of()), notes.getOrDefault(article.id(), List.of()))));
 				out.write(NEWLINE);
 				written++;
 			}

@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.morgue.annotation.AnnotationDetails;
+import org.morgue.annotation.ArchivedAnnotation;
+import org.morgue.annotation.PassageSelectors;
 import org.morgue.article.ArticleDateline;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleMetadata;
@@ -28,8 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One article of an export of the whole archive, as a line of NDJSON: the article JSON of the API
- * (without its links) with the copy as received ({@code rawText}), its tags and, when the article has
- * been analysed, its entities with every mention. The same line imports back into the same article:
+ * (without its links) with the copy as received ({@code rawText}), its tags, its annotations (who,
+ * when, the note, the passage's quote with its context and offsets) and, when the article has been
+ * analysed, its entities with every mention. The same line imports back into the same article:
  * text, metadata, who brought it in and when, and its entities, without running the tagger again.
  * An import recognises such a line by its {@code paragraphs}.
  */
@@ -41,7 +45,7 @@ final class ArchiveLine {
 	private static final Set<String> FIELDS = Set.of("id", "title", "titleDerived", "byline", "source", "dateline",
 			"publishedAt", "ingestedAt", "url", "language", "wordCount", "contentHash", "version", "createdBy",
 			"createdAt", "updatedBy", "updatedAt", "body", "paragraphs", "signOff", "rawText", "entitiesAnalysed",
-			"entities", "tags");
+			"entities", "tags", "annotations");
 
 	private ArchiveLine() {
 	}
@@ -50,11 +54,12 @@ final class ArchiveLine {
 	 * An article restored from its line, with the mentions to restore ({@code null}: not analysed)
 	 * and its tags.
 	 */
-	record Restored(NewArticle article, List<ArchivedMention> mentions, List<String> tags) {
+	record Restored(NewArticle article, List<ArchivedMention> mentions, List<String> tags,
+			List<ArchivedAnnotation> annotations) {
 	}
 
 	static ObjectNode write(JsonMapper json, ArticleDetails article, String rawText, boolean analysed,
-			List<EntityMention> mentions, List<String> tags) {
+			List<EntityMention> mentions, List<String> tags, List<AnnotationDetails> annotations) {
 		ObjectNode line = json.createObjectNode();
 		line.put("id", article.id());
 		line.put("title", article.title());
@@ -88,6 +93,21 @@ final class ArchiveLine {
 		line.put("rawText", rawText);
 		ArrayNode tagNames = line.putArray("tags");
 		tags.forEach(tagNames::add);
+		ArrayNode notes = line.putArray("annotations");
+		for (AnnotationDetails annotation : annotations) {
+			PassageSelectors at = annotation.selectors();
+			notes.addObject()
+				.put("creator", annotation.creator())
+				.put("created", annotation.created().toString())
+				.put("modified", annotation.modified().toString())
+				.put("note", annotation.note())
+				.put("exact", at.exact())
+				.put("prefix", at.prefix())
+				.put("suffix", at.suffix())
+				.put("start", at.start())
+				.put("end", at.end())
+				.put("orphaned", annotation.orphaned());
+		}
 		line.put("entitiesAnalysed", analysed);
 		ArrayNode entities = line.putArray("entities");
 		Map<Long, ObjectNode> byEntity = new LinkedHashMap<>();
@@ -148,7 +168,40 @@ final class ArchiveLine {
 				orElse(string(line, "updatedBy"), actor), instant(line, "updatedAt", now));
 		NewArticle article = new NewArticle(metadata, bool(line, "titleDerived", false), paragraphs,
 				string(line, "signOff"), rawText, provenance);
-		return new Restored(article, bool(line, "entitiesAnalysed", false) ? mentions(line) : null, tags(line));
+		return new Restored(article, bool(line, "entitiesAnalysed", false) ? mentions(line) : null, tags(line),
+				annotations(line, article.body(), now, actor));
+	}
+
+	private static List<ArchivedAnnotation> annotations(JsonNode line, String body, Instant now, String actor) {
+		JsonNode annotations = line.get("annotations");
+		if (annotations == null || annotations.isNull()) {
+			return List.of();
+		}
+		if (!annotations.isArray()) {
+			throw new InvalidArticleException("annotations", "'annotations' must be a list of notes on passages.");
+		}
+		List<ArchivedAnnotation> restored = new ArrayList<>();
+		for (JsonNode annotation : annotations) {
+			String note = string(annotation, "note");
+			String exact = string(annotation, "exact");
+			if (note == null || note.isBlank() || exact == null || !annotation.path("start").canConvertToInt()
+					|| !annotation.path("end").canConvertToInt()) {
+				throw new InvalidArticleException("annotations", "Every annotation needs its 'note', 'exact', 'start' and 'end'.");
+			}
+			int start = annotation.get("start").intValue();
+			int end = annotation.get("end").intValue();
+			boolean orphaned = bool(annotation, "orphaned", false);
+			if (!orphaned && (start < 0 || end > body.length() || start >= end || !body.substring(start, end).equals(exact))) {
+				throw new InvalidArticleException("annotations", "The annotated passage '" + exact + "' is not at "
+						+ start + "-" + end + " in the article's text.");
+			}
+			restored.add(new ArchivedAnnotation(orElse(string(annotation, "creator"), actor),
+					instant(annotation, "created", now), instant(annotation, "modified", now), note,
+					new PassageSelectors(exact, orElse(string(annotation, "prefix"), ""),
+							orElse(string(annotation, "suffix"), ""), start, end),
+					orphaned));
+		}
+		return restored;
 	}
 
 	private static List<String> tags(JsonNode line) {

@@ -17,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
+import org.morgue.annotation.AnnotationService;
+import org.morgue.annotation.ArchivedAnnotation;
 import org.morgue.article.ArticleService;
 import org.morgue.article.BatchSave;
 import org.morgue.article.InvalidArticleException;
@@ -81,10 +83,14 @@ public class BulkImport {
 
 	private final TagService tags;
 
-	BulkImport(IngestService ingest, ArticleService articles, EntityService entities, TagService tags, JsonMapper json,
-			PlatformTransactionManager transactionManager, Optional<Clock> clock) {
+	private final AnnotationService annotations;
+
+	BulkImport(IngestService ingest, ArticleService articles, EntityService entities, TagService tags,
+			AnnotationService annotations, JsonMapper json, PlatformTransactionManager transactionManager,
+			Optional<Clock> clock) {
 		this.ingest = ingest;
 		this.tags = tags;
+		this.annotations = annotations;
 		this.articles = articles;
 		this.entities = entities;
 		this.json = json;
@@ -139,10 +145,10 @@ public class BulkImport {
 
 	/** An item checked and parsed: the article to store, or why not. */
 	private record Prepared(ImportPlace place, NewArticle article, List<ArchivedMention> mentions, List<String> tags,
-			ImportOutcome error) {
+			List<ArchivedAnnotation> annotations, ImportOutcome error) {
 
 		Prepared(ImportPlace place, NewArticle article, List<ArchivedMention> mentions, ImportOutcome error) {
-			this(place, article, mentions, List.of(), error);
+			this(place, article, mentions, List.of(), List.of(), error);
 		}
 
 	}
@@ -191,7 +197,8 @@ public class BulkImport {
 		}
 		if (node.has(ArchiveLine.MARKER)) {
 			ArchiveLine.Restored restored = ArchiveLine.read(node, now, actor);
-			return new Prepared(place, restored.article(), restored.mentions(), restored.tags(), null);
+			return new Prepared(place, restored.article(), restored.mentions(), restored.tags(), restored.annotations(),
+					null);
 		}
 		boolean copy = node.has("raw");
 		Set<String> allowed = copy ? COPY_FIELDS : FIELDS;
@@ -271,6 +278,7 @@ public class BulkImport {
 				if (saves.get(i).created()) {
 					long id = saves.get(i).articleId();
 					batch.get(i).tags().forEach(tag -> tagged.computeIfAbsent(tag, name -> new ArrayList<>()).add(id));
+					annotations.restore(id, batch.get(i).annotations());
 				}
 			}
 			tagged.forEach(tags::tagAll);

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.morgue.Eventually;
 import org.morgue.MorgueApplication;
 import org.morgue.TestDatabase;
+import org.morgue.annotation.AnnotationService;
+import org.morgue.annotation.AnnotationTarget;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleService;
 import org.morgue.ner.EntityBacklog;
@@ -79,7 +81,14 @@ class ArchiveRoundTripTests {
 			TagService tags = archive.getBean(TagService.class);
 			tags.tagAll("Foreign affairs", articles.versionsAfter(0, 3).stream().map(v -> v.id()).toList());
 			tags.add(first.id(), "Corrected");
-			Eventually.until(() -> entities.isAnalysed(first.id(), first.version() + 1), analysed -> analysed,
+			AnnotationService annotations = archive.getBean(AnnotationService.class);
+			annotations.create(first.id(), "Check the **figures** with the desk.", AnnotationTarget.ofPosition(20, 40));
+			long orphan = annotations.create(first.id(), "About a passage that goes.", AnnotationTarget.ofPosition(0, 5)).id();
+			ArticleDetails titled = articles.get(first.id());
+			articles.correctText(first.id(), titled.version(), java.util.List.of(
+					org.morgue.article.ArticleParagraph.paragraph(titled.body().substring(5).strip())));
+			assertThat(annotations.get(orphan).orphaned()).isTrue();
+			Eventually.until(() -> entities.isAnalysed(first.id(), first.version() + 2), analysed -> analysed,
 					Duration.ofSeconds(60));
 		}
 
@@ -103,6 +112,9 @@ class ArchiveRoundTripTests {
 		assertThat(before).allMatch(line -> line.get("entitiesAnalysed").booleanValue());
 		assertThat(before.get(0).get("tags").toString()).isEqualTo("[\"Corrected\",\"Foreign affairs\"]");
 		assertThat(before.stream().filter(line -> line.get("tags").toString().contains("Foreign affairs"))).hasSize(3);
+		assertThat(before.get(0).get("annotations")).hasSize(2);
+		assertThat(before.get(0).get("annotations").toString()).contains("Check the **figures** with the desk.")
+			.contains("\"orphaned\":true");
 		assertThat(after.toString()).contains("\"name\":\"Sergey Lavrov\"").doesNotContain("\"name\":\"Sergei Lavrov\"");
 	}
 
