@@ -30,6 +30,23 @@ select extract(year from published_date)::int, source_id, sum(articles) from art
 
 create index article_year_count_source_idx on article_year_count (source_id, year);
 
+-- However an article is deleted (the archive's own delete, or SQL by hand), its counts go down with
+-- it. Deletions are rare and one at a time, so a row trigger is enough here; inserts and corrections
+-- are counted by the application in key order, which a trigger fired row by row could not do.
+create function article_counts_on_delete() returns trigger as $$
+begin
+    update article_count set articles = articles - 1
+    where published_date is not distinct from old.published_date and source_id is not distinct from old.source_id;
+    update article_year_count set articles = articles - 1
+    where year is not distinct from extract(year from old.published_date)::int
+      and source_id is not distinct from old.source_id;
+    return old;
+end
+$$ language plpgsql;
+
+create trigger article_delete_counts after delete on article
+    for each row execute function article_counts_on_delete();
+
 -- A source's articles newest first, read from the index alone.
 drop index article_source_idx;
 create index article_source_published_idx

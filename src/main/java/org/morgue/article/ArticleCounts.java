@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Keeps the number of articles per publication date and source (table {@code article_count}), and per
  * year and source ({@code article_year_count}), in the caller's transaction, so browsing reads a few thousand counts instead of counting every article.
  * Rows are changed in key order in one statement: two imports storing batches at once take the rows'
- * locks in the same order and never deadlock.
+ * locks in the same order and never deadlock. Deletions are counted by a trigger (see the migration).
  */
 @Component
 class ArticleCounts {
@@ -81,10 +81,6 @@ class ArticleCounts {
 
 	void add(Key key) {
 		change(Map.of(key, 1));
-	}
-
-	void remove(Key key) {
-		change(Map.of(key, -1));
 	}
 
 	/** Moves one article from one key to another (its date or source corrected). */

@@ -352,9 +352,9 @@ public class ArticleService {
 	public void delete(long id) {
 		Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
 		ArticleDetails before = article.toDetails();
+		// The counts for browsing go down in the database (a trigger), however an article is deleted.
 		articles.delete(article);
 		articles.flush();
-		counts.remove(article.countKey());
 		events.publishEvent(EditorialChange.ofArticle("article.deleted", before.title(), id, before.metadata(), null));
 		events.publishEvent(new ArticleDeleted(id));
 	}

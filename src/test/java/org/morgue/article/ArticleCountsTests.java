@@ -67,6 +67,13 @@ class ArticleCountsTests {
 		assertThat(calendar.source("Other " + marker).count()).isZero();
 		assertThat(calendar.sources(0, 10_000)).extracting(ArticleCalendar.SourceCount::name).doesNotContain("Other " + marker);
 		assertCountsMatchArticles();
+
+		// when: one deleted with SQL by hand
+		jdbc.sql("delete from article where title = :title").param("title", "Two " + marker).update();
+
+		// then
+		assertThat(calendar.source(source).count()).isEqualTo(1);
+		assertCountsMatchArticles();
 	}
 
 	@Test
@@ -93,7 +100,7 @@ class ArticleCountsTests {
 	private void assertCountsMatchArticles() {
 		// One statement, one snapshot: other tests may store articles meanwhile.
 		List<String> differences = jdbc.sql("""
-				select coalesce(a.published_date, c.published_date) || ' / ' || coalesce(a.source_id, c.source_id)
+				select coalesce(coalesce(a.published_date, c.published_date)::text, 'undated') || ' / ' || coalesce(coalesce(a.source_id, c.source_id)::text, 'no source')
 				    || ': ' || coalesce(a.n, 0) || ' articles, counted ' || coalesce(c.articles, 0)
 				from (select published_date, source_id, count(*) n from article group by 1, 2) a
 				full join article_count c on coalesce(c.published_date, '-infinity') = coalesce(a.published_date, '-infinity')
@@ -101,7 +108,7 @@ class ArticleCountsTests {
 				where coalesce(a.n, 0) <> coalesce(c.articles, 0)""").query(String.class).list();
 		assertThat(differences).isEmpty();
 		List<String> yearDifferences = jdbc.sql("""
-				select coalesce(a.y, c.year) || ' / ' || coalesce(a.source_id, c.source_id)
+				select coalesce(coalesce(a.y, c.year)::text, 'undated') || ' / ' || coalesce(coalesce(a.source_id, c.source_id)::text, 'no source')
 				    || ': ' || coalesce(a.n, 0) || ' articles, counted ' || coalesce(c.articles, 0)
 				from (select extract(year from published_date)::int y, source_id, count(*) n from article group by 1, 2) a
 				full join article_year_count c on coalesce(c.year, -1) = coalesce(a.y, -1)

@@ -116,6 +116,13 @@ final class CorpusLoader {
 		try (Statement statement = connection.createStatement()) {
 			// Hibernate takes blocks of 50 ids from article_seq; the next block must start past ours.
 			statement.execute("select setval('article_seq', " + (count + 100) + ")");
+			// COPY goes around the archive, which keeps the browsing counts as it stores articles.
+			statement.execute("""
+					insert into article_count (published_date, source_id, articles)
+					select published_date, source_id, count(*) from article group by 1, 2""");
+			statement.execute("""
+					insert into article_year_count (year, source_id, articles)
+					select extract(year from published_date)::int, source_id, count(*) from article group by 1, 2""");
 		}
 		connection.commit();
 		connection.setAutoCommit(true);
