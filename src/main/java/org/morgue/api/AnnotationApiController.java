@@ -74,7 +74,7 @@ class AnnotationApiController {
 		page.put("type", "AnnotationPage");
 		page.put("partOf", self);
 		page.put("startIndex", 0);
-		page.put("items", found.stream().map(this::annotation).toList());
+		page.put("items", found.stream().map(AnnotationApiController::annotation).toList());
 		Map<String, Object> collection = new LinkedHashMap<>();
 		collection.put("@context", CONTEXT);
 		collection.put("id", self);
@@ -167,7 +167,7 @@ class AnnotationApiController {
 		if ((long) (page + 1) * size < total) {
 			result.put("next", collection + "&page=" + (page + 1));
 		}
-		result.put("items", found.stream().map(this::annotation).toList());
+		result.put("items", found.stream().map(AnnotationApiController::annotation).toList());
 		return result;
 	}
 
@@ -178,7 +178,8 @@ class AnnotationApiController {
 		return document;
 	}
 
-	private Map<String, Object> annotation(AnnotationDetails annotation) {
+	/** An annotation in the W3C Web Annotation model (without its {@code @context}). */
+	static Map<String, Object> annotation(AnnotationDetails annotation) {
 		PassageSelectors at = annotation.selectors();
 		Map<String, Object> quote = new LinkedHashMap<>();
 		quote.put("type", "TextQuoteSelector");

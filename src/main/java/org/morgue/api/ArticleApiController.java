@@ -6,7 +6,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +19,7 @@ import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import org.morgue.annotation.AnnotationService;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleParagraph;
 import org.morgue.article.ArticleText;
@@ -37,6 +40,7 @@ import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchResult;
 import org.morgue.search.SearchSort;
 import org.morgue.tag.TagService;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -86,8 +90,11 @@ class ArticleApiController {
 
 	private final TagService tags;
 
+	private final AnnotationService annotations;
+
 	ArticleApiController(ArticleService articles, IngestService ingest, JsonMapper json, ArticleSearch search,
-			EntityService entities, TagService tags) {
+			EntityService entities, TagService tags, AnnotationService annotations) {
+		this.annotations = annotations;
 		this.entities = entities;
 		this.tags = tags;
 		this.articles = articles;
@@ -174,6 +181,22 @@ class ArticleApiController {
 			return null;
 		}
 		return ResponseEntity.ok().eTag(etag).body(body);
+	}
+
+	@GetMapping(path = "/{id}/export", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "One article with its tags and annotations, to keep or hand on",
+			description = "The article's JSON (with its tags) and its annotations in the W3C Web Annotation model, "
+					+ "with the copy as received; downloaded as a file.")
+	ResponseEntity<Map<String, Object>> export(@PathVariable long id) {
+		ArticleDetails article = articles.get(id);
+		Map<String, Object> bundle = new LinkedHashMap<>();
+		bundle.putAll(json.convertValue(response(article, null), new TypeReference<Map<String, Object>>() {
+		}));
+		bundle.put("rawText", articles.rawText(id));
+		bundle.put("annotations", annotations.ofArticle(id).stream().map(AnnotationApiController::annotation).toList());
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"article-" + id + ".json\"")
+			.body(bundle);
 	}
 
 	@GetMapping(path = "/{id}/raw", produces = "text/plain;charset=UTF-8")

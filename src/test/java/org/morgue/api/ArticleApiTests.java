@@ -332,6 +332,35 @@ class ArticleApiTests {
 	}
 
 	@Test
+	void exportsAnArticleWithItsTagsAndAnnotations() {
+		// given
+		String copy = uniqueCopy();
+		long id = editor.post("/api/v1/articles", "text/plain", copy).json().get("id").asLong();
+		assertThat(editor.put("/api/v1/articles/" + id + "/tags/Budget%20talks").status()).isEqualTo(200);
+		Response annotated = editor.post("/api/v1/articles/" + id + "/annotations", "application/json", """
+				{"body": {"type": "TextualBody", "value": "Ask the *spokesman* again.", "format": "text/markdown"},
+				 "target": {"selector": {"type": "TextQuoteSelector", "exact": "a spokesman said"}}}""");
+		assertThat(annotated.status()).isEqualTo(201);
+
+		// when
+		Response export = reader.get("/api/v1/articles/" + id + "/export");
+
+		// then
+		assertThat(export.status()).isEqualTo(200);
+		assertThat(export.header("Content-Disposition")).contains("article-" + id + ".json");
+		JsonNode bundle = export.json();
+		assertThat(bundle.get("id").asLong()).isEqualTo(id);
+		assertThat(bundle.get("tags").toString()).isEqualTo("[\"Budget talks\"]");
+		assertThat(bundle.get("rawText").asString()).isEqualTo(copy);
+		JsonNode annotation = bundle.get("annotations").get(0);
+		assertThat(annotation.get("type").asString()).isEqualTo("Annotation");
+		assertThat(annotation.get("body").get("value").asString()).isEqualTo("Ask the *spokesman* again.");
+		assertThat(annotation.get("target").get("selector").toString()).contains("\"exact\":\"a spokesman said\"")
+			.contains("TextPositionSelector");
+		assertThat(annotation.get("creator").get("nickname").asString()).isEqualTo(TestUsers.EDITOR);
+	}
+
+	@Test
 	void aCorrectionMustSayWhichVersionItCorrects() {
 		long id = editor.post("/api/v1/articles", "text/plain", uniqueCopy()).json().get("id").asLong();
 
