@@ -69,6 +69,31 @@ public final class Browser implements AutoCloseable {
 		driver.executeScript("arguments[0].value = arguments[1];", find(field), text);
 	}
 
+	/**
+	 * Selects text in the article's story as a person dragging across it does, and lets the page
+	 * know the mouse went up.
+	 */
+	public void selectInStory(String text) {
+		driver.executeScript("""
+				const text = arguments[0];
+				const walker = document.createTreeWalker(document.querySelector('.story .body'), NodeFilter.SHOW_TEXT);
+				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				  const at = node.textContent.indexOf(text);
+				  if (at >= 0) {
+				    node.parentElement.scrollIntoView({ block: 'center' });
+				    const range = document.createRange();
+				    range.setStart(node, at);
+				    range.setEnd(node, at + text.length);
+				    const selection = window.getSelection();
+				    selection.removeAllRanges();
+				    selection.addRange(range);
+				    node.parentElement.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+				    return;
+				  }
+				}
+				throw new Error('not in the story: ' + text);""", text);
+	}
+
 	public WebDriver driver() {
 		return driver;
 	}

@@ -1,19 +1,14 @@
 package org.morgue.alert;
 
+import org.morgue.system.InvalidInputException;
+
 /**
  * A saved search that cannot be stored as given, naming the field at fault.
  */
-public class InvalidSavedSearchException extends RuntimeException {
-
-	private final String field;
+public class InvalidSavedSearchException extends InvalidInputException {
 
 	public InvalidSavedSearchException(String field, String message) {
-		super(message);
-		this.field = field;
-	}
-
-	public String field() {
-		return field;
+		super(field, message);
 	}
 
 }

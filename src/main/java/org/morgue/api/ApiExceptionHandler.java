@@ -3,22 +3,17 @@ package org.morgue.api;
 import java.net.URI;
 import java.util.stream.Collectors;
 
-import org.morgue.alert.InvalidSavedSearchException;
 import org.morgue.alert.SavedSearchNotFoundException;
 import org.morgue.annotation.AnnotationChangedException;
 import org.morgue.annotation.AnnotationNotFoundException;
-import org.morgue.annotation.InvalidAnnotationException;
 import org.morgue.article.ArticleNotFoundException;
 import org.morgue.article.ArticleVersionConflictException;
 import org.morgue.article.DuplicateArticleTextException;
-import org.morgue.article.InvalidArticleException;
 import org.morgue.ingest.ArticleTooLargeException;
 import org.morgue.ner.EntityNotFoundException;
-import org.morgue.ner.InvalidCurationException;
+import org.morgue.system.InvalidInputException;
 import org.morgue.search.InvalidQueryException;
-import org.morgue.tag.InvalidTagException;
 import org.morgue.tag.TagNotFoundException;
-import org.morgue.user.InvalidUserException;
 import org.morgue.user.UserAlreadyExistsException;
 import org.morgue.user.UserNotFoundException;
 import org.slf4j.Logger;
@@ -47,8 +42,9 @@ class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+	/** Every module's invalid input: 400 naming the field (413 for copy over the size limit). */
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidArticle(InvalidArticleException ex) {
+	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
 		if (ex instanceof ArticleTooLargeException) {
 			return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Too large", ex.getMessage(), ex.field()));
 		}
@@ -65,29 +61,10 @@ class ApiExceptionHandler {
 		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid search", ex.getMessage(), ex.parameter()));
 	}
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidUser(InvalidUserException ex) {
-		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> articleNotFound(ArticleNotFoundException ex) {
+	@ExceptionHandler({ ArticleNotFoundException.class, EntityNotFoundException.class, AnnotationNotFoundException.class,
+			TagNotFoundException.class, SavedSearchNotFoundException.class, UserNotFoundException.class })
+	ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
 		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> entityNotFound(EntityNotFoundException ex) {
-		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> annotationNotFound(AnnotationNotFoundException ex) {
-		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidAnnotation(InvalidAnnotationException ex) {
-		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
 	}
 
 	@ExceptionHandler
@@ -98,36 +75,6 @@ class ApiExceptionHandler {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.header(HttpHeaders.ETAG, "\"" + ex.currentVersion() + "\"")
 			.body(problem);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidCuration(InvalidCurationException ex) {
-		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidTag(InvalidTagException ex) {
-		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid tag", ex.getMessage(), ex.field()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> tagNotFound(TagNotFoundException ex) {
-		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidSavedSearch(InvalidSavedSearchException ex) {
-		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> savedSearchNotFound(SavedSearchNotFoundException ex) {
-		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> userNotFound(UserNotFoundException ex) {
-		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
 	}
 
 	@ExceptionHandler

@@ -1,20 +1,15 @@
 package org.morgue.ner;
 
+import org.morgue.system.InvalidInputException;
+
 /**
  * A curation decision or entity query that cannot be carried out as asked; the message says why
  * and names the field.
  */
-public class InvalidCurationException extends RuntimeException {
-
-	private final String field;
+public class InvalidCurationException extends InvalidInputException {
 
 	public InvalidCurationException(String field, String message) {
-		super(message);
-		this.field = field;
-	}
-
-	public String field() {
-		return field;
+		super(field, message);
 	}
 
 }

@@ -1,20 +1,15 @@
 package org.morgue.tag;
 
+import org.morgue.system.InvalidInputException;
+
 /**
  * A tag name or tag request that cannot be carried out as asked; the message says why and names
  * the field at fault.
  */
-public class InvalidTagException extends RuntimeException {
-
-	private final String field;
+public class InvalidTagException extends InvalidInputException {
 
 	public InvalidTagException(String field, String message) {
-		super(message);
-		this.field = field;
-	}
-
-	public String field() {
-		return field;
+		super(field, message);
 	}
 
 }

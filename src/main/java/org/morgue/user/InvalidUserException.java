@@ -1,19 +1,14 @@
 package org.morgue.user;
 
+import org.morgue.system.InvalidInputException;
+
 /**
  * A user or token request that cannot be carried out, naming the field at fault.
  */
-public class InvalidUserException extends RuntimeException {
-
-	private final String field;
+public class InvalidUserException extends InvalidInputException {
 
 	public InvalidUserException(String field, String message) {
-		super(message);
-		this.field = field;
-	}
-
-	public String field() {
-		return field;
+		super(field, message);
 	}
 
 }

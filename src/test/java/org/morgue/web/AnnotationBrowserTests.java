@@ -58,7 +58,7 @@ class AnnotationBrowserTests {
 			WebDriverWait wait = new WebDriverWait(editor.driver(), Duration.ofSeconds(10));
 
 			// when: the editor selects the passage and annotates it
-			select(editor, passage);
+			editor.selectInStory(passage);
 			WebElement annotate = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".annotate-button")));
 			annotate.click();
 			WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[data-annotate] textarea")));
@@ -115,27 +115,6 @@ class AnnotationBrowserTests {
 			assertThat(((JavascriptExecutor) reader.driver()).executeScript("return window.hacked === undefined;"))
 				.isEqualTo(true);
 		}
-	}
-
-	/** Selects the text in the story as a person dragging across it does. */
-	private static void select(Browser browser, String text) {
-		((JavascriptExecutor) browser.driver()).executeScript("""
-				const text = arguments[0];
-				const walker = document.createTreeWalker(document.querySelector('.story .body'), NodeFilter.SHOW_TEXT);
-				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-				  const at = node.textContent.indexOf(text);
-				  if (at >= 0) {
-				    node.parentElement.scrollIntoView({ block: 'center' });
-				    const range = document.createRange();
-				    range.setStart(node, at);
-				    range.setEnd(node, at + text.length);
-				    const selection = window.getSelection();
-				    selection.removeAllRanges();
-				    selection.addRange(range);
-				    return;
-				  }
-				}
-				throw new Error('not in the story: ' + text);""", text);
 	}
 
 	private static boolean inView(Browser browser, String elementId) {

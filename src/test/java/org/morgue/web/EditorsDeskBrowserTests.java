@@ -68,7 +68,7 @@ class EditorsDeskBrowserTests {
 
 			// and annotates a passage
 			String passage = "ferries would resume on Monday";
-			select(editor, passage);
+			editor.selectInStory(passage);
 			wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".annotate-button"))).click();
 			wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[data-annotate] textarea")))
 				.sendKeys("Check the **ferry timetable** " + marker);
@@ -111,7 +111,7 @@ class EditorsDeskBrowserTests {
 			assertThat(reader.has(By.cssSelector(".note-edit"))).isFalse();
 			assertThat(reader.has(By.cssSelector("form[data-annotate]"))).isFalse();
 			assertThat(reader.driver().findElements(By.linkText("Correct"))).isEmpty();
-			select(reader, "storm reached the coast");
+			reader.selectInStory("storm reached the coast");
 			assertThat(reader.has(By.cssSelector(".annotate-button"))).isFalse();
 		}
 	}
@@ -123,28 +123,6 @@ class EditorsDeskBrowserTests {
 			.filter(link -> link.findElement(By.cssSelector(".facet-label")).getText().equals(label))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no facet " + label));
-	}
-
-	/** Selects the text in the story as a person dragging across it does. */
-	private static void select(Browser browser, String text) {
-		((JavascriptExecutor) browser.driver()).executeScript("""
-				const text = arguments[0];
-				const walker = document.createTreeWalker(document.querySelector('.story .body'), NodeFilter.SHOW_TEXT);
-				for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-				  const at = node.textContent.indexOf(text);
-				  if (at >= 0) {
-				    node.parentElement.scrollIntoView({ block: 'center' });
-				    const range = document.createRange();
-				    range.setStart(node, at);
-				    range.setEnd(node, at + text.length);
-				    const selection = window.getSelection();
-				    selection.removeAllRanges();
-				    selection.addRange(range);
-				    node.parentElement.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-				    return;
-				  }
-				}
-				throw new Error('not in the story: ' + text);""", text);
 	}
 
 }
