@@ -141,6 +141,32 @@ class SecurityTests {
 	}
 
 	@Test
+	void theArticlePagesOwnCallsForTagsAndNotesNeedTheCsrfToken() {
+		// given
+		HttpApi session = HttpApi.signedIn(port, TestUsers.EDITOR, TestUsers.PASSWORD);
+		String token = session.csrfToken("/articles/new");
+		long id = session.postWithHeader("/api/v1/articles", "text/plain",
+				"Ferries stopped on " + UUID.randomUUID() + ", the harbour said.", "X-CSRF-TOKEN", token).json().get("id").asLong();
+		String note = """
+				{"body": {"type": "TextualBody", "value": "Check."},
+				 "target": {"selector": {"type": "TextQuoteSelector", "exact": "the harbour said"}}}""";
+
+		// when: another site makes the signed-in browser call the API, without the page's token
+		Response forgedTag = session.put("/api/v1/articles/" + id + "/tags/Forged");
+		Response forgedNote = session.post("/api/v1/articles/" + id + "/annotations", "application/json", note);
+		Response forgedUntag = session.delete("/api/v1/articles/" + id + "/tags/Forged");
+
+		// then
+		assertThat(forgedTag.status()).isEqualTo(403);
+		assertThat(forgedNote.status()).isEqualTo(403);
+		assertThat(forgedUntag.status()).isEqualTo(403);
+		assertThat(session.get("/api/v1/articles/" + id).json().get("tags")).isEmpty();
+		assertThat(session.get("/api/v1/articles/" + id + "/annotations").json().get("total").asInt()).isZero();
+		assertThat(session.put("/api/v1/articles/" + id + "/tags/Mine", "text/plain", "", "X-CSRF-TOKEN", token).status())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void onlyAdminsManageUsers() {
 		String name = "u" + UUID.randomUUID().toString().substring(0, 8);
 		String json = "{\"username\": \"" + name + "\", \"password\": \"long-enough-pw\", \"role\": \"EDITOR\"}";

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.morgue.Browser;
+import org.morgue.Eventually;
 import org.morgue.HttpApi;
 import org.morgue.TestUsers;
 import org.morgue.article.ArticleDetails;
@@ -51,6 +52,10 @@ class AnnotationBrowserTests {
 		copy.append("The harbour master confirmed the closure " + marker + " late on Friday night.");
 		ArticleDetails article = ingest.ingestCopy(copy.toString(), CopyCorrections.none()).article();
 		String passage = "confirmed the closure " + marker;
+		// The page reloads itself once the names are found; the editor starts on the page as it stays.
+		HttpApi api = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD);
+		Eventually.until(() -> api.get("/api/v1/articles/" + article.id()).json().get("entitiesAnalysed").asBoolean(),
+				analysed -> analysed, Duration.ofSeconds(60));
 
 		try (Browser editor = Browser.open(port)) {
 			editor.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);

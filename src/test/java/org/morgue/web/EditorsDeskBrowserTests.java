@@ -42,12 +42,16 @@ class EditorsDeskBrowserTests {
 		String marker = "desk" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		String tag = "Harbour " + marker;
 		HttpApi api = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD);
-		api.post("/api/v1/articles/bulk", "application/x-ndjson", """
+		HttpApi.Response stored = api.post("/api/v1/articles/bulk", "application/x-ndjson", """
 				{"title": "Harbour closes in storm %1$s", "body": "The harbour closed on Friday %1$s as the storm reached the coast.\\n\\nThe harbour master said ferries would resume on Monday.", "source": "Desk Wire %1$s", "publishedAt": "2023-11-03"}
 				{"title": "Ferries cancelled %1$s", "body": "Ferries were cancelled %1$s across the region.", "source": "Other Wire %1$s", "publishedAt": "2023-11-03"}
 				""".formatted(marker));
 		Eventually.until(() -> api.get("/api/v1/articles?q=" + marker).json().get("total").asLong(), total -> total == 2,
 				Duration.ofSeconds(10));
+		// The page reloads itself once the names are found; the editor starts on the page as it stays.
+		long first = stored.json().get("results").get(0).get("id").asLong();
+		Eventually.until(() -> api.get("/api/v1/articles/" + first).json().get("entitiesAnalysed").asBoolean(),
+				analysed -> analysed, Duration.ofSeconds(60));
 
 		try (Browser editor = Browser.open(port)) {
 			WebDriverWait wait = new WebDriverWait(editor.driver(), Duration.ofSeconds(10));

@@ -12,6 +12,7 @@ import org.morgue.ingest.IngestService;
 import org.morgue.tag.TagService;
 import org.morgue.user.UserService;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -59,13 +60,12 @@ class TagPagesBrowserTests {
 			// when: the editor types the start of the tag, and takes the suggestion
 			WebElement input = browser.find(By.id("tag-name"));
 			input.sendKeys(marker.substring(0, 6));
-			WebElement suggestion = wait.until(d -> d.findElements(By.cssSelector("#tag-suggestions option"))
-				.stream()
-				.filter(option -> tag.equals(option.getAttribute("value")))
-				.findFirst()
-				.orElse(null));
+			// The value is read as found: a later answer replaces the options (and so the elements).
+			String suggestion = wait.until(d -> (String) ((JavascriptExecutor) d).executeScript("""
+					return Array.from(document.querySelectorAll('#tag-suggestions option'))
+					  .map(option => option.value).find(value => value === arguments[0]) || null;""", tag));
 			input.clear();
-			input.sendKeys(suggestion.getAttribute("value"));
+			input.sendKeys(suggestion);
 			browser.find(By.cssSelector("form.tag-add button[type=submit]")).click();
 
 			// then: the story shows the tag, as a link to its page
