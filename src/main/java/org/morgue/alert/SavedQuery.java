@@ -13,16 +13,19 @@ import org.morgue.search.SearchSort;
  * @param q the query, in the query language (blank for every article)
  * @param sources the chosen sources
  * @param entities the chosen people, organisations and places, by name
+ * @param tags the chosen tags
  * @param from the start of the date filter ({@code 2022}, {@code 2022-08} or a day), or {@code null}
  * @param to the end of the date filter, or {@code null}
  * @param sort {@code relevance}, {@code newest}, {@code oldest}, or {@code null} for the default
  */
-public record SavedQuery(String q, List<String> sources, List<String> entities, String from, String to, String sort) {
+public record SavedQuery(String q, List<String> sources, List<String> entities, List<String> tags, String from,
+		String to, String sort) {
 
 	public SavedQuery {
 		q = (q != null) ? q.strip() : "";
 		sources = clean(sources);
 		entities = clean(entities);
+		tags = clean(tags);
 		from = blankToNull(from);
 		to = blankToNull(to);
 		sort = blankToNull(sort);
@@ -33,7 +36,7 @@ public record SavedQuery(String q, List<String> sources, List<String> entities, 
 	 * @throws InvalidQueryException naming the part that cannot be read
 	 */
 	public SearchRequest toRequest(int size) {
-		return new SearchRequest(q, sources, entities, SearchRequest.date("from", from, false),
+		return new SearchRequest(q, sources, entities, tags, SearchRequest.date("from", from, false),
 				SearchRequest.date("to", to, true), SearchSort.of(sort), size, 0, null);
 	}
 

@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Saved searches")
 class SavedSearchApiController {
 
-	private static final Set<String> FIELDS = Set.of("name", "q", "sources", "entities", "from", "to", "sort");
+	private static final Set<String> FIELDS = Set.of("name", "q", "sources", "entities", "tags", "from", "to", "sort");
 
 	private final SavedSearches savedSearches;
 
@@ -84,7 +84,7 @@ class SavedSearchApiController {
 		JsonFields fields = JsonFields.parse(json, body, FIELDS);
 		JsonNode object = json.readTree(body);
 		SavedQuery query = new SavedQuery(fields.string("q"), strings(object, "sources"), strings(object, "entities"),
-				fields.string("from"), fields.string("to"), fields.string("sort"));
+				strings(object, "tags"), fields.string("from"), fields.string("to"), fields.string("sort"));
 		SavedSearch saved = savedSearches.save(user.getName(), fields.string("name"), query);
 		return ResponseEntity.created(URI.create("/api/v1/saved-searches/" + saved.id()))
 			.body(SavedSearchResponse.of(saved, 0L));
@@ -123,6 +123,7 @@ class SavedSearchApiController {
 			@Schema(description = "The query, as on the search page") String q,
 			@Schema(description = "Only these sources") List<String> sources,
 			@Schema(description = "Only articles naming each of these") List<String> entities,
+			@Schema(description = "Only articles with each of these tags") List<String> tags,
 			@Schema(description = "Published on or after (2022, 2022-08 or 2022-08-03)") String from,
 			@Schema(description = "Published on or before") String to,
 			@Schema(description = "relevance, newest or oldest") String sort) {

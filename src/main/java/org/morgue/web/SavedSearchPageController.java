@@ -54,9 +54,9 @@ class SavedSearchPageController {
 	RedirectView save(Principal user, @RequestParam(required = false) String name, @RequestParam(required = false) String q,
 			@RequestParam(name = "source", required = false) List<String> sources,
 			@RequestParam(name = "entity", required = false) List<String> entities,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+			@RequestParam(name = "tag", required = false) List<String> tags, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String sort, RedirectAttributes redirect) {
-		SavedQuery query = new SavedQuery(q, sources, entities, from, to, sort);
+		SavedQuery query = new SavedQuery(q, sources, entities, tags, from, to, sort);
 		try {
 			SavedSearch saved = savedSearches.save(user.getName(), name, query);
 			redirect.addFlashAttribute("message", "Saved the search “" + saved.name() + "”.");
@@ -112,8 +112,8 @@ class SavedSearchPageController {
 	}
 
 	static SearchParameters parameters(SavedQuery query) {
-		return new SearchParameters(query.q(), query.sources(), query.entities(), query.from(), query.to(), query.sort(),
-				null);
+		return new SearchParameters(query.q(), query.sources(), query.entities(), query.tags(), query.from(), query.to(),
+				query.sort(), null);
 	}
 
 	/** "q: junta · source: AFP · from 2022", or "every article". */
@@ -124,6 +124,7 @@ class SavedSearchPageController {
 		}
 		query.sources().forEach(source -> parts.add("source: " + source));
 		query.entities().forEach(entity -> parts.add("naming " + entity));
+		query.tags().forEach(tag -> parts.add("tag: " + tag));
 		if (query.from() != null) {
 			parts.add("from " + query.from());
 		}

@@ -91,23 +91,25 @@ class SavedSearchTests {
 		// given: a search with a source filter on the results page
 		String marker = marker("page");
 		HttpApi page = HttpApi.signedIn(port, TestUsers.EDITOR, TestUsers.PASSWORD);
-		String results = page.get("/articles?q=" + marker + "&source=AFP&from=2020").text();
-		assertThat(results).contains("Save this search");
+		String results = page.get("/articles?q=" + marker + "&source=AFP&tag=Ships&from=2020").text();
+		assertThat(results).contains("Save this search").contains("name=\"tag\" value=\"Ships\"");
 		String csrf = page.csrfToken("/articles?q=" + marker);
 
 		// when: it is saved under a name with a markup character
 		Response saved = page.post("/searches", "application/x-www-form-urlencoded", "name="
-				+ encode("Ships <" + marker + ">") + "&q=" + marker + "&source=AFP&from=2020&_csrf=" + encode(csrf));
+				+ encode("Ships <" + marker + ">") + "&q=" + marker + "&source=AFP&tag=Ships&from=2020&_csrf=" + encode(csrf));
 
 		// then: the list has it, escaped, with what it filters on, and the API the same search
 		assertThat(saved.status()).isEqualTo(302);
 		assertThat(saved.header("Location")).endsWith("/searches");
 		String list = page.get("/searches").text();
-		assertThat(list).contains("Ships &lt;" + marker + "&gt;").contains("source: AFP").doesNotContain("<" + marker);
+		assertThat(list).contains("Ships &lt;" + marker + "&gt;").contains("source: AFP").contains("tag: Ships")
+			.doesNotContain("<" + marker);
 		JsonNode mine = find(editor, "Ships <" + marker + ">");
 		assertThat(mine.get("search").get("q").asString()).isEqualTo(marker);
 		assertThat(mine.get("search").get("sources").get(0).asString()).isEqualTo("AFP");
 		assertThat(mine.get("search").get("from").asString()).isEqualTo("2020");
+		assertThat(mine.get("search").get("tags").get(0).asString()).isEqualTo("Ships");
 
 		// when: renamed, then deleted on the page
 		long id = mine.get("id").asLong();
