@@ -164,7 +164,7 @@ final class BenchReport {
 		md.append(String.join(", ", settings)).append("). Load average (1, 5, 15 min) ").append(f.loadAtStart)
 			.append(" at the start and ").append(f.loadAtEnd).append(" at the end");
 		md.append(loaded(f.loadAtStart) || loaded(f.loadAtEnd)
-				? ": the machine was not idle (other engineers' builds and tests ran on the same two cores).\n\n"
+				? ": the machine was not idle (other work ran on the same two cores).\n\n"
 				: ".\n\n");
 
 		md.append("**Corpus.** ").append(String.format(Locale.ROOT, "%,d", n))
