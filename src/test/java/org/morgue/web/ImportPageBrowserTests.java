@@ -30,6 +30,7 @@ import org.morgue.transfer.ImportJobs;
 import org.morgue.transfer.ImportJobs.ImportJob;
 import org.morgue.user.UserService;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -115,7 +116,9 @@ class ImportPageBrowserTests {
 			browser.find(By.cssSelector(".import-upload button")).click();
 
 			// then: while the import waits for the lock, the page shows it running
-			new WebDriverWait(browser.driver(), PATIENCE).until(d -> d.findElement(By.cssSelector(".import-figures .done"))
+			// The script replaces the figures as the job reports: an element read may be gone a moment later.
+			new WebDriverWait(browser.driver(), PATIENCE).ignoring(StaleElementReferenceException.class)
+				.until(d -> d.findElement(By.cssSelector(".import-figures .done"))
 				.getText()
 				.equals("0 of 5 articles (0%)"));
 			assertThat(browser.find(By.cssSelector(".import-state strong")).getText()).isEqualTo("Running");
