@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -58,6 +59,16 @@ public final class Browser implements AutoCloseable {
 
 	public WebElement find(By by) {
 		return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(by));
+	}
+
+	/**
+	 * A wait on this page that asks again when an element it read was replaced meanwhile (a script
+	 * updated it, or the page was reloaded between finding the element and reading it).
+	 */
+	public WebDriverWait waiting(Duration patience) {
+		WebDriverWait wait = new WebDriverWait(driver, patience);
+		wait.ignoring(StaleElementReferenceException.class);
+		return wait;
 	}
 
 	public boolean has(By by) {

@@ -44,7 +44,7 @@ class AnalysingPageBrowserTests {
 				""".formatted(marker)).json().get("results").get(0).get("id").asLong();
 
 		try (Browser editor = Browser.open(port)) {
-			WebDriverWait wait = new WebDriverWait(editor.driver(), Duration.ofSeconds(10));
+			WebDriverWait wait = editor.waiting(Duration.ofSeconds(10));
 			editor.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
 			editor.go("/articles/" + id);
 			assertThat(editor.has(By.cssSelector("[data-analysing]"))).as("the article is still waiting for its names").isTrue();

@@ -60,7 +60,7 @@ class AnnotationBrowserTests {
 		try (Browser editor = Browser.open(port)) {
 			editor.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
 			editor.go("/articles/" + article.id());
-			WebDriverWait wait = new WebDriverWait(editor.driver(), Duration.ofSeconds(10));
+			WebDriverWait wait = editor.waiting(Duration.ofSeconds(10));
 
 			// when: the editor selects the passage and annotates it
 			editor.selectInStory(passage);

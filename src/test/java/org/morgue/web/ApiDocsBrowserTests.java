@@ -7,7 +7,6 @@ import org.morgue.Browser;
 import org.morgue.TestUsers;
 import org.morgue.user.UserService;
 import org.openqa.selenium.By;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +36,7 @@ class ApiDocsBrowserTests {
 			browser.go("/swagger-ui.html");
 
 			assertThat(browser.find(By.cssSelector(".swagger-ui .info .title")).getText()).contains("Morgue API");
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			browser.waiting(Duration.ofSeconds(10))
 				.until(d -> d.getPageSource().contains("/api/v1/articles/{id}"));
 			assertThat(browser.driver().getPageSource()).doesNotContain("Failed to load API definition");
 		}

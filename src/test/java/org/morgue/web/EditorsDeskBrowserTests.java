@@ -54,7 +54,7 @@ class EditorsDeskBrowserTests {
 				analysed -> analysed, Duration.ofSeconds(60));
 
 		try (Browser editor = Browser.open(port)) {
-			WebDriverWait wait = new WebDriverWait(editor.driver(), Duration.ofSeconds(10));
+			WebDriverWait wait = editor.waiting(Duration.ofSeconds(10));
 			editor.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
 
 			// when: the editor searches and narrows to one agency
@@ -96,7 +96,7 @@ class EditorsDeskBrowserTests {
 		}
 
 		try (Browser reader = Browser.open(port)) {
-			WebDriverWait wait = new WebDriverWait(reader.driver(), Duration.ofSeconds(10));
+			WebDriverWait wait = reader.waiting(Duration.ofSeconds(10));
 			reader.signIn(TestUsers.READER, TestUsers.PASSWORD);
 
 			// when: a reader finds the story by its tag

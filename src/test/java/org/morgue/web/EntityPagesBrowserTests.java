@@ -58,7 +58,7 @@ class EntityPagesBrowserTests {
 		try (Browser browser = Browser.open(port)) {
 			browser.signIn(TestUsers.READER, TestUsers.PASSWORD);
 			browser.go("/articles/" + id);
-			WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+			WebDriverWait wait = browser.waiting(Duration.ofSeconds(20));
 			wait.until(d -> d.findElements(By.cssSelector("[data-analysing]")).isEmpty());
 
 			// then: the names are marked in the text, the short form too, and listed beside it
@@ -94,7 +94,7 @@ class EntityPagesBrowserTests {
 			browser.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 			browser.go("/admin/entities");
 			// The page reloads itself while work runs; a reload of ours may be cut short by one of its own.
-			WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(60));
+			WebDriverWait wait = browser.waiting(Duration.ofSeconds(60));
 			wait.ignoring(WebDriverException.class);
 			wait.until(d -> d.findElement(By.cssSelector(".backlog form button")).isEnabled());
 

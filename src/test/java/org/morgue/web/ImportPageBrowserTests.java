@@ -30,7 +30,6 @@ import org.morgue.transfer.ImportJobs;
 import org.morgue.transfer.ImportJobs.ImportJob;
 import org.morgue.user.UserService;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -117,8 +116,7 @@ class ImportPageBrowserTests {
 
 			// then: while the import waits for the lock, the page shows it running
 			// The script replaces the figures as the job reports: an element read may be gone a moment later.
-			new WebDriverWait(browser.driver(), PATIENCE).ignoring(StaleElementReferenceException.class)
-				.until(d -> d.findElement(By.cssSelector(".import-figures .done"))
+			browser.waiting(PATIENCE).until(d -> d.findElement(By.cssSelector(".import-figures .done"))
 				.getText()
 				.equals("0 of 5 articles (0%)"));
 			assertThat(browser.find(By.cssSelector(".import-state strong")).getText()).isEqualTo("Running");
@@ -127,7 +125,7 @@ class ImportPageBrowserTests {
 		}
 
 		// then: once it can go on, the page follows it on its own (the test never reloads) until its summary is there
-		WebDriverWait wait = new WebDriverWait(browser.driver(), PATIENCE);
+		WebDriverWait wait = browser.waiting(PATIENCE);
 		wait.ignoring(WebDriverException.class);
 		wait.until(d -> !d.findElements(By.cssSelector(".import-summary")).isEmpty());
 		assertThat(browser.path()).isEqualTo("/admin/import");

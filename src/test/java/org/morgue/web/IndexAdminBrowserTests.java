@@ -48,7 +48,7 @@ class IndexAdminBrowserTests {
 			browser.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 			browser.go("/admin/index");
 			// The page reloads itself while work runs; a reload of ours may be cut short by one of its own.
-			WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
+			WebDriverWait wait = browser.waiting(Duration.ofSeconds(30));
 			wait.ignoring(WebDriverException.class);
 			wait.until(d -> d.findElement(By.cssSelector(".rebuild form button")).isEnabled());
 

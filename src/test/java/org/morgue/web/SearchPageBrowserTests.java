@@ -26,7 +26,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -388,7 +387,7 @@ class SearchPageBrowserTests {
 	}
 
 	private void awaitPath(Predicate<String> condition) {
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(driver -> condition.test(browser.path()));
+		browser.waiting(Duration.ofSeconds(10)).until(driver -> condition.test(browser.path()));
 	}
 
 	private List<String> headlines() {

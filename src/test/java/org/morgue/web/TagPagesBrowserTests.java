@@ -55,7 +55,7 @@ class TagPagesBrowserTests {
 		try (Browser browser = Browser.open(port)) {
 			browser.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
 			browser.go("/articles/" + id);
-			WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(10));
+			WebDriverWait wait = browser.waiting(Duration.ofSeconds(10));
 
 			// when: the editor types the start of the tag, and takes the suggestion
 			WebElement input = browser.find(By.id("tag-name"));
