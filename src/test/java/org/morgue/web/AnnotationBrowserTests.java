@@ -62,6 +62,10 @@ class AnnotationBrowserTests {
 			editor.go("/articles/" + article.id());
 			WebDriverWait wait = editor.waiting(Duration.ofSeconds(10));
 
+			// then: nothing to annotate with until text is selected
+			assertThat(editor.find(By.cssSelector(".annotate-button")).isDisplayed()).isFalse();
+			assertThat(editor.find(By.cssSelector("form[data-annotate]")).isDisplayed()).isFalse();
+
 			// when: the editor selects the passage and annotates it
 			editor.selectInStory(passage);
 			WebElement annotate = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".annotate-button")));
