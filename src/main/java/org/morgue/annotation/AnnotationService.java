@@ -149,8 +149,7 @@ public class AnnotationService {
 		for (ArchivedAnnotation annotation : annotations) {
 			checkNote(annotation.note());
 			PassageSelectors at = annotation.selectors();
-			if (!annotation.orphaned() && (at.start() < 0 || at.end() > body.length() || at.start() >= at.end()
-					|| !body.substring(at.start(), at.end()).equals(at.exact()))) {
+			if (!annotation.orphaned() && !at.isIn(body)) {
 				throw new InvalidAnnotationException("annotations", "An annotation's passage '" + at.exact()
 						+ "' is not at " + at.start() + "-" + at.end() + " in the article's text.");
 			}

@@ -31,19 +31,14 @@ class AnnotationStore {
 	}
 
 	long insert(long articleId, String creator, Instant now, String note, PassageSelectors at) {
-		return jdbc.sql("""
+		return passage(jdbc.sql("""
 				insert into annotation (article_id, creator, created_at, modified_at, note, exact, prefix, suffix,
 				    start_offset, end_offset)
 				values (:article, :creator, :now, :now, :note, :exact, :prefix, :suffix, :start, :end) returning id""")
 			.param("article", articleId)
 			.param("creator", creator)
 			.param("now", Timestamp.from(now))
-			.param("note", note)
-			.param("exact", at.exact())
-			.param("prefix", at.prefix())
-			.param("suffix", at.suffix())
-			.param("start", at.start())
-			.param("end", at.end())
+			.param("note", note), at)
 			.query(Long.class)
 			.single();
 	}
@@ -90,7 +85,7 @@ class AnnotationStore {
 	/** Stores an annotation as an export had it: its author, times and orphaned state kept. */
 	void insertArchived(long articleId, ArchivedAnnotation annotation) {
 		PassageSelectors at = annotation.selectors();
-		jdbc.sql("""
+		passage(jdbc.sql("""
 				insert into annotation (article_id, creator, created_at, modified_at, note, exact, prefix, suffix,
 				    start_offset, end_offset, orphaned)
 				values (:article, :creator, :created, :modified, :note, :exact, :prefix, :suffix, :start, :end, :orphaned)""")
@@ -98,12 +93,7 @@ class AnnotationStore {
 			.param("creator", annotation.creator())
 			.param("created", Timestamp.from(annotation.created()))
 			.param("modified", Timestamp.from(annotation.modified()))
-			.param("note", annotation.note())
-			.param("exact", at.exact())
-			.param("prefix", at.prefix())
-			.param("suffix", at.suffix())
-			.param("start", at.start())
-			.param("end", at.end())
+			.param("note", annotation.note()), at)
 			.param("orphaned", annotation.orphaned())
 			.update();
 	}
@@ -126,18 +116,13 @@ class AnnotationStore {
 	}
 
 	void update(long id, String note, PassageSelectors at, boolean orphaned, Instant modified) {
-		jdbc.sql("""
+		passage(jdbc.sql("""
 				update annotation set note = :note, exact = :exact, prefix = :prefix, suffix = :suffix,
 				    start_offset = :start, end_offset = :end, orphaned = :orphaned, modified_at = :modified,
 				    version = version + 1
 				where id = :id""")
 			.param("id", id)
-			.param("note", note)
-			.param("exact", at.exact())
-			.param("prefix", at.prefix())
-			.param("suffix", at.suffix())
-			.param("start", at.start())
-			.param("end", at.end())
+			.param("note", note), at)
 			.param("orphaned", orphaned)
 			.param("modified", Timestamp.from(modified))
 			.update();
@@ -145,16 +130,11 @@ class AnnotationStore {
 
 	/** Moves the passage after a correction of the text; the note and its modification time stay. */
 	void reposition(long id, PassageSelectors at, boolean orphaned) {
-		jdbc.sql("""
+		passage(jdbc.sql("""
 				update annotation set exact = :exact, prefix = :prefix, suffix = :suffix, start_offset = :start,
 				    end_offset = :end, orphaned = :orphaned, version = version + 1
 				where id = :id""")
-			.param("id", id)
-			.param("exact", at.exact())
-			.param("prefix", at.prefix())
-			.param("suffix", at.suffix())
-			.param("start", at.start())
-			.param("end", at.end())
+			.param("id", id), at)
 			.param("orphaned", orphaned)
 			.update();
 	}
@@ -183,6 +163,15 @@ class AnnotationStore {
 				rs.getString("note"), new PassageSelectors(rs.getString("exact"), rs.getString("prefix"),
 						rs.getString("suffix"), rs.getInt("start_offset"), rs.getInt("end_offset")),
 				rs.getBoolean("orphaned"), rs.getInt("version"));
+	}
+
+	/** Binds where a passage is: {@code :exact}, {@code :prefix}, {@code :suffix}, {@code :start}, {@code :end}. */
+	private static JdbcClient.StatementSpec passage(JdbcClient.StatementSpec statement, PassageSelectors at) {
+		return statement.param("exact", at.exact())
+			.param("prefix", at.prefix())
+			.param("suffix", at.suffix())
+			.param("start", at.start())
+			.param("end", at.end());
 	}
 
 }

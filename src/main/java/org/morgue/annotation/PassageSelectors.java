@@ -12,4 +12,10 @@ package org.morgue.annotation;
  * @param end offset after its last character
  */
 public record PassageSelectors(String exact, String prefix, String suffix, int start, int end) {
+
+	/** Whether the quote stands in this text at the offsets. */
+	public boolean isIn(String body) {
+		return start >= 0 && end <= body.length() && start < end && body.substring(start, end).equals(exact);
+	}
+
 }

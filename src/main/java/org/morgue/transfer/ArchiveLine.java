@@ -188,18 +188,16 @@ final class ArchiveLine {
 					|| !annotation.path("end").canConvertToInt()) {
 				throw new InvalidArticleException("annotations", "Every annotation needs its 'note', 'exact', 'start' and 'end'.");
 			}
-			int start = annotation.get("start").intValue();
-			int end = annotation.get("end").intValue();
+			PassageSelectors at = new PassageSelectors(exact, orElse(string(annotation, "prefix"), ""),
+					orElse(string(annotation, "suffix"), ""), annotation.get("start").intValue(),
+					annotation.get("end").intValue());
 			boolean orphaned = bool(annotation, "orphaned", false);
-			if (!orphaned && (start < 0 || end > body.length() || start >= end || !body.substring(start, end).equals(exact))) {
+			if (!orphaned && !at.isIn(body)) {
 				throw new InvalidArticleException("annotations", "The annotated passage '" + exact + "' is not at "
-						+ start + "-" + end + " in the article's text.");
+						+ at.start() + "-" + at.end() + " in the article's text.");
 			}
 			restored.add(new ArchivedAnnotation(orElse(string(annotation, "creator"), actor),
-					instant(annotation, "created", now), instant(annotation, "modified", now), note,
-					new PassageSelectors(exact, orElse(string(annotation, "prefix"), ""),
-							orElse(string(annotation, "suffix"), ""), start, end),
-					orphaned));
+					instant(annotation, "created", now), instant(annotation, "modified", now), note, at, orphaned));
 		}
 		return restored;
 	}
