@@ -27,6 +27,8 @@ import org.morgue.ner.EntityService;
 import org.morgue.ner.EntitySummary;
 import org.morgue.ner.EntityType;
 import org.morgue.ner.InvalidCurationException;
+import org.morgue.search.ArticleSearch;
+import org.morgue.search.EntityCoverage;
 import org.morgue.system.WorkProgress;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +53,9 @@ class EntityApiController {
 
 	private static final int MAX_PAGE_SIZE = 200;
 
+	/** How many co-occurring entities an entity's JSON lists. */
+	private static final int COOCCURRING = 15;
+
 	private static final long JSON_LIMIT = 64 * 1024;
 
 	private final EntityService entities;
@@ -61,14 +66,17 @@ class EntityApiController {
 
 	private final ArticleService articles;
 
+	private final ArticleSearch search;
+
 	private final JsonMapper json;
 
 	EntityApiController(EntityService entities, EntityCuration curation, EntityBacklog backlog,
-			ArticleService articles, JsonMapper json) {
+			ArticleService articles, ArticleSearch search, JsonMapper json) {
 		this.entities = entities;
 		this.curation = curation;
 		this.backlog = backlog;
 		this.articles = articles;
+		this.search = search;
 		this.json = json;
 	}
 
@@ -113,16 +121,21 @@ class EntityApiController {
 	@GetMapping(path = "/api/v1/entities/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "One entity: its aliases, article count, first and last seen, co-occurring entities")
 	EntityResponse get(@PathVariable long id) {
+		return response(id);
+	}
+
+	/** The entity with what the index counts of its articles: first and last seen, co-occurring. */
+	private EntityResponse response(long id) {
 		EntityDetails entity = entities.get(id);
-		return EntityResponse.of(entity);
+		return EntityResponse.of(entity, search.coverage(id, 0, 1, COOCCURRING));
 	}
 
 	record EntityResponse(long id, String name, EntityType type, List<String> aliases, long articleCount,
 			LocalDate firstSeen, LocalDate lastSeen, List<EntitySummary> cooccurring, Map<String, String> links) {
 
-		static EntityResponse of(EntityDetails entity) {
+		static EntityResponse of(EntityDetails entity, EntityCoverage coverage) {
 			return new EntityResponse(entity.id(), entity.name(), entity.type(), entity.aliases(), entity.articleCount(),
-					entity.firstSeen(), entity.lastSeen(), entity.cooccurring(),
+					coverage.firstSeen(), coverage.lastSeen(), coverage.cooccurring(),
 					Map.of("self", "/api/v1/entities/" + entity.id(), "articles",
 							"/api/v1/articles?entity=" + java.net.URLEncoder.encode(entity.name(), StandardCharsets.UTF_8),
 							"page", "/entities/" + entity.id()));
@@ -139,7 +152,7 @@ class EntityApiController {
 					+ " and 'page' at least 0.");
 		}
 		entities.get(id);
-		return articles.summaries(entities.articleIds(id, page * size, size));
+		return articles.summaries(search.coverage(id, page * size, size, 0).articleIds());
 	}
 
 	@GetMapping(path = "/api/v1/entities/{id}/decisions", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -165,7 +178,7 @@ class EntityApiController {
 		if (fields.string("type") != null) {
 			curation.retype(id, type(fields.string("type"), "type"));
 		}
-		return EntityResponse.of(entities.get(id));
+		return response(id);
 	}
 
 	@PostMapping(path = "/api/v1/entities/{id}/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -178,7 +191,7 @@ class EntityApiController {
 		if (into == null) {
 			throw new InvalidCurationException("into", "Give the id of the entity to merge into: {\"into\": 42}.");
 		}
-		return EntityResponse.of(entities.get(curation.merge(id, into).id()));
+		return response(curation.merge(id, into).id());
 	}
 
 	@PostMapping(path = "/api/v1/entities/{id}/aliases", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -187,7 +200,7 @@ class EntityApiController {
 	@Operation(summary = "Add a name the entity is known by ({\"alias\": ...})")
 	EntityResponse addAlias(@PathVariable long id, HttpServletRequest request) throws IOException {
 		JsonFields fields = fields(request, Set.of("alias"));
-		return EntityResponse.of(entities.get(curation.addAlias(id, fields.string("alias")).id()));
+		return response(curation.addAlias(id, fields.string("alias")).id());
 	}
 
 	@PostMapping(path = "/api/v1/entities/{id}/split", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -198,7 +211,7 @@ class EntityApiController {
 		JsonFields fields = fields(request, Set.of("alias"));
 		EntitySummary created = curation.splitAlias(id, fields.string("alias"));
 		return ResponseEntity.created(URI.create("/api/v1/entities/" + created.id()))
-			.body(EntityResponse.of(entities.get(created.id())));
+			.body(response(created.id()));
 	}
 
 	@PostMapping(path = "/api/v1/ignored-names", consumes = MediaType.APPLICATION_JSON_VALUE,

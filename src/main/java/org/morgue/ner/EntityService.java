@@ -18,8 +18,6 @@ public class EntityService {
 	/** The longest text {@link #analyze} takes, in UTF-16 code units. */
 	public static final int MAX_ANALYZE_CHARS = 1_000_000;
 
-	private static final int COOCCURRING = 15;
-
 	private final Supplier<EntityExtractor> extractor;
 
 	private final EntityStore store;
@@ -144,21 +142,7 @@ public class EntityService {
 			.map(EntityStore.Alias::name)
 			.distinct()
 			.toList();
-		var seen = store.seen(id);
-		return new EntityDetails(id, entity.name(), entity.type(), aliases, entity.articleCount(), seen[0], seen[1],
-				store.cooccurring(id, COOCCURRING));
-	}
-
-	/** Ids of the articles that mention the entity, newest first. */
-	@Transactional(readOnly = true)
-	public List<Long> articleIds(long entityId, int offset, int limit) {
-		return store.articlesMentioning(entityId, offset, limit);
-	}
-
-	/** Articles mentioning the entity per month ({@code yyyy-MM}), in time order. */
-	@Transactional(readOnly = true)
-	public Map<String, Long> articlesByMonth(long entityId) {
-		return store.mentionsByMonth(entityId);
+		return new EntityDetails(id, entity.name(), entity.type(), aliases, entity.articleCount());
 	}
 
 	/** The entities a name (own name or alias, in any case and with or without accents) stands for. */

@@ -2,7 +2,6 @@ package org.morgue.ner;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -379,56 +378,6 @@ class EntityStore {
 		return jdbc.sql("select distinct article_id from mention where entity_id = :id")
 			.param("id", entityId)
 			.query(Long.class)
-			.list();
-	}
-
-	/** Articles mentioning the entity, newest first (unknown dates last), a page at a time. */
-	List<Long> articlesMentioning(long entityId, int offset, int limit) {
-		return jdbc.sql("""
-				select a.id from article a
-				where a.id in (select m.article_id from mention m where m.entity_id = :id)
-				order by a.published_date desc nulls last, a.id desc offset :offset limit :limit""")
-			.param("id", entityId)
-			.param("offset", offset)
-			.param("limit", limit)
-			.query(Long.class)
-			.list();
-	}
-
-	/** Articles mentioning the entity, by month of publication ({@code yyyy-MM}), in time order. */
-	Map<String, Long> mentionsByMonth(long entityId) {
-		Map<String, Long> months = new LinkedHashMap<>();
-		jdbc.sql("""
-				select to_char(a.published_date, 'YYYY-MM') as month, count(*) from article a
-				where a.published_date is not null
-				and a.id in (select m.article_id from mention m where m.entity_id = :id)
-				group by month order by month""")
-			.param("id", entityId)
-			.query((rs, row) -> months.put(rs.getString(1), rs.getLong(2)))
-			.list();
-		return months;
-	}
-
-	LocalDate[] seen(long entityId) {
-		return jdbc.sql("""
-				select min(a.published_date), max(a.published_date) from article a
-				where a.id in (select m.article_id from mention m where m.entity_id = :id)""")
-			.param("id", entityId)
-			.query((rs, row) -> new LocalDate[] { rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class) })
-			.single();
-	}
-
-	List<EntitySummary> cooccurring(long entityId, int limit) {
-		return jdbc.sql("""
-				select e.id, e.name, e.type, count(distinct o.article_id) as shared
-				from mention m join mention o on o.article_id = m.article_id and o.entity_id <> m.entity_id
-				join entity e on e.id = o.entity_id
-				where m.entity_id = :id
-				group by e.id, e.name, e.type order by shared desc, e.name limit :limit""")
-			.param("id", entityId)
-			.param("limit", limit)
-			.query((rs, row) -> new EntitySummary(rs.getLong(1), rs.getString(2), EntityType.valueOf(rs.getString(3)),
-					rs.getLong(4)))
 			.list();
 	}
 

@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.BreakIterator;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +32,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -334,6 +339,63 @@ public class ArticleSearch {
 				throw new UncheckedIOException(ex);
 			}
 		}, List.of());
+	}
+
+	/**
+	 * The articles that mention an entity, as its page shows them: how many, a page of them newest
+	 * first, per month, the first and last dates, and the entities they mention most besides it. Read
+	 * from the index (counted like a search's facets), so an entity in hundreds of thousands of
+	 * articles costs what a search for it costs.
+	 * @param together how many co-occurring entities to give
+	 */
+	public EntityCoverage coverage(long entityId, int offset, int size, int together) {
+		Query query = ArticleQueryParser.entities(List.of(entityId));
+		EntityCoverage found = index.read(searcher -> {
+			FacetCounter.Counts counts = count(searcher, query);
+			Page page = page(searcher, query, sort(SearchSort.NEWEST), null, offset, size, counts.total());
+			List<EntitySummary> shared = new ArrayList<>();
+			counts.entities().values().forEach(byId -> byId.forEach((id, count) -> {
+				if (id != entityId) {
+					shared.add(new EntitySummary(id, null, null, count));
+				}
+			}));
+			shared.sort(Comparator.comparingLong(EntitySummary::articleCount)
+				.reversed()
+				.thenComparingLong(EntitySummary::id));
+			return new EntityCoverage(counts.total(), page.ids(), counts.facets().get(SearchResult.MONTH),
+					seen(searcher, query, false), seen(searcher, query, true),
+					List.copyOf(shared.subList(0, Math.min(together, shared.size()))), true);
+		}, EntityCoverage.unavailable());
+		if (found.cooccurring().isEmpty()) {
+			return found;
+		}
+		Map<Long, EntitySummary> names = entities.summaries(found.cooccurring().stream().map(EntitySummary::id).toList());
+		List<EntitySummary> named = found.cooccurring()
+			.stream()
+			.filter(entity -> names.containsKey(entity.id()))
+			.map(entity -> new EntitySummary(entity.id(), names.get(entity.id()).name(), names.get(entity.id()).type(),
+					entity.articleCount()))
+			.toList();
+		return new EntityCoverage(found.articles(), found.articleIds(), found.months(), found.firstSeen(),
+				found.lastSeen(), named, true);
+	}
+
+	/** The publication date of the oldest or newest dated match. */
+	private static LocalDate seen(IndexSearcher searcher, Query query, boolean latest) {
+		Query dated = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+			.add(new FieldExistsQuery(ArticleFields.PUBLISHED), BooleanClause.Occur.FILTER)
+			.build();
+		try {
+			TopFieldDocs top = searcher.search(dated, 1, new Sort(published(latest)));
+			if (top.scoreDocs.length == 0) {
+				return null;
+			}
+			long seconds = (Long) ((FieldDoc) top.scoreDocs[0]).fields[0];
+			return LocalDate.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/** The most frequent people, organisations and places among all matches, by name. */

@@ -15,6 +15,9 @@ import org.morgue.ner.EntityService;
 import org.morgue.ner.EntitySummary;
 import org.morgue.ner.EntityType;
 import org.morgue.ner.InvalidCurationException;
+import org.morgue.search.ArticleSearch;
+import org.morgue.search.EntityCoverage;
+import org.morgue.search.FacetCount;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,6 +40,9 @@ class EntityPageController {
 
 	static final int ARTICLES_PER_PAGE = 20;
 
+	/** How many entities "Appears most with" lists. */
+	static final int COOCCURRING = 15;
+
 	private final EntityService entities;
 
 	private final EntityCuration curation;
@@ -45,12 +51,15 @@ class EntityPageController {
 
 	private final ArticleService articles;
 
+	private final ArticleSearch search;
+
 	EntityPageController(EntityService entities, EntityCuration curation, EntityBacklog backlog,
-			ArticleService articles) {
+			ArticleService articles, ArticleSearch search) {
 		this.entities = entities;
 		this.curation = curation;
 		this.backlog = backlog;
 		this.articles = articles;
+		this.search = search;
 	}
 
 	@GetMapping("/entities")
@@ -85,12 +94,13 @@ class EntityPageController {
 	String show(@PathVariable long id, @RequestParam(defaultValue = "1") String page, Model model) {
 		EntityDetails entity = entities.get(id);
 		int number = pageNumber(page);
+		EntityCoverage coverage = search.coverage(id, (number - 1) * ARTICLES_PER_PAGE, ARTICLES_PER_PAGE, COOCCURRING);
 		model.addAttribute("entity", entity);
+		model.addAttribute("coverage", coverage);
 		model.addAttribute("page", number);
-		model.addAttribute("pages", Math.max(1, (entity.articleCount() + ARTICLES_PER_PAGE - 1) / ARTICLES_PER_PAGE));
-		model.addAttribute("articles", articles
-			.summaries(entities.articleIds(id, (number - 1) * ARTICLES_PER_PAGE, ARTICLES_PER_PAGE)));
-		model.addAttribute("years", years(entities.articlesByMonth(id)));
+		model.addAttribute("pages", Math.max(1, (coverage.articles() + ARTICLES_PER_PAGE - 1) / ARTICLES_PER_PAGE));
+		model.addAttribute("articles", articles.summaries(coverage.articleIds()));
+		model.addAttribute("years", years(coverage.months()));
 		model.addAttribute("searchLink", SearchParameters.forEntity(entity.name()));
 		model.addAttribute("decisions", entities.decisions(id, 20));
 		model.addAttribute("types", EntityType.values());
@@ -101,9 +111,9 @@ class EntityPageController {
 	record YearBar(String year, long count, int height) {
 	}
 
-	private static List<YearBar> years(Map<String, Long> months) {
+	private static List<YearBar> years(List<FacetCount> months) {
 		Map<String, Long> years = new TreeMap<>();
-		months.forEach((month, count) -> years.merge(month.substring(0, 4), count, Long::sum));
+		months.forEach(month -> years.merge(month.value().substring(0, 4), month.count(), Long::sum));
 		long max = years.values().stream().mapToLong(Long::longValue).max().orElse(1);
 		List<YearBar> bars = new ArrayList<>();
 		years.forEach((year, count) -> bars.add(new YearBar(year, count, (int) Math.max(2, count * 100 / max))));
