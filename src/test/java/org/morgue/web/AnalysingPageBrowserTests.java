@@ -35,17 +35,18 @@ class AnalysingPageBrowserTests {
 
 	@Test
 	void aNoteBeingWrittenIsNotLostWhenTheNamesArrive() {
-		// given: an article from a bulk import, whose analysis waits for the import to go quiet
 		TestUsers.ensure(users);
 		String marker = "an" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		HttpApi api = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD);
-		long id = api.post("/api/v1/articles/bulk", "application/x-ndjson", """
-				{"title": "Minister visits Oslo %1$s", "body": "Foreign minister Anna Berg visited Oslo on Tuesday %1$s to meet officials."}
-				""".formatted(marker)).json().get("results").get(0).get("id").asLong();
 
 		try (Browser editor = Browser.open(port)) {
 			WebDriverWait wait = editor.waiting(Duration.ofSeconds(10));
 			editor.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
+			// given: an article from a bulk import, whose analysis waits for the import to go quiet
+			// (seconds: the browser is started first, so that the page opens well within them)
+			long id = api.post("/api/v1/articles/bulk", "application/x-ndjson", """
+					{"title": "Minister visits Oslo %1$s", "body": "Foreign minister Anna Berg visited Oslo on Tuesday %1$s to meet officials."}
+					""".formatted(marker)).json().get("results").get(0).get("id").asLong();
 			editor.go("/articles/" + id);
 			assertThat(editor.has(By.cssSelector("[data-analysing]"))).as("the article is still waiting for its names").isTrue();
 			JavascriptExecutor page = (JavascriptExecutor) editor.driver();
