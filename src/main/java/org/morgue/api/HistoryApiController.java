@@ -1,7 +1,5 @@
 package org.morgue.api;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -53,17 +51,12 @@ class HistoryApiController {
 	@Operation(summary = "Every editorial change, newest first, filtered")
 	ChangePage audit(@Parameter(description = "Who made the change (user name)") @RequestParam(required = false) String actor,
 			@Parameter(description = "The start of the kind, e.g. tag or entity.renamed") @RequestParam(required = false) String kind,
-			@Parameter(description = "Changes touching this article id") @RequestParam(required = false) Long article,
+			@Parameter(description = "Changes touching this article id") @RequestParam(required = false) String article,
 			@Parameter(description = "Made on or after this day, e.g. 2025-01-31 (UTC)") @RequestParam(required = false) String from,
 			@Parameter(description = "Made on or before this day (UTC)") @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		checkPage(page, size);
-		LocalDate fromDay = date("from", from);
-		LocalDate toDay = date("to", to);
-		if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
-			throw new InvalidRequestException("from", "'from' is after 'to': the range ends before it starts.");
-		}
-		AuditFilter filter = new AuditFilter(actor, kind, article, fromDay, toDay);
+		AuditFilter filter = AuditFilter.read(actor, kind, article, from, to);
 		return new ChangePage(history.count(filter), page, size, history.audit(filter, page * size, size));
 	}
 
@@ -73,19 +66,6 @@ class HistoryApiController {
 		}
 		if (page < 0) {
 			throw new InvalidRequestException("page", "Pages count from 0.");
-		}
-	}
-
-	private static LocalDate date(String parameter, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeException ex) {
-			throw new InvalidRequestException(parameter,
-					"'" + value.strip() + "' is not a date: write it as 2025-01-31.");
 		}
 	}
 

@@ -1,5 +1,6 @@
 package org.morgue.history;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
@@ -16,6 +17,44 @@ public record AuditFilter(String actor, String kind, Long articleId, LocalDate f
 	public AuditFilter {
 		actor = blankToNull(actor);
 		kind = blankToNull(kind);
+	}
+
+	/**
+	 * Reads a filter as people and clients write it (blank parts do not filter).
+	 * @param article an article number
+	 * @param from a day, {@code 2025-01-31}
+	 * @param to a day, on or after {@code from}
+	 * @throws InvalidAuditFilterException when the article or a day is none, or the range ends
+	 * before it starts
+	 */
+	public static AuditFilter read(String actor, String kind, String article, String from, String to) {
+		Long articleId = null;
+		if (article != null && !article.isBlank()) {
+			try {
+				articleId = Long.parseLong(article.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidAuditFilterException("article", "'" + article.strip() + "' is not an article number.");
+			}
+		}
+		LocalDate fromDay = day("from", from);
+		LocalDate toDay = day("to", to);
+		if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
+			throw new InvalidAuditFilterException("from", "The date range ends before it starts.");
+		}
+		return new AuditFilter(actor, kind, articleId, fromDay, toDay);
+	}
+
+	private static LocalDate day(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeException ex) {
+			throw new InvalidAuditFilterException(field, "'" + value.strip() + "' is not a date: write it as 2025-01-31.");
+		}
 	}
 
 	/** Every change. */

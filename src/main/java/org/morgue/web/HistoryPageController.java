@@ -1,7 +1,5 @@
 package org.morgue.web;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.Optional;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleService;
 import org.morgue.history.AuditFilter;
+import org.morgue.history.InvalidAuditFilterException;
 import org.morgue.history.HistoryService;
 import org.morgue.history.RecordedChange;
 
@@ -81,9 +80,9 @@ class HistoryPageController {
 		model.addAttribute("to", to);
 		AuditFilter filter;
 		try {
-			filter = filter(actor, kind, article, from, to);
+			filter = AuditFilter.read(actor, kind, article, from, to);
 		}
-		catch (IllegalArgumentException ex) {
+		catch (InvalidAuditFilterException ex) {
 			model.addAttribute("error", ex.getMessage());
 			model.addAttribute("changes", List.of());
 			model.addAttribute("total", 0L);
@@ -106,36 +105,6 @@ class HistoryPageController {
 		addIfPresent(link, "to", (filter.to() != null) ? filter.to().toString() : null);
 		addPager(model, link, current, pages);
 		return "history/audit";
-	}
-
-	private static AuditFilter filter(String actor, String kind, String article, String from, String to) {
-		Long articleId = null;
-		if (article != null && !article.isBlank()) {
-			try {
-				articleId = Long.parseLong(article.strip());
-			}
-			catch (NumberFormatException ex) {
-				throw new IllegalArgumentException("'" + article.strip() + "' is not an article number.");
-			}
-		}
-		LocalDate fromDay = date("From", from);
-		LocalDate toDay = date("To", to);
-		if (fromDay != null && toDay != null && fromDay.isAfter(toDay)) {
-			throw new IllegalArgumentException("The date range ends before it starts.");
-		}
-		return new AuditFilter(actor, kind, articleId, fromDay, toDay);
-	}
-
-	private static LocalDate date(String label, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeException ex) {
-			throw new IllegalArgumentException(label + ": '" + value.strip() + "' is not a date; write it as 2025-01-31.");
-		}
 	}
 
 	private static void addIfPresent(UriComponentsBuilder link, String name, String value) {
