@@ -48,17 +48,8 @@ class ApiExceptionHandler {
 		if (ex instanceof ArticleTooLargeException) {
 			return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Too large", ex.getMessage(), ex.field()));
 		}
-		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException ex) {
-		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input", ex.getMessage(), ex.field()));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidQuery(InvalidQueryException ex) {
-		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid search", ex.getMessage(), ex.parameter()));
+		String title = (ex instanceof InvalidQueryException) ? "Invalid search" : "Invalid input";
+		return respond(problem(HttpStatus.BAD_REQUEST, title, ex.getMessage(), ex.field()));
 	}
 
 	@ExceptionHandler({ ArticleNotFoundException.class, EntityNotFoundException.class, AnnotationNotFoundException.class,
