@@ -68,7 +68,8 @@ class ArticleExportController {
 	@GetMapping
 	@Operation(summary = "Export every hit of a search", description = "Same parameters as the search; format=ndjson (default) or csv.")
 	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String q,
-			@RequestParam(required = false) List<String> source, @RequestParam(required = false) String from,
+			@RequestParam(required = false) List<String> source, @RequestParam(required = false) List<String> entity,
+			@RequestParam(required = false) List<String> tag, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String sort,
 			@Parameter(description = "ndjson or csv") @RequestParam(defaultValue = "ndjson") String format) {
 		boolean csv = switch (format) {
@@ -76,7 +77,7 @@ class ArticleExportController {
 			case "ndjson" -> false;
 			default -> throw new InvalidQueryException("format", "'format' is ndjson or csv.");
 		};
-		SearchRequest request = new SearchRequest(q, source, SearchRequest.date("from", from, false),
+		SearchRequest request = new SearchRequest(q, source, entity, tag, SearchRequest.date("from", from, false),
 				SearchRequest.date("to", to, true), SearchSort.of(sort), 1, 0, null);
 		// Reads the query now, so that a bad one is a 400 before any output.
 		search.search(request);

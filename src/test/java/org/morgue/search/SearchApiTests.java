@@ -181,7 +181,8 @@ class SearchApiTests {
 	void exportsEveryHitAsCsvAndNdjson() {
 		String marker = "ex" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		editor.post("/api/v1/articles?source=AFP", "text/plain", "Comma, \"quotes\" and café " + marker + ".");
-		editor.post("/api/v1/articles?source=AFP", "text/plain", "Another " + marker + " line.");
+		long other = editor.post("/api/v1/articles?source=AFP", "text/plain", "Another " + marker + " line.").json()
+			.get("id").asLong();
 		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(), result -> result.get("total").asLong() == 2);
 
 		Response csv = reader.get("/api/v1/articles/export?q=" + marker + "&format=csv");
@@ -194,6 +195,14 @@ class SearchApiTests {
 		assertThat(ndjson.text().strip().split("\n")).hasSize(2)
 			.allSatisfy(line -> assertThat(line).startsWith("{\"id\":"));
 		assertThat(reader.get("/api/v1/articles/export?format=xml").status()).isEqualTo(400);
+
+		// and: the search's filters narrow the export as they narrow the search
+		assertThat(editor.put("/api/v1/articles/" + other + "/tags/" + marker).status()).isEqualTo(200);
+		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker + "&tag=" + marker).json(),
+				result -> result.get("total").asLong() == 1);
+		assertThat(reader.get("/api/v1/articles/export?q=" + marker + "&tag=" + marker).text().strip().split("\n"))
+			.hasSize(1)
+			.allSatisfy(line -> assertThat(line).contains("\"id\":" + other));
 	}
 
 	@Test
