@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.morgue.search.SearchCriteria;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,7 +31,7 @@ class SavedSearchStore {
 		this.json = json;
 	}
 
-	long insert(long userId, String name, SavedQuery search, Instant now) {
+	long insert(long userId, String name, SearchCriteria search, Instant now) {
 		return jdbc.sql("""
 				insert into saved_search (user_id, name, search, created_at, last_seen_at)
 				values (:user, :name, cast(:search as jsonb), :now, :now) returning id""")
@@ -80,7 +82,7 @@ class SavedSearchStore {
 	}
 
 	private SavedSearch savedSearch(ResultSet rs) throws SQLException {
-		return new SavedSearch(rs.getLong(1), rs.getString(2), json.readValue(rs.getString(3), SavedQuery.class),
+		return new SavedSearch(rs.getLong(1), rs.getString(2), json.readValue(rs.getString(3), SearchCriteria.class),
 				rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant());
 	}
 

@@ -9,6 +9,7 @@ import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleSummary;
 import org.morgue.search.ArticleSearch;
 import org.morgue.search.InvalidQueryException;
+import org.morgue.search.SearchCriteria;
 import org.morgue.search.SearchRequest;
 import org.morgue.user.UserNotFoundException;
 import org.morgue.user.UserService;
@@ -52,10 +53,10 @@ public class SavedSearches {
 	 * read (naming its part: {@code q}, {@code from}, {@code to}, {@code sort})
 	 */
 	@Transactional
-	public SavedSearch save(String username, String name, SavedQuery query) {
+	public SavedSearch save(String username, String name, SearchCriteria query) {
 		String checked = name(name);
 		try {
-			query.toRequest(1);
+			query.toRequest(1, 0, null);
 		}
 		catch (InvalidQueryException ex) {
 			throw new InvalidSavedSearchException(ex.parameter(), ex.getMessage());
@@ -73,7 +74,7 @@ public class SavedSearches {
 		List<Integer> readable = new ArrayList<>(saved.size());
 		for (int i = 0; i < saved.size(); i++) {
 			try {
-				requests.add(saved.get(i).search().toRequest(1).withIngestedAfter(saved.get(i).lastSeenAt()));
+				requests.add(saved.get(i).search().toRequest(1, 0, null).withIngestedAfter(saved.get(i).lastSeenAt()));
 				readable.add(i);
 			}
 			catch (InvalidQueryException ex) {
@@ -135,7 +136,7 @@ public class SavedSearches {
 	 */
 	public List<ArticleSummary> latest(SavedSearch saved, int count) {
 		try {
-			return articles.summaries(search.lastReceived(saved.search().toRequest(1), count));
+			return articles.summaries(search.lastReceived(saved.search().toRequest(1, 0, null), count));
 		}
 		catch (InvalidQueryException ex) {
 			return List.of();

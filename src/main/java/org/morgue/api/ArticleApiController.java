@@ -36,10 +36,10 @@ import org.morgue.ingest.MetadataInput;
 import org.morgue.ner.EntityService;
 import org.morgue.search.ArticleSearch;
 import org.morgue.search.SearchHit;
-import org.morgue.search.SearchRequest;
+import org.morgue.search.SearchCriteria;
 import org.morgue.search.SearchResult;
-import org.morgue.search.SearchSort;
 import org.morgue.tag.TagService;
+import org.springdoc.core.annotations.ParameterObject;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -158,16 +158,9 @@ class ArticleApiController {
 			description = "q uses the query language described at /search/help: all words must match, OR, -word, "
 					+ "\"phrase\", \"phrase\"~5, prefix*, parentheses, title:, byline:, source:, dateline:, entity:, "
 					+ "tag:Myanmar, tag:\"human rights\", date:2022-08-01..2022-08-31. Walk every hit by passing nextCursor back as cursor.")
-	SearchResponse search(@RequestParam(required = false) String q,
-			@Parameter(description = "Only these sources (repeatable)") @RequestParam(required = false) List<String> source,
-			@Parameter(description = "Only articles mentioning each of these people, organisations or places, by name or alias (repeatable)") @RequestParam(required = false) List<String> entity,
-			@Parameter(description = "Only articles with each of these tags, in any case (repeatable)") @RequestParam(required = false) List<String> tag,
-			@Parameter(description = "Published on or after (2022-08-03, 2022-08 or 2022)") @RequestParam(required = false) String from,
-			@Parameter(description = "Published on or before (2022-08-03, 2022-08 or 2022)") @RequestParam(required = false) String to,
-			@Parameter(description = "relevance (default with q), newest (default without), oldest") @RequestParam(required = false) String sort,
-			@RequestParam(defaultValue = "20") int size, @RequestParam(required = false) String cursor) {
-		SearchResult result = search.search(new SearchRequest(q, source, entity, tag, SearchRequest.date("from", from, false),
-				SearchRequest.date("to", to, true), SearchSort.of(sort), size, 0, cursor));
+	SearchResponse search(@ParameterObject SearchCriteria criteria, @RequestParam(defaultValue = "20") int size,
+			@Parameter(description = "Where the previous page ended: its nextCursor") @RequestParam(required = false) String cursor) {
+		SearchResult result = search.search(criteria.toRequest(size, 0, cursor));
 		return SearchResponse.of(result, articles.summaries(result.hits().stream().map(SearchHit::id).toList()));
 	}
 

@@ -18,7 +18,8 @@ import org.morgue.search.ArticleSearch;
 import org.morgue.tag.TagService;
 import org.morgue.search.InvalidQueryException;
 import org.morgue.search.SearchRequest;
-import org.morgue.search.SearchSort;
+import org.morgue.search.SearchCriteria;
+import org.springdoc.core.annotations.ParameterObject;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -67,18 +68,14 @@ class ArticleExportController {
 
 	@GetMapping
 	@Operation(summary = "Export every hit of a search", description = "Same parameters as the search; format=ndjson (default) or csv.")
-	ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) String q,
-			@RequestParam(required = false) List<String> source, @RequestParam(required = false) List<String> entity,
-			@RequestParam(required = false) List<String> tag, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String sort,
+	ResponseEntity<StreamingResponseBody> export(@ParameterObject SearchCriteria criteria,
 			@Parameter(description = "ndjson or csv") @RequestParam(defaultValue = "ndjson") String format) {
 		boolean csv = switch (format) {
 			case "csv" -> true;
 			case "ndjson" -> false;
 			default -> throw new InvalidQueryException("format", "'format' is ndjson or csv.");
 		};
-		SearchRequest request = new SearchRequest(q, source, entity, tag, SearchRequest.date("from", from, false),
-				SearchRequest.date("to", to, true), SearchSort.of(sort), 1, 0, null);
+		SearchRequest request = criteria.toRequest(1, 0, null);
 		// Reads the query now, so that a bad one is a 400 before any output.
 		search.search(request);
 		StreamingResponseBody body = out -> {

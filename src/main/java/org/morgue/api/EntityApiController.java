@@ -27,7 +27,7 @@ import org.morgue.ner.EntityService;
 import org.morgue.ner.EntitySummary;
 import org.morgue.ner.EntityType;
 import org.morgue.ner.InvalidCurationException;
-import org.morgue.search.ArticleSearch;
+import org.morgue.search.EntityCoverageSearch;
 import org.morgue.search.EntityCoverage;
 import org.morgue.system.WorkProgress;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,17 +66,17 @@ class EntityApiController {
 
 	private final ArticleService articles;
 
-	private final ArticleSearch search;
+	private final EntityCoverageSearch coverage;
 
 	private final JsonMapper json;
 
 	EntityApiController(EntityService entities, EntityCuration curation, EntityBacklog backlog,
-			ArticleService articles, ArticleSearch search, JsonMapper json) {
+			ArticleService articles, EntityCoverageSearch coverage, JsonMapper json) {
 		this.entities = entities;
 		this.curation = curation;
 		this.backlog = backlog;
 		this.articles = articles;
-		this.search = search;
+		this.coverage = coverage;
 		this.json = json;
 	}
 
@@ -127,7 +127,7 @@ class EntityApiController {
 	/** The entity with what the index counts of its articles: first and last seen, co-occurring. */
 	private EntityResponse response(long id) {
 		EntityDetails entity = entities.get(id);
-		return EntityResponse.of(entity, search.coverage(id, 0, 1, COOCCURRING));
+		return EntityResponse.of(entity, coverage.of(id, 0, 1, COOCCURRING));
 	}
 
 	record EntityResponse(long id, String name, EntityType type, List<String> aliases, long articleCount,
@@ -152,7 +152,7 @@ class EntityApiController {
 					+ " and 'page' at least 0.");
 		}
 		entities.get(id);
-		return articles.summaries(search.coverage(id, page * size, size, 0).articleIds());
+		return articles.summaries(coverage.of(id, page * size, size, 0).articleIds());
 	}
 
 	@GetMapping(path = "/api/v1/entities/{id}/decisions", produces = MediaType.APPLICATION_JSON_VALUE)

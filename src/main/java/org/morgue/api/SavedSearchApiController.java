@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import org.morgue.alert.SavedQuery;
+import org.morgue.search.SearchCriteria;
 import org.morgue.alert.SavedSearch;
 import org.morgue.alert.SavedSearchStatus;
 import org.morgue.alert.SavedSearches;
@@ -56,7 +56,7 @@ class SavedSearchApiController {
 	 * A saved search as the API shows it.
 	 * @param newMatches matches received since it was last run; -1 when they cannot be counted now
 	 */
-	record SavedSearchResponse(long id, String name, SavedQuery search, Instant createdAt, Instant lastSeenAt,
+	record SavedSearchResponse(long id, String name, SearchCriteria search, Instant createdAt, Instant lastSeenAt,
 			Long newMatches, Map<String, String> links) {
 
 		static SavedSearchResponse of(SavedSearch saved, Long newMatches) {
@@ -83,7 +83,7 @@ class SavedSearchApiController {
 		byte[] body = CopyDecoder.readAtMost(request.getInputStream(), 16 * 1024, "body");
 		JsonFields fields = JsonFields.parse(json, body, FIELDS);
 		JsonNode object = json.readTree(body);
-		SavedQuery query = new SavedQuery(fields.string("q"), strings(object, "sources"), strings(object, "entities"),
+		SearchCriteria query = new SearchCriteria(fields.string("q"), strings(object, "sources"), strings(object, "entities"),
 				strings(object, "tags"), fields.string("from"), fields.string("to"), fields.string("sort"));
 		SavedSearch saved = savedSearches.save(user.getName(), fields.string("name"), query);
 		return ResponseEntity.created(URI.create("/api/v1/saved-searches/" + saved.id()))

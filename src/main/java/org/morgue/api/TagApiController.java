@@ -17,10 +17,11 @@ import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleSummary;
 import org.morgue.ingest.CopyDecoder;
 import org.morgue.search.ArticleSearch;
-import org.morgue.search.SearchRequest;
+import org.morgue.search.SearchCriteria;
 import org.morgue.tag.TagNames;
 import org.morgue.tag.TagService;
 import org.morgue.tag.TagSummary;
+import org.springdoc.core.annotations.ParameterObject;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
@@ -153,14 +154,9 @@ class TagApiController {
 	@Operation(summary = "Tag every result of a search (editors)",
 			description = "Takes the search parameters of GET /api/v1/articles (q, source, entity, tag, from, to) and "
 					+ "gives the tag to every match, up to 100,000; a search with more is refused.")
-	TagAllResponse tagAll(@PathVariable String tag, @RequestParam(required = false) String q,
-			@Parameter(description = "Only these sources (repeatable)") @RequestParam(required = false) List<String> source,
-			@Parameter(description = "Only articles mentioning each of these (repeatable)") @RequestParam(required = false) List<String> entity,
-			@Parameter(name = "tag", description = "Only articles with each of these tags (repeatable)") @RequestParam(name = "tag", required = false) List<String> withTags,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+	TagAllResponse tagAll(@PathVariable String tag, @ParameterObject SearchCriteria criteria) {
 		String name = TagNames.normalize("tag", tag);
-		List<Long> ids = search.matchingIds(new SearchRequest(q, source, entity, withTags,
-				SearchRequest.date("from", from, false), SearchRequest.date("to", to, true), null, 1, 0, null), MAX_TAG_ALL);
+		List<Long> ids = search.matchingIds(criteria.toRequest(1, 0, null), MAX_TAG_ALL);
 		int tagged = tags.tagAll(name, ids);
 		return new TagAllResponse(TagResponse.of(tags.get(name)), ids.size(), tagged);
 	}

@@ -7,15 +7,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Function;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.morgue.system.MorgueProperties;
+import org.morgue.system.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +44,8 @@ class ArticleIndex {
 
 	private final SearchProperties properties;
 
-	/** Threads that search slices of the index in parallel, one per core. */
-	private final ExecutorService searchThreads;
+	/** Threads that search slices of the index in parallel. */
+	private final Executor searchThreads;
 
 	private volatile IndexHandle serving;
 
@@ -54,14 +53,10 @@ class ArticleIndex {
 
 	private volatile String rebuildReason;
 
-	ArticleIndex(MorgueProperties morgue, SearchProperties properties) throws IOException {
+	ArticleIndex(MorgueProperties morgue, SearchProperties properties, Workers workers) throws IOException {
 		this.root = morgue.dataDir().resolve("index");
 		this.properties = properties;
-		this.searchThreads = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), runnable -> {
-			Thread thread = new Thread(runnable, "index-search");
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.searchThreads = workers.search();
 		Files.createDirectories(root);
 		open();
 	}
@@ -82,8 +77,9 @@ class ArticleIndex {
 	/**
 	 * Runs a read against the index in service, acquiring and releasing its searcher.
 	 * @return {@code whenUnavailable} when there is no index yet (the first build is running)
+	 * @throws UncheckedIOException when the index cannot be read
 	 */
-	<T> T read(Function<IndexSearcher, T> read, T whenUnavailable) {
+	<T> T read(IndexRead<T> read, T whenUnavailable) {
 		IndexHandle handle = serving;
 		if (handle == null) {
 			return whenUnavailable;
@@ -92,9 +88,23 @@ class ArticleIndex {
 		try {
 			return read.apply(searcher);
 		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 		finally {
 			handle.release(searcher);
 		}
+	}
+
+	/**
+	 * A read of the index with the searcher of the moment, which may fail as reading files does; the
+	 * searcher is only valid during the call.
+	 */
+	@FunctionalInterface
+	interface IndexRead<T> {
+
+		T apply(IndexSearcher searcher) throws IOException;
+
 	}
 
 	/**
@@ -217,13 +227,8 @@ class ArticleIndex {
 		}
 		IndexHandle handle = serving;
 		serving = null;
-		try {
-			if (handle != null) {
-				handle.close();
-			}
-		}
-		finally {
-			searchThreads.shutdownNow();
+		if (handle != null) {
+			handle.close();
 		}
 	}
 

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A search as a journalist or client asks it.
+ * A search the index can run: what {@link SearchCriteria} says, read and checked, and which page of
+ * hits. An instance is always valid; everything a reader can get wrong is refused on construction.
  *
  * @param query the query, in the query language (blank for every article)
  * @param sources only articles from these sources (none: all)
@@ -15,7 +16,7 @@ import java.util.List;
  * @param from only articles published on or after this day
  * @param to only articles published on or before this day
  * @param sort the order; {@code null} for relevance with a query, newest first without
- * @param size hits to return
+ * @param size hits to return, 1 to {@link #MAX_SIZE}
  * @param offset hits to skip (numbered pages); 0 when walking with a cursor
  * @param cursor where the previous page ended ({@link SearchResult#nextCursor()}), or {@code null}
  * @param ingestedAfter only articles the archive received after this instant, or {@code null} for all
@@ -23,16 +24,31 @@ import java.util.List;
 public record SearchRequest(String query, List<String> sources, List<String> entities, List<String> tags,
 		LocalDate from, LocalDate to, SearchSort sort, int size, int offset, String cursor, Instant ingestedAfter) {
 
+	/** The most hits one page may ask for. */
+	public static final int MAX_SIZE = 100;
+
+	/**
+	 * @throws InvalidQueryException when the size, the offset or the date range cannot be searched
+	 */
 	public SearchRequest {
+		if (size < 1 || size > MAX_SIZE) {
+			throw new InvalidQueryException("size", "'size' must be between 1 and " + MAX_SIZE + ".");
+		}
+		if (offset < 0) {
+			throw new InvalidQueryException("page", "Pages count from the first.");
+		}
+		if (from != null && to != null && from.isAfter(to)) {
+			throw new InvalidQueryException("from", "The date range ends before it starts.");
+		}
+		query = (query != null) ? query : "";
 		sources = (sources != null) ? List.copyOf(sources) : List.of();
 		entities = (entities != null) ? List.copyOf(entities) : List.of();
-		tags = (tags != null) ? tags.stream().filter(tag -> tag != null && !tag.isBlank()).toList() : List.of();
+		tags = (tags != null) ? List.copyOf(tags) : List.of();
 	}
 
-	/** A search of articles whenever received. */
-	public SearchRequest(String query, List<String> sources, List<String> entities, List<String> tags,
-			LocalDate from, LocalDate to, SearchSort sort, int size, int offset, String cursor) {
-		this(query, sources, entities, tags, from, to, sort, size, offset, cursor, null);
+	/** The first page of every article matching a query, in the default order. */
+	public static SearchRequest of(String query) {
+		return SearchCriteria.query(query).toRequest(20, 0, null);
 	}
 
 	/** The same search, only of the articles received after this instant. */
@@ -40,44 +56,9 @@ public record SearchRequest(String query, List<String> sources, List<String> ent
 		return new SearchRequest(query, sources, entities, tags, from, to, sort, size, offset, cursor, after);
 	}
 
-	/** A search without tag filters. */
-	public SearchRequest(String query, List<String> sources, List<String> entities, LocalDate from, LocalDate to,
-			SearchSort sort, int size, int offset, String cursor) {
-		this(query, sources, entities, List.of(), from, to, sort, size, offset, cursor);
-	}
-
-	/** A search without entity filters. */
-	public SearchRequest(String query, List<String> sources, LocalDate from, LocalDate to, SearchSort sort, int size,
-			int offset, String cursor) {
-		this(query, sources, List.of(), List.of(), from, to, sort, size, offset, cursor);
-	}
-
-	/**
-	 * Reads a date parameter: {@code 2022-08-03}, or {@code 2022-08} and {@code 2022} for the first
-	 * (or, with {@code end}, the last) day of that month or year.
-	 * @return {@code null} for a blank value
-	 * @throws InvalidQueryException naming the parameter when the value is not such a date
-	 */
-	public static LocalDate date(String parameter, String value, boolean end) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.strip();
-		try {
-			return switch (text.length()) {
-				case 4 -> end ? LocalDate.of(Integer.parseInt(text), 12, 31) : LocalDate.of(Integer.parseInt(text), 1, 1);
-				case 7 -> end ? java.time.YearMonth.parse(text).atEndOfMonth() : java.time.YearMonth.parse(text).atDay(1);
-				default -> LocalDate.parse(text);
-			};
-		}
-		catch (NumberFormatException | java.time.DateTimeException ex) {
-			throw new InvalidQueryException(parameter,
-					"'" + text + "' is not a date: write it as 2022-08-03 (or 2022-08, or 2022).");
-		}
-	}
-
-	public static SearchRequest of(String query) {
-		return new SearchRequest(query, List.of(), null, null, null, 20, 0, null);
+	/** The same search without its source filter, for counting the sources a reader could add. */
+	SearchRequest withoutSources() {
+		return new SearchRequest(query, List.of(), entities, tags, from, to, sort, size, offset, cursor, ingestedAfter);
 	}
 
 	/** The order that applies: the one asked for, else relevance for a query and newest without one. */
@@ -85,7 +66,7 @@ public record SearchRequest(String query, List<String> sources, List<String> ent
 		if (sort != null) {
 			return sort;
 		}
-		return (query == null || query.isBlank()) ? SearchSort.NEWEST : SearchSort.RELEVANCE;
+		return query.isBlank() ? SearchSort.NEWEST : SearchSort.RELEVANCE;
 	}
 
 }

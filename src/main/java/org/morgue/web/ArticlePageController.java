@@ -18,7 +18,7 @@ import org.morgue.ner.ArticleEntity;
 import org.morgue.ner.EntityMention;
 import org.morgue.ner.EntityService;
 import org.morgue.ner.EntityType;
-import org.morgue.search.ArticleSearch;
+import org.morgue.search.RelatedArticles;
 import org.morgue.tag.InvalidTagException;
 import org.morgue.tag.TagNames;
 import org.morgue.tag.TagService;
@@ -52,7 +52,7 @@ class ArticlePageController {
 
 	private final ArticleService articles;
 
-	private final ArticleSearch search;
+	private final RelatedArticles related;
 
 	private final EntityService entities;
 
@@ -60,10 +60,10 @@ class ArticlePageController {
 
 	private final AnnotationService annotations;
 
-	ArticlePageController(ArticleService articles, ArticleSearch search, EntityService entities, TagService tags,
+	ArticlePageController(ArticleService articles, RelatedArticles related, EntityService entities, TagService tags,
 			AnnotationService annotations) {
 		this.articles = articles;
-		this.search = search;
+		this.related = related;
 		this.entities = entities;
 		this.tags = tags;
 		this.annotations = annotations;
@@ -88,7 +88,7 @@ class ArticlePageController {
 			.forEach(entity -> byType.computeIfAbsent(entity.type(), type -> new ArrayList<>()).add(entity));
 		model.addAttribute("entityGroups", byType);
 		model.addAttribute("tags", tags.tagsOf(id));
-		List<Long> related = search.related(id, RELATED);
+		List<Long> related = this.related.of(id, RELATED);
 		model.addAttribute("related", articles.summaries(related));
 		return "articles/show";
 	}

@@ -15,7 +15,7 @@ import org.morgue.ner.EntityService;
 import org.morgue.ner.EntitySummary;
 import org.morgue.ner.EntityType;
 import org.morgue.ner.InvalidCurationException;
-import org.morgue.search.ArticleSearch;
+import org.morgue.search.EntityCoverageSearch;
 import org.morgue.search.EntityCoverage;
 import org.morgue.search.FacetCount;
 
@@ -51,15 +51,15 @@ class EntityPageController {
 
 	private final ArticleService articles;
 
-	private final ArticleSearch search;
+	private final EntityCoverageSearch coverage;
 
 	EntityPageController(EntityService entities, EntityCuration curation, EntityBacklog backlog,
-			ArticleService articles, ArticleSearch search) {
+			ArticleService articles, EntityCoverageSearch coverage) {
 		this.entities = entities;
 		this.curation = curation;
 		this.backlog = backlog;
 		this.articles = articles;
-		this.search = search;
+		this.coverage = coverage;
 	}
 
 	@GetMapping("/entities")
@@ -94,7 +94,7 @@ class EntityPageController {
 	String show(@PathVariable long id, @RequestParam(defaultValue = "1") String page, Model model) {
 		EntityDetails entity = entities.get(id);
 		int number = pageNumber(page);
-		EntityCoverage coverage = search.coverage(id, (number - 1) * ARTICLES_PER_PAGE, ARTICLES_PER_PAGE, COOCCURRING);
+		EntityCoverage coverage = this.coverage.of(id, (number - 1) * ARTICLES_PER_PAGE, ARTICLES_PER_PAGE, COOCCURRING);
 		model.addAttribute("entity", entity);
 		model.addAttribute("coverage", coverage);
 		model.addAttribute("page", number);

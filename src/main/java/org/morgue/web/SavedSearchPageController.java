@@ -4,11 +4,11 @@ import java.security.Principal;
 import java.util.List;
 
 import org.morgue.alert.InvalidSavedSearchException;
-import org.morgue.alert.SavedQuery;
 import org.morgue.alert.SavedSearch;
 import org.morgue.alert.SavedSearchNotFoundException;
 import org.morgue.alert.SavedSearchStatus;
 import org.morgue.alert.SavedSearches;
+import org.morgue.search.SearchCriteria;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -38,7 +38,7 @@ class SavedSearchPageController {
 	record Row(SavedSearch saved, long newMatches, String link, String description) {
 
 		static Row of(SavedSearchStatus status) {
-			SavedQuery query = status.savedSearch().search();
+			SearchCriteria query = status.savedSearch().search();
 			return new Row(status.savedSearch(), status.newMatches(), parameters(query).link(), describe(query));
 		}
 
@@ -51,12 +51,8 @@ class SavedSearchPageController {
 	}
 
 	@PostMapping("/searches")
-	RedirectView save(Principal user, @RequestParam(required = false) String name, @RequestParam(required = false) String q,
-			@RequestParam(name = "source", required = false) List<String> sources,
-			@RequestParam(name = "entity", required = false) List<String> entities,
-			@RequestParam(name = "tag", required = false) List<String> tags, @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String sort, RedirectAttributes redirect) {
-		SavedQuery query = new SavedQuery(q, sources, entities, tags, from, to, sort);
+	RedirectView save(Principal user, @RequestParam(required = false) String name, SearchCriteria query,
+			RedirectAttributes redirect) {
 		try {
 			SavedSearch saved = savedSearches.save(user.getName(), name, query);
 			redirect.addFlashAttribute("message", "Saved the search “" + saved.name() + "”.");
@@ -111,13 +107,12 @@ class SavedSearchPageController {
 		}
 	}
 
-	static SearchParameters parameters(SavedQuery query) {
-		return new SearchParameters(query.q(), query.sources(), query.entities(), query.tags(), query.from(), query.to(),
-				query.sort(), null);
+	static SearchParameters parameters(SearchCriteria query) {
+		return SearchParameters.of(query);
 	}
 
 	/** "q: junta · source: AFP · from 2022", or "every article". */
-	static String describe(SavedQuery query) {
+	static String describe(SearchCriteria query) {
 		List<String> parts = new java.util.ArrayList<>();
 		if (!query.q().isBlank()) {
 			parts.add(query.q());

@@ -57,7 +57,7 @@ final class SearchHelp {
 
 		/** The search page running this query. */
 		public String link() {
-			return new SearchParameters(query, null, null, null, null, null, null).link();
+			return SearchParameters.forQuery(query);
 		}
 
 	}

@@ -1,11 +1,10 @@
 package org.morgue.web;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletResponse;
 import org.morgue.article.ArticleService;
 import org.morgue.search.ArticleSearch;
 import org.morgue.search.InvalidQueryException;
+import org.morgue.search.SearchCriteria;
 import org.morgue.search.SearchHit;
 import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchResult;
@@ -34,14 +33,9 @@ class SearchPageController {
 
 	// Parameters arrive as text so that a bad one is answered on this page, under the search box.
 	@GetMapping(SearchParameters.PATH)
-	String search(@RequestParam(required = false) String q,
-			@RequestParam(name = "source", required = false) List<String> sources,
-			@RequestParam(name = "entity", required = false) List<String> entities,
-			@RequestParam(name = "tag", required = false) List<String> tags,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String page, Model model,
+	String search(SearchCriteria criteria, @RequestParam(required = false) String page, Model model,
 			HttpServletResponse response) {
-		SearchParameters parameters = new SearchParameters(q, sources, entities, tags, from, to, sort, page);
+		SearchParameters parameters = new SearchParameters(criteria, page);
 		model.addAttribute("search", parameters);
 		SearchRequest request;
 		SearchResult result;

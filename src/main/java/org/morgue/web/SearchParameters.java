@@ -7,26 +7,20 @@ import java.util.List;
 import java.util.Objects;
 
 import org.morgue.search.InvalidQueryException;
+import org.morgue.search.SearchCriteria;
 import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchSort;
 
-import org.springframework.util.StringUtils;
-
 /**
- * The state of the search page exactly as it stands in the URL, and the URLs that change one part of
- * it while keeping the rest, so that every result page can be bookmarked and shared.
+ * The state of the search page exactly as it stands in the URL: what to search for and which page,
+ * and the URLs that change one part of it while keeping the rest, so that every result page can be
+ * bookmarked and shared.
  *
- * @param q the query as typed
- * @param sources the chosen sources ({@code source=}, repeatable)
- * @param entities the chosen people, organisations and places, by name ({@code entity=}, repeatable)
- * @param tags the chosen tags ({@code tag=}, repeatable)
- * @param from the start of the date filter as written ({@code 2022}, {@code 2022-08} or a day)
- * @param to the end of the date filter as written
- * @param sort the order as written, or {@code null} for the default
+ * @param criteria the query and filters, bound from the address as every search is
+ * ({@link SearchCriteria})
  * @param page the page as written, counting from 1, or {@code null} for the first
  */
-record SearchParameters(String q, List<String> sources, List<String> entities, List<String> tags, String from,
-		String to, String sort, String page) {
+record SearchParameters(SearchCriteria criteria, String page) {
 
 	static final String PATH = "/articles";
 
@@ -35,24 +29,42 @@ record SearchParameters(String q, List<String> sources, List<String> entities, L
 	/** The deepest page offered: deeper pages cost the index more than anyone reads; narrow the search instead. */
 	static final int MAX_PAGE = 500;
 
-	/** Parameters without tags. */
-	SearchParameters(String q, List<String> sources, List<String> entities, String from, String to, String sort,
-			String page) {
-		this(q, sources, entities, List.of(), from, to, sort, page);
+	SearchParameters {
+		criteria = (criteria != null) ? criteria : SearchCriteria.query("");
+		page = blankToNull(page);
 	}
 
-	SearchParameters {
-		q = (q != null) ? q : "";
-		sources = (sources != null) ? sources.stream().filter(StringUtils::hasText).map(String::strip).distinct().toList()
-				: List.of();
-		entities = (entities != null)
-				? entities.stream().filter(StringUtils::hasText).map(String::strip).distinct().toList() : List.of();
-		tags = (tags != null) ? tags.stream().filter(StringUtils::hasText).map(String::strip).distinct().toList()
-				: List.of();
-		from = blankToNull(from);
-		to = blankToNull(to);
-		sort = blankToNull(sort);
-		page = blankToNull(page);
+	/** The first page of a search. */
+	static SearchParameters of(SearchCriteria criteria) {
+		return new SearchParameters(criteria, null);
+	}
+
+	public String q() {
+		return criteria.q();
+	}
+
+	public List<String> sources() {
+		return criteria.sources();
+	}
+
+	public List<String> entities() {
+		return criteria.entities();
+	}
+
+	public List<String> tags() {
+		return criteria.tags();
+	}
+
+	public String from() {
+		return criteria.from();
+	}
+
+	public String to() {
+		return criteria.to();
+	}
+
+	public String sort() {
+		return criteria.sort();
 	}
 
 	/**
@@ -61,8 +73,7 @@ record SearchParameters(String q, List<String> sources, List<String> entities, L
 	 */
 	SearchRequest toRequest() {
 		int number = pageNumber();
-		return new SearchRequest(q, sources, entities, tags, SearchRequest.date("from", from, false), SearchRequest.date("to", to, true),
-				SearchSort.of(sort), PAGE_SIZE, (number - 1) * PAGE_SIZE, null);
+		return criteria.toRequest(PAGE_SIZE, (number - 1) * PAGE_SIZE, null);
 	}
 
 	/**
@@ -91,121 +102,126 @@ record SearchParameters(String q, List<String> sources, List<String> entities, L
 	}
 
 	public boolean hasQuery() {
-		return !q.isBlank();
+		return !q().isBlank();
 	}
 
 	public boolean hasDates() {
-		return from != null || to != null;
+		return from() != null || to() != null;
 	}
 
 	public boolean hasFilters() {
-		return !sources.isEmpty() || !entities.isEmpty() || !tags.isEmpty() || hasDates();
+		return criteria.hasFilters();
 	}
 
 	boolean hasEntity(String name) {
-		return entities.stream().anyMatch(e -> e.equalsIgnoreCase(name));
+		return entities().stream().anyMatch(e -> e.equalsIgnoreCase(name));
 	}
 
 	String withEntity(String name) {
-		List<String> more = new ArrayList<>(entities);
-		more.add(name);
-		return url(q, sources, more, tags, from, to, sort, null);
+		return url(criteria.withEntities(adding(entities(), name)), null);
 	}
 
 	String withoutEntity(String name) {
-		return url(q, sources, entities.stream().filter(e -> !e.equalsIgnoreCase(name)).toList(), tags, from, to, sort,
-				null);
+		return url(criteria.withEntities(removing(entities(), name)), null);
 	}
 
 	boolean hasTag(String name) {
-		return tags.stream().anyMatch(t -> t.equalsIgnoreCase(name));
+		return tags().stream().anyMatch(t -> t.equalsIgnoreCase(name));
 	}
 
 	String withTag(String name) {
-		List<String> more = new ArrayList<>(tags);
-		more.add(name);
-		return url(q, sources, entities, more, from, to, sort, null);
+		return url(criteria.withTags(adding(tags(), name)), null);
 	}
 
 	String withoutTag(String name) {
-		return url(q, sources, entities, tags.stream().filter(t -> !t.equalsIgnoreCase(name)).toList(), from, to, sort,
-				null);
+		return url(criteria.withTags(removing(tags(), name)), null);
 	}
 
 	/** A link to the articles with a tag. */
 	static String forTag(String name) {
-		return url(null, List.of(), List.of(), List.of(name), null, null, null, null);
+		return url(SearchCriteria.query("").withTags(List.of(name)), null);
 	}
 
 	boolean hasSource(String source) {
-		return sources.stream().anyMatch(s -> s.equalsIgnoreCase(source));
+		return sources().stream().anyMatch(s -> s.equalsIgnoreCase(source));
 	}
 
 	/** Whether the date filter is exactly this span, as the facet and timeline links write it. */
 	boolean hasDates(String from, String to) {
-		return Objects.equals(this.from, from) && Objects.equals(this.to, to);
+		return Objects.equals(from(), from) && Objects.equals(to(), to);
 	}
 
 	/** A link to the articles mentioning an entity. */
 	static String forEntity(String name) {
-		return url(null, List.of(), List.of(name), List.of(), null, null, null, null);
+		return url(SearchCriteria.query("").withEntities(List.of(name)), null);
+	}
+
+	/** A link to the articles matching a query. */
+	static String forQuery(String query) {
+		return url(SearchCriteria.query(query), null);
 	}
 
 	/** These parameters without the one that could not be read, to start again from. */
 	SearchParameters without(String parameter) {
 		return switch ((parameter != null) ? parameter : "") {
-			case "from", "to" -> new SearchParameters(q, sources, entities, tags, null, null, sort, null);
-			case "sort" -> new SearchParameters(q, sources, entities, tags, from, to, null, null);
-			case "page", "cursor", "size" -> new SearchParameters(q, sources, entities, tags, from, to, sort, null);
+			case "from", "to" -> of(criteria.withDates(null, null));
+			case "sort" -> of(criteria.withSort(null));
+			case "page", "cursor", "size" -> of(criteria);
 			default -> this;
 		};
 	}
 
 	String link() {
-		return url(q, sources, entities, tags, from, to, sort, page);
+		return url(criteria, page);
 	}
 
 	String withSource(String source) {
-		List<String> more = new ArrayList<>(sources);
-		more.add(source);
-		return url(q, more, entities, tags, from, to, sort, null);
+		return url(criteria.withSources(adding(sources(), source)), null);
 	}
 
 	String withoutSource(String source) {
-		return url(q, sources.stream().filter(s -> !s.equalsIgnoreCase(source)).toList(), entities, tags, from, to, sort,
-				null);
+		return url(criteria.withSources(removing(sources(), source)), null);
 	}
 
 	String withDates(String from, String to) {
-		return url(q, sources, entities, tags, from, to, sort, null);
+		return url(criteria.withDates(from, to), null);
 	}
 
 	String withoutDates() {
-		return url(q, sources, entities, tags, null, null, sort, null);
+		return url(criteria.withDates(null, null), null);
 	}
 
 	String withSort(SearchSort order) {
-		return url(q, sources, entities, tags, from, to, order.parameter(), null);
+		return url(criteria.withSort(order.parameter()), null);
 	}
 
 	String atPage(int number) {
-		return url(q, sources, entities, tags, from, to, sort, (number > 1) ? Integer.toString(number) : null);
+		return url(criteria, (number > 1) ? Integer.toString(number) : null);
+	}
+
+	private static List<String> adding(List<String> values, String value) {
+		List<String> more = new ArrayList<>(values);
+		more.add(value);
+		return more;
+	}
+
+	private static List<String> removing(List<String> values, String value) {
+		return values.stream().filter(v -> !v.equalsIgnoreCase(value)).toList();
 	}
 
 	/**
 	 * A page-relative URL ({@code /articles?...}), every value form-encoded, for {@code @{...}} in the
 	 * templates. Form encoding matters: {@code +} is an operator in queries and must not become a space.
 	 */
-	private static String url(String q, List<String> sources, List<String> entities, List<String> tags, String from,
-			String to, String sort, String page) {
+	private static String url(SearchCriteria criteria, String page) {
 		List<String> parameters = new ArrayList<>();
-		add(parameters, "q", q);
-		sources.forEach(source -> add(parameters, "source", source));
-		entities.forEach(entity -> add(parameters, "entity", entity));
-		tags.forEach(tag -> add(parameters, "tag", tag));
-		add(parameters, "from", from);
-		add(parameters, "to", to);
-		add(parameters, "sort", sort);
+		add(parameters, "q", criteria.q());
+		criteria.sources().forEach(source -> add(parameters, "source", source));
+		criteria.entities().forEach(entity -> add(parameters, "entity", entity));
+		criteria.tags().forEach(tag -> add(parameters, "tag", tag));
+		add(parameters, "from", criteria.from());
+		add(parameters, "to", criteria.to());
+		add(parameters, "sort", criteria.sort());
 		add(parameters, "page", page);
 		return parameters.isEmpty() ? PATH : PATH + "?" + String.join("&", parameters);
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 import org.morgue.article.ArticleService;
 import org.morgue.search.ArticleSearch;
 import org.morgue.search.InvalidQueryException;
+import org.morgue.search.SearchCriteria;
 import org.morgue.search.SearchRequest;
 import org.morgue.tag.InvalidTagException;
 import org.morgue.tag.TagNames;
@@ -120,14 +121,9 @@ class TagPageController {
 	/** Tags every result of the search the form carries, and goes back to it. */
 	@PostMapping("/articles/tag-results")
 	@PreAuthorize("hasRole('EDITOR')")
-	String tagResults(@RequestParam(name = "name", required = false) String name,
-			@RequestParam(required = false) String q,
-			@RequestParam(name = "source", required = false) List<String> sources,
-			@RequestParam(name = "entity", required = false) List<String> entities,
-			@RequestParam(name = "tag", required = false) List<String> tagFilters,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String sort, RedirectAttributes redirect) {
-		SearchParameters parameters = new SearchParameters(q, sources, entities, tagFilters, from, to, sort, null);
+	String tagResults(@RequestParam(name = "name", required = false) String name, SearchCriteria criteria,
+			RedirectAttributes redirect) {
+		SearchParameters parameters = SearchParameters.of(criteria);
 		try {
 			String tag = TagNames.normalize("name", name);
 			SearchRequest request = parameters.toRequest();

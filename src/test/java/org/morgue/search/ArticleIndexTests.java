@@ -10,10 +10,12 @@ import java.util.Map;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.morgue.article.ArticleContent;
 import org.morgue.system.MorgueProperties;
+import org.morgue.system.Workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,12 +28,19 @@ class ArticleIndexTests {
 	@TempDir
 	Path dataDir;
 
+	private final Workers workers = new Workers(2, 1);
+
+	@AfterEach
+	void stopWorkers() throws InterruptedException {
+		workers.close();
+	}
+
 	private final SearchProperties properties = new SearchProperties(Duration.ofMillis(200), Duration.ofSeconds(30), 16,
 			100, 1, false, 5);
 
 	@Test
 	void startsEmptyAndAsksForARebuildWhenThereIsNoIndex() throws IOException {
-		ArticleIndex index = new ArticleIndex(new MorgueProperties(dataDir, null), properties);
+		ArticleIndex index = new ArticleIndex(new MorgueProperties(dataDir, null), properties, workers);
 		try {
 			assertThat(index.available()).isFalse();
 			assertThat(index.rebuildReason()).contains("no search index");
@@ -55,7 +64,7 @@ class ArticleIndexTests {
 		}
 		Files.writeString(root.resolve("CURRENT"), "v0-1");
 
-		ArticleIndex index = new ArticleIndex(new MorgueProperties(dataDir, null), properties);
+		ArticleIndex index = new ArticleIndex(new MorgueProperties(dataDir, null), properties, workers);
 		try {
 			// then: it answers from the old index and knows it must be rebuilt
 			assertThat(index.rebuildReason()).contains("schema version 0");
@@ -79,7 +88,7 @@ class ArticleIndexTests {
 		}
 
 		// and it opens again as it was left
-		ArticleIndex reopened = new ArticleIndex(new MorgueProperties(dataDir, null), properties);
+		ArticleIndex reopened = new ArticleIndex(new MorgueProperties(dataDir, null), properties, workers);
 		try {
 			assertThat(reopened.rebuildReason()).isNull();
 			assertThat(reopened.read(searcher -> searcher.getIndexReader().numDocs(), -1)).isEqualTo(2);
@@ -97,7 +106,7 @@ class ArticleIndexTests {
 		Files.writeString(broken.resolve("segments_1"), "not an index");
 		Files.writeString(root.resolve("CURRENT"), "v1-1");
 
-		ArticleIndex index = new ArticleIndex(new MorgueProperties(dataDir, null), properties);
+		ArticleIndex index = new ArticleIndex(new MorgueProperties(dataDir, null), properties, workers);
 		try {
 			assertThat(index.available()).isFalse();
 			assertThat(index.rebuildReason()).contains("could not be opened");

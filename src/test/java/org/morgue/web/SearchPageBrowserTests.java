@@ -20,6 +20,7 @@ import org.morgue.article.SavedArticle;
 import org.morgue.ingest.ArticleFields;
 import org.morgue.ingest.IngestService;
 import org.morgue.search.ArticleSearch;
+import org.morgue.search.SearchCriteria;
 import org.morgue.search.SearchRequest;
 import org.morgue.user.UserService;
 import org.openqa.selenium.By;
@@ -103,7 +104,7 @@ class SearchPageBrowserTests {
 		String source = "Wire " + marker();
 		store("The older story", "An older story " + marker() + ".", source, "2020-05-01");
 		store("The newer story", "A newer story " + marker() + ".", source, "2022-05-01");
-		Eventually.until(() -> search.search(new SearchRequest("", List.of(source), null, null, null, 20, 0, null)).total(),
+		Eventually.until(() -> search.search(SearchCriteria.query("").withSources(List.of(source)).toRequest(20, 0, null)).total(),
 				total -> total == 2);
 
 		// when

@@ -1,0 +1,132 @@
+package org.morgue.system;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every thread the archive starts for its own work, in one place, so that the pools are sized
+ * together for the machine instead of each taking a thread per core on its own:
+ * <ul>
+ * <li>{@link #search()}: searches slices of the index in parallel and reads and highlights the
+ * halves of a long page ({@code morgue.threads.search}, one per core);</li>
+ * <li>{@link #bulk(int)}: the threads long jobs share, a task at a time, so that an index rebuild,
+ * the entity backlog and an import's preparation take turns on the cores instead of outnumbering
+ * them ({@code morgue.threads.bulk}, one per core);</li>
+ * <li>{@link #startJob}: the one thread that drives a long job (a rebuild, a check, a backlog, an
+ * import) and waits on its tasks;</li>
+ * <li>{@link #timer()}: delayed starts, such as the entity backlog's quiet period.</li>
+ * </ul>
+ * Listeners that follow committed changes run on Spring Boot's task executor
+ * ({@code spring.task.execution.*}), entity analysis of saved articles on one thread of its own
+ * ({@code ner}); Lucene and Tomcat keep their own threads.
+ * <p>
+ * Thread-safe. Every pool stops when the application context closes.
+ */
+@Component
+public class Workers implements AutoCloseable {
+
+	private final ThreadProperties properties;
+
+	private final ExecutorService search;
+
+	private final ExecutorService bulk;
+
+	private final ScheduledExecutorService timer;
+
+	private final Set<Thread> jobs = ConcurrentHashMap.newKeySet();
+
+	/** Pools of these sizes (0 for one thread per core), for use outside an application context. */
+	public Workers(int searchThreads, int bulkThreads) {
+		this(new ThreadProperties(searchThreads, bulkThreads));
+	}
+
+	@Autowired
+	Workers(ThreadProperties properties) {
+		this.properties = properties;
+		this.search = Executors.newFixedThreadPool(properties.effectiveSearch(), named("search-"));
+		this.bulk = Executors.newFixedThreadPool(properties.effectiveBulk(), named("bulk-"));
+		this.timer = Executors.newSingleThreadScheduledExecutor(named("timer-"));
+	}
+
+	/** The threads searches run on, besides the request's own. */
+	public ExecutorService search() {
+		return search;
+	}
+
+	/** How many threads search; a request splits its work into no more parts than this, and its own. */
+	public int searchThreads() {
+		return properties.effectiveSearch();
+	}
+
+	/**
+	 * A job's share of the bulk threads: at most {@code parallelism} of its tasks run at once (no more
+	 * than there are bulk threads), the others wait for a turn.
+	 */
+	public ParallelWork bulk(int parallelism) {
+		return new ParallelWork(bulk, Math.max(1, Math.min(parallelism, properties.effectiveBulk())));
+	}
+
+	/** How many bulk threads there are: the parallelism a job gets when it asks for all. */
+	public int bulkThreads() {
+		return properties.effectiveBulk();
+	}
+
+	/**
+	 * Starts the thread that drives one long job. It is interrupted when the application stops; a job
+	 * should end soon after.
+	 */
+	public Thread startJob(String name, Runnable job) {
+		Thread thread = new Thread(() -> {
+			try {
+				job.run();
+			}
+			finally {
+				jobs.remove(Thread.currentThread());
+			}
+		}, name);
+		thread.setDaemon(true);
+		jobs.add(thread);
+		thread.start();
+		return thread;
+	}
+
+	/** For work that starts later, and briefly. */
+	public ScheduledExecutorService timer() {
+		return timer;
+	}
+
+	@Override
+	@PreDestroy
+	public void close() throws InterruptedException {
+		timer.shutdownNow();
+		List<Thread> running = List.copyOf(jobs);
+		running.forEach(Thread::interrupt);
+		bulk.shutdownNow();
+		search.shutdownNow();
+		for (Thread job : running) {
+			job.join(TimeUnit.SECONDS.toMillis(10));
+		}
+	}
+
+	private static ThreadFactory named(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return runnable -> {
+			Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+}
