@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.ToLongFunction;
 
 import org.morgue.system.EditorialChange;
+import org.morgue.system.Workers;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,9 +46,13 @@ public class ArticleService {
 
 	private final Clock clock;
 
+	private final Workers workers;
+
 	ArticleService(ArticleRepository articles, SourceRepository sources, ArticleCounts counts,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Optional<Clock> clock) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Workers workers,
+			Optional<Clock> clock) {
 		this.articles = articles;
+		this.workers = workers;
 		this.sources = sources;
 		this.counts = counts;
 		this.events = events;
@@ -105,8 +110,8 @@ public class ArticleService {
 	public List<BatchSave> createAll(List<NewArticle> batch) {
 		batch.forEach(ArticleService::check);
 		return transactions.execute(status -> {
-			// The costly part of each article, on every core: its body, hash and word count.
-			List<BodyFacts> facts = batch.parallelStream().map(BodyFacts::of).toList();
+			// The costly part of each article, on the bulk threads: its body, hash and word count.
+			List<BodyFacts> facts = workers.map(batch, BodyFacts::of).join();
 			List<String> hashes = facts.stream().map(BodyFacts::hash).toList();
 			Map<String, Long> stored = new HashMap<>();
 			articles.findIdsByContentHashIn(Set.copyOf(hashes)).forEach(row -> stored.put(row.hash(), row.id()));

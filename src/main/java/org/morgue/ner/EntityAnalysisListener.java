@@ -2,6 +2,7 @@ package org.morgue.ner;
 
 import org.morgue.article.ArticleSaved;
 import org.morgue.article.ArticlesImported;
+import org.morgue.system.Workers;
 
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ class EntityAnalysisListener {
 		backlog.queue("import");
 	}
 
-	@Async(NerConfiguration.EXECUTOR)
+	@Async(Workers.ONE_AT_A_TIME)
 	@TransactionalEventListener
 	void on(ArticleSaved event) {
 		if (properties.enabled()) {

@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,7 +17,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersion;
+import org.morgue.system.ParallelWork;
 import org.morgue.system.WorkProgress;
+import org.morgue.system.Workers;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 /**
  * Works off the articles waiting for analysis: never analysed (after a bulk import, or a crash
  * before the publication log existed), analysed at an older version, or by an older extractor.
- * Runs in the background on a thread per core and reports its progress to administrators.
+ * Runs in the background on the shared bulk threads and reports its progress to administrators.
  */
 @Component
 public class EntityBacklog implements SmartLifecycle {
@@ -53,24 +53,21 @@ public class EntityBacklog implements SmartLifecycle {
 
 	private final AtomicReference<WorkProgress> progress = new AtomicReference<>(WorkProgress.idle());
 
-	private volatile ExecutorService workers;
+	private final Workers workers;
+
+	private volatile ParallelWork work;
 
 	private volatile Thread runner;
 
 	private volatile boolean running;
-
-	private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "entity-backlog-timer");
-		thread.setDaemon(true);
-		return thread;
-	});
 
 	private final AtomicBoolean queued = new AtomicBoolean();
 
 	private volatile long lastQueued;
 
 	EntityBacklog(EntityAnalysis analysis, EntityStore store, ArticleService articles, NerProperties properties,
-			Optional<Clock> clock) {
+			Workers workers, Optional<Clock> clock) {
+		this.workers = workers;
 		this.analysis = analysis;
 		this.store = store;
 		this.articles = articles;
@@ -88,9 +85,7 @@ public class EntityBacklog implements SmartLifecycle {
 		}
 		else {
 			// Loading the models takes seconds: do it now rather than when the first story arrives.
-			Thread loader = new Thread(analysis::warmUp, "entity-models");
-			loader.setDaemon(true);
-			loader.start();
+			workers.startJob("entity-models", analysis::warmUp);
 		}
 	}
 
@@ -108,10 +103,7 @@ public class EntityBacklog implements SmartLifecycle {
 			return false;
 		}
 		progress.set(WorkProgress.running(reason, clock.instant(), 0, 0, clock));
-		Thread thread = new Thread(() -> run(reason), "entity-backlog");
-		thread.setDaemon(true);
-		runner = thread;
-		thread.start();
+		runner = workers.startJob("entity-backlog", () -> run(reason));
 		return true;
 	}
 
@@ -125,17 +117,17 @@ public class EntityBacklog implements SmartLifecycle {
 		}
 		lastQueued = System.nanoTime();
 		if (queued.compareAndSet(false, true)) {
-			timer.schedule(() -> startWhenQuiet(reason), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+			workers.timer().schedule(() -> startWhenQuiet(reason), QUIET.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 
 	private void startWhenQuiet(String reason) {
 		long quietFor = System.nanoTime() - lastQueued;
 		if (quietFor < QUIET.toNanos()) {
-			timer.schedule(() -> startWhenQuiet(reason), QUIET.toNanos() - quietFor, TimeUnit.NANOSECONDS);
+			workers.timer().schedule(() -> startWhenQuiet(reason), QUIET.toNanos() - quietFor, TimeUnit.NANOSECONDS);
 		}
 		else if (progress.get().running()) {
-			timer.schedule(() -> startWhenQuiet(reason), QUIET.toMillis(), TimeUnit.MILLISECONDS);
+			workers.timer().schedule(() -> startWhenQuiet(reason), QUIET.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		else {
 			queued.set(false);
@@ -177,52 +169,40 @@ public class EntityBacklog implements SmartLifecycle {
 			if (total > 0) {
 				logger.info("Analysing " + total + " articles waiting for entity extraction (" + reason + ")");
 			}
-			ExecutorService pool = Executors.newFixedThreadPool(properties.threads(), runnable -> {
-				Thread thread = new Thread(runnable, "entity-backlog-worker");
-				thread.setDaemon(true);
-				return thread;
-			});
-			workers = pool;
-			AtomicReference<Throwable> failure = new AtomicReference<>();
+			// An article at a time on the shared bulk threads, so that an index rebuild or an import
+			// running meanwhile gets its turn.
+			ParallelWork analyses = workers.bulk(properties.threads());
+			work = analyses;
 			for (Long id : pending) {
-				pool.execute(() -> {
-					if (!running || failure.get() != null) {
+				if (!running) {
+					break;
+				}
+				analyses.submit(() -> {
+					if (!running) {
 						return;
 					}
-					try {
-						analysis.analyse(id);
-						long count = done.incrementAndGet();
-						progress.set(WorkProgress.running(reason, started, count, total, clock));
-						if (count % 1000 == 0) {
-							WorkProgress now = progress.get();
-							logger.info("Entity backlog: %d/%d (%d%%), %.1f articles/s, about %s left"
-								.formatted(count, total, now.percent(), now.perSecond(), now.remaining()));
-						}
-					}
-					catch (RuntimeException ex) {
-						failure.compareAndSet(null, ex);
+					analysis.analyse(id);
+					long count = done.incrementAndGet();
+					progress.set(WorkProgress.running(reason, started, count, total, clock));
+					if (count % 1000 == 0) {
+						WorkProgress now = progress.get();
+						logger.info("Entity backlog: %d/%d (%d%%), %.1f articles/s, about %s left".formatted(count, total,
+								now.percent(), now.perSecond(), now.remaining()));
 					}
 				});
 			}
-			pool.shutdown();
-			while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-				if (!running) {
-					pool.shutdownNow();
-				}
-			}
-			if (failure.get() != null) {
-				throw failure.get();
-			}
+			analyses.await();
 			progress.set(progress.get().finished(done.get(), clock));
 			if (total > 0) {
 				logger.info("Entity backlog done: " + done.get() + " articles analysed");
 			}
 		}
 		catch (Throwable ex) {
+			Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
 			if (running) {
-				logger.error("Entity backlog failed after " + done.get() + " articles", ex);
+				logger.error("Entity backlog failed after " + done.get() + " articles", cause);
 			}
-			progress.set(progress.get().failed(done.get(), ex.getMessage(), clock));
+			progress.set(progress.get().failed(done.get(), cause.getMessage(), clock));
 		}
 	}
 
@@ -234,10 +214,9 @@ public class EntityBacklog implements SmartLifecycle {
 	@Override
 	public void stop() {
 		running = false;
-		timer.shutdownNow();
-		ExecutorService pool = workers;
-		if (pool != null) {
-			pool.shutdownNow();
+		ParallelWork analyses = work;
+		if (analyses != null) {
+			analyses.cancel();
 		}
 		Thread thread = runner;
 		if (thread != null) {

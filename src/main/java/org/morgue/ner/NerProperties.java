@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether saved articles are analysed at all
  * @param backlogOnStart look for articles that were never analysed (or by an older extractor) at
  * every start and work them off in the background
- * @param backlogThreads threads working off a backlog; 0 for one per core
+ * @param backlogThreads how many of the bulk threads ({@code morgue.threads.bulk}) work off a backlog at
+ * once; 0 for all
  */
 @ConfigurationProperties("morgue.ner")
 public record NerProperties(Boolean enabled, Boolean backlogOnStart, Integer backlogThreads) {
@@ -20,7 +21,7 @@ public record NerProperties(Boolean enabled, Boolean backlogOnStart, Integer bac
 	}
 
 	int threads() {
-		return (backlogThreads > 0) ? backlogThreads : Runtime.getRuntime().availableProcessors();
+		return (backlogThreads > 0) ? backlogThreads : Integer.MAX_VALUE;
 	}
 
 }

@@ -6,12 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,8 +18,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.InPlaceMergeSorter;
 import org.morgue.article.ArticleService;
-import org.morgue.system.WorkProgress;
 import org.morgue.article.ArticleVersion;
+import org.morgue.system.ParallelWork;
+import org.morgue.system.WorkProgress;
+import org.morgue.system.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +44,7 @@ public class IndexMaintenance {
 
 	private static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
-	private static final List<IndexedArticle> END = List.of();
-
-	private final ArticleIndex index;
+		private final ArticleIndex index;
 
 	private final ArticleService articles;
 
@@ -59,11 +54,10 @@ public class IndexMaintenance {
 
 	private final Clock clock = Clock.systemUTC();
 
-	private final ExecutorService tasks = Executors.newSingleThreadExecutor(runnable -> {
-		Thread thread = new Thread(runnable, "index-maintenance");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final Workers workers;
+
+	/** The thread of the rebuild or check under way, if any. */
+	private volatile Thread task;
 
 	private volatile WorkProgress progress = WorkProgress.idle();
 
@@ -71,8 +65,10 @@ public class IndexMaintenance {
 
 	private volatile boolean busy;
 
-	IndexMaintenance(ArticleIndex index, ArticleService articles, IndexedArticles indexed, SearchProperties properties) {
+	IndexMaintenance(ArticleIndex index, ArticleService articles, IndexedArticles indexed, SearchProperties properties,
+			Workers workers) {
 		this.index = index;
+		this.workers = workers;
 		this.articles = articles;
 		this.indexed = indexed;
 		this.properties = properties;
@@ -100,7 +96,7 @@ public class IndexMaintenance {
 		}
 		busy = true;
 		progress = WorkProgress.running(reason, Instant.now(clock), 0, 0, clock);
-		tasks.submit(() -> {
+		task = workers.startJob("index-rebuild", () -> {
 			try {
 				rebuild(reason);
 			}
@@ -120,7 +116,7 @@ public class IndexMaintenance {
 			return false;
 		}
 		busy = true;
-		tasks.submit(() -> {
+		task = workers.startJob("index-check", () -> {
 			try {
 				checkAndRepair();
 			}
@@ -169,8 +165,11 @@ public class IndexMaintenance {
 
 	@PreDestroy
 	void stop() throws InterruptedException {
-		tasks.shutdownNow();
-		tasks.awaitTermination(30, TimeUnit.SECONDS);
+		Thread running = task;
+		if (running != null) {
+			running.interrupt();
+			running.join(TimeUnit.SECONDS.toMillis(30));
+		}
 	}
 
 	private void rebuild(String reason) {
@@ -187,49 +186,30 @@ public class IndexMaintenance {
 			fail(reason, started, 0, total, ex);
 			return;
 		}
-		int threads = properties.effectiveRebuildThreads();
-		ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
-			Thread thread = new Thread(runnable, "index-rebuild");
-			thread.setDaemon(true);
-			return thread;
-		});
+		// A batch at a time on the shared bulk threads: reading the next batch from PostgreSQL
+		// overlaps with indexing the ones before, and other jobs get their turn between batches.
+		ParallelWork work = workers.bulk(properties.effectiveRebuildThreads());
 		try {
-			BlockingQueue<List<IndexedArticle>> batches = new ArrayBlockingQueue<>(threads * 2);
-			List<Future<?>> running = new ArrayList<>();
-			for (int i = 0; i < threads; i++) {
-				running.add(workers.submit(() -> {
-					for (List<IndexedArticle> batch = batches.take(); batch != END; batch = batches.take()) {
-						for (IndexedArticle article : batch) {
-							target.update(article.id(), ArticleFields.document(article));
-						}
-						done.addAndGet(batch.size());
-					}
-					return null;
-				}));
-			}
 			Instant lastLog = started;
 			long after = 0;
-			try {
-				for (List<IndexedArticle> batch = indexed.after(after, properties.rebuildBatchSize());
-						!batch.isEmpty(); batch = indexed.after(after, properties.rebuildBatchSize())) {
-					putUnlessFailed(batches, batch, running);
-					after = batch.get(batch.size() - 1).id();
-					progress = running(reason, started, done.get(), total);
-					if (Duration.between(lastLog, Instant.now(clock)).compareTo(LOG_EVERY) >= 0) {
-						lastLog = Instant.now(clock);
-						log.info("Rebuilding the search index: {}/{} ({}%), {} articles/s, about {} left", done.get(),
-								total, progress.percent(), Math.round(progress.perSecond()), progress.remaining());
+			for (List<IndexedArticle> batch = indexed.after(after, properties.rebuildBatchSize()); !batch.isEmpty();
+					batch = indexed.after(after, properties.rebuildBatchSize())) {
+				List<IndexedArticle> articlesOfBatch = batch;
+				work.submit(() -> {
+					for (IndexedArticle article : articlesOfBatch) {
+						target.update(article.id(), ArticleFields.document(article));
 					}
+					done.addAndGet(articlesOfBatch.size());
+				});
+				after = batch.get(batch.size() - 1).id();
+				progress = running(reason, started, done.get(), total);
+				if (Duration.between(lastLog, Instant.now(clock)).compareTo(LOG_EVERY) >= 0) {
+					lastLog = Instant.now(clock);
+					log.info("Rebuilding the search index: {}/{} ({}%), {} articles/s, about {} left", done.get(), total,
+							progress.percent(), Math.round(progress.perSecond()), progress.remaining());
 				}
 			}
-			finally {
-				for (int i = 0; i < threads; i++) {
-					batches.put(END);
-				}
-			}
-			for (Future<?> worker : running) {
-				worker.get();
-			}
+			work.await();
 			if (properties.segmentsAfterRebuild() > 0) {
 				log.info("Merging the rebuilt index down to {} segments", properties.segmentsAfterRebuild());
 				target.mergeDown(properties.segmentsAfterRebuild());
@@ -255,18 +235,7 @@ public class IndexMaintenance {
 			fail(reason, started, done.get(), total, (ex instanceof ExecutionException) ? ex.getCause() : ex);
 		}
 		finally {
-			workers.shutdownNow();
-		}
-	}
-
-	private static void putUnlessFailed(BlockingQueue<List<IndexedArticle>> batches, List<IndexedArticle> batch,
-			List<Future<?>> workers) throws InterruptedException, ExecutionException {
-		while (!batches.offer(batch, 1, TimeUnit.SECONDS)) {
-			for (Future<?> worker : workers) {
-				if (worker.isDone()) {
-					worker.get();
-				}
-			}
+			work.cancel();
 		}
 	}
 

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * process dies are repaired by the check at the next start)
  * @param ramBufferMb memory the index writer fills before writing a segment
  * @param rebuildBatchSize articles read from PostgreSQL at a time when rebuilding
- * @param rebuildThreads threads that index during a rebuild; 0 for one per core
+ * @param rebuildThreads how many of the bulk threads ({@code morgue.threads.bulk}) index at once during a
+ * rebuild; 0 for all
  * @param checkOnStart whether to compare the index with PostgreSQL at every start and repair it
  * @param segmentsAfterRebuild a rebuilt index is merged down to at most this many segments before it
  * goes into service, so searches visit fewer of them; 0 leaves it as built
@@ -25,7 +26,7 @@ public record SearchProperties(@DefaultValue("1s") Duration maxStale, @DefaultVa
 		@DefaultValue("5") int segmentsAfterRebuild) {
 
 	int effectiveRebuildThreads() {
-		return (rebuildThreads > 0) ? rebuildThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
+		return (rebuildThreads > 0) ? rebuildThreads : Integer.MAX_VALUE;
 	}
 
 }

@@ -1,7 +1,9 @@
 package org.morgue.system;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -9,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 
@@ -29,13 +32,19 @@ import org.springframework.stereotype.Component;
  * <li>{@link #timer()}: delayed starts, such as the entity backlog's quiet period.</li>
  * </ul>
  * Listeners that follow committed changes run on Spring Boot's task executor
- * ({@code spring.task.execution.*}), entity analysis of saved articles on one thread of its own
- * ({@code ner}); Lucene and Tomcat keep their own threads.
+ * ({@code spring.task.execution.*}), slow ones such as entity analysis of saved articles one at a
+ * time ({@link #ONE_AT_A_TIME}); Lucene and Tomcat keep their own threads.
  * <p>
  * Thread-safe. Every pool stops when the application context closes.
  */
 @Component
 public class Workers implements AutoCloseable {
+
+	/**
+	 * The executor ({@code @Async(Workers.ONE_AT_A_TIME)}) of listeners whose work is slow and must
+	 * not hold up the others, such as indexing: one thread, in the order the events came.
+	 */
+	public static final String ONE_AT_A_TIME = "oneAtATimeExecutor";
 
 	private final ThreadProperties properties;
 
@@ -56,7 +65,7 @@ public class Workers implements AutoCloseable {
 	Workers(ThreadProperties properties) {
 		this.properties = properties;
 		this.search = Executors.newFixedThreadPool(properties.effectiveSearch(), named("search-"));
-		this.bulk = Executors.newFixedThreadPool(properties.effectiveBulk(), named("bulk-"));
+		this.bulk = Executors.newFixedThreadPool(properties.effectiveBulk(), runnable -> new BulkThread(runnable));
 		this.timer = Executors.newSingleThreadScheduledExecutor(named("timer-"));
 	}
 
@@ -76,6 +85,29 @@ public class Workers implements AutoCloseable {
 	 */
 	public ParallelWork bulk(int parallelism) {
 		return new ParallelWork(bulk, Math.max(1, Math.min(parallelism, properties.effectiveBulk())));
+	}
+
+	/**
+	 * Applies the function to every item on the bulk threads, in as many parts as there are threads,
+	 * keeping the order: for a batch that one caller waits for while it does something else.
+	 */
+	public <I, O> CompletableFuture<List<O>> map(List<I> items, Function<? super I, ? extends O> function) {
+		if (Thread.currentThread() instanceof BulkThread) {
+			// Waiting here for other bulk tasks could wait for ever with every bulk thread waiting too.
+			return CompletableFuture.completedFuture(items.stream().<O>map(function).toList());
+		}
+		int parts = Math.max(1, Math.min(items.size(), properties.effectiveBulk()));
+		int size = (items.size() + parts - 1) / Math.max(1, parts);
+		List<CompletableFuture<List<O>>> chunks = new ArrayList<>(parts);
+		for (int from = 0; from < items.size() || chunks.isEmpty(); from += Math.max(1, size)) {
+			List<I> chunk = items.subList(Math.min(from, items.size()), Math.min(items.size(), from + size));
+			chunks.add(CompletableFuture.supplyAsync(() -> chunk.stream().<O>map(function).toList(), bulk));
+		}
+		return CompletableFuture.allOf(chunks.toArray(CompletableFuture[]::new)).thenApply(done -> {
+			List<O> all = new ArrayList<>(items.size());
+			chunks.forEach(chunk -> all.addAll(chunk.join()));
+			return all;
+		});
 	}
 
 	/** How many bulk threads there are: the parallelism a job gets when it asks for all. */
@@ -118,6 +150,18 @@ public class Workers implements AutoCloseable {
 		for (Thread job : running) {
 			job.join(TimeUnit.SECONDS.toMillis(10));
 		}
+	}
+
+	/** A thread of the bulk pool, so that work on it is not split onto the pool again. */
+	private static final class BulkThread extends Thread {
+
+		private static final AtomicInteger COUNT = new AtomicInteger();
+
+		BulkThread(Runnable runnable) {
+			super(runnable, "bulk-" + COUNT.incrementAndGet());
+			setDaemon(true);
+		}
+
 	}
 
 	private static ThreadFactory named(String prefix) {

@@ -12,8 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
@@ -31,6 +29,7 @@ import org.morgue.ner.EntityService;
 import org.morgue.tag.TagService;
 import org.morgue.system.CurrentActor;
 import org.morgue.system.WorkProgress;
+import org.morgue.system.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -85,9 +84,12 @@ public class BulkImport {
 
 	private final AnnotationService annotations;
 
+	private final Workers workers;
+
 	BulkImport(IngestService ingest, ArticleService articles, EntityService entities, TagService tags,
 			AnnotationService annotations, JsonMapper json, PlatformTransactionManager transactionManager,
-			Optional<Clock> clock) {
+			Workers workers, Optional<Clock> clock) {
+		this.workers = workers;
 		this.ingest = ingest;
 		this.tags = tags;
 		this.annotations = annotations;
@@ -110,19 +112,15 @@ public class BulkImport {
 		String actor = CurrentActor.name();
 		Tally tally = new Tally(outcomes);
 		progress.accept(WorkProgress.running(reason, started, 0, Math.max(0, source.total()), clock));
-		ExecutorService preparing = Executors.newSingleThreadExecutor(runnable -> {
-			Thread thread = new Thread(runnable, "import-prepare");
-			thread.setDaemon(true);
-			return thread;
-		});
+		Future<List<Prepared>> pending = null;
+		Future<List<Prepared>> next = null;
 		try {
-			Future<List<Prepared>> pending = null;
 			List<ImportItem> batch = new ArrayList<>(BATCH);
 			for (ImportItem item = source.next(); item != null; item = source.next()) {
 				batch.add(item);
 				if (batch.size() == BATCH) {
 					List<ImportItem> full = batch;
-					Future<List<Prepared>> next = preparing.submit(() -> prepare(full, actor));
+					next = prepare(full, actor);
 					store(pending, tally);
 					pending = next;
 					batch = new ArrayList<>(BATCH);
@@ -130,12 +128,19 @@ public class BulkImport {
 				}
 			}
 			List<ImportItem> last = batch;
-			Future<List<Prepared>> next = preparing.submit(() -> prepare(last, actor));
+			next = prepare(last, actor);
 			store(pending, tally);
+			pending = null;
 			store(next, tally);
+			next = null;
 		}
 		finally {
-			preparing.shutdownNow();
+			// Stopped early: batches being prepared are not stored.
+			for (Future<List<Prepared>> unstored : java.util.Arrays.asList(pending, next)) {
+				if (unstored != null) {
+					unstored.cancel(true);
+				}
+			}
 		}
 		ImportSummary summary = new ImportSummary(tally.read, tally.created, tally.duplicates, tally.errors,
 				Duration.between(started, clock.instant()), tally.errorsShown);
@@ -153,10 +158,13 @@ public class BulkImport {
 
 	}
 
-	/** Parses and checks a batch on all cores; the order of the items is kept. */
-	private List<Prepared> prepare(List<ImportItem> batch, String actor) {
+	/**
+	 * Parses and checks a batch on the bulk threads while the batch before is stored; the order of the
+	 * items is kept.
+	 */
+	private Future<List<Prepared>> prepare(List<ImportItem> batch, String actor) {
 		Instant now = clock.instant();
-		return batch.parallelStream().map(item -> prepare(item, now, actor)).toList();
+		return workers.map(batch, item -> prepare(item, now, actor));
 	}
 
 	private Prepared prepare(ImportItem item, Instant now, String actor) {

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.morgue.ingest.IngestService;
 import org.morgue.system.MorgueProperties;
+import org.morgue.system.Workers;
 import org.morgue.system.WorkProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,11 @@ public class ImportJobs {
 
 	private final AtomicReference<ImportJob> current = new AtomicReference<>();
 
-	ImportJobs(BulkImport imports, IngestService ingest, MorgueProperties properties) {
+	private final Workers workers;
+
+	ImportJobs(BulkImport imports, IngestService ingest, MorgueProperties properties, Workers workers) {
 		this.imports = imports;
+		this.workers = workers;
 		this.ingest = ingest;
 		this.uploads = properties.dataDir().resolve("imports");
 		removeLeftovers();
@@ -113,9 +117,7 @@ public class ImportJobs {
 		// after that would otherwise be recorded as brought in by the system.
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-		Thread thread = new Thread(new DelegatingSecurityContextRunnable(() -> run(folder, job), context), "import-job");
-		thread.setDaemon(true);
-		thread.start();
+		workers.startJob("import-job", new DelegatingSecurityContextRunnable(() -> run(folder, job), context));
 		return job;
 	}
 
