@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The news agencies the parser recognises in bylines, datelines and sign-offs, with their canonical display names.
  */
-public final class Agencies {
+final class Agencies {
 
 	/** Lower-case spelling as it appears in copy mapped to the name shown to readers. */
 	private static final Map<String, String> CANONICAL = Map.ofEntries(

@@ -7,5 +7,5 @@ package org.morgue.ingest;
  * @param source the canonical agency or publisher named by the line, e.g. {@code "Reuters"}; {@code null} unless
  *               the line names a known agency
  */
-public record Byline(String byline, String source) {
+record Byline(String byline, String source) {
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * initial, or a particle such as "and", "de" or "van"). That is what rejects sentences such as
  * "By the end of the year, prices had doubled." A name written all in capitals is shown in display case.
  */
-public final class BylineParser {
+final class BylineParser {
 
 	private static final int MAX_WORDS = 8;
 

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * "US: the figures" is not a dateline. A place in normal case ({@code Yangon (AFP) -}, {@code Toronto, Feb 26 -}) is
  * accepted only with a date or an agency, whose shape no sentence has.
  */
-public final class DatelineParser {
+final class DatelineParser {
 
 	/** Month names, full or abbreviated; matched case-insensitively. Shared with the header date line parser. */
 	static final String MONTH = "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

@@ -11,5 +11,5 @@ import org.springframework.util.unit.DataSize;
  * file, counted in UTF-8 bytes
  */
 @ConfigurationProperties("morgue.ingest")
-public record IngestProperties(@DefaultValue("1MB") DataSize maxBodyBytes) {
+record IngestProperties(@DefaultValue("1MB") DataSize maxBodyBytes) {
 }

@@ -37,6 +37,11 @@ public record ParsedCopy(
 		notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
 	}
 
+	/** Reads raw wire copy as it was received (the parser is stateless and cheap). */
+	public static ParsedCopy of(String raw) {
+		return new WireCopyParser().parse(raw);
+	}
+
 	/**
 	 * The cleaned body as stored: paragraph texts joined by a blank line, subheads included as their own paragraph.
 	 *

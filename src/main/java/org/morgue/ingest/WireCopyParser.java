@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * <p>The parser never fails on odd text: whatever it cannot recognise stays in the body, and what it changed is
  * explained in {@link ParsedCopy#notes()}.
  */
-public final class WireCopyParser {
+final class WireCopyParser {
 
 	static final String NOTE_EMPTY = "The copy is empty.";
 	static final String NOTE_NO_STORY = "No story text was found after the header.";

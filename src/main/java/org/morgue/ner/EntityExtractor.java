@@ -22,7 +22,7 @@ import java.util.List;
  * worked on in pieces of about {@value #MAX_PIECE_CHARS} characters cut at paragraph ends, each
  * piece one document for the steps that look at the whole text.
  */
-public final class EntityExtractor {
+final class EntityExtractor {
 
 	/** The most characters looked at as one document. */
 	static final int MAX_PIECE_CHARS = 100_000;

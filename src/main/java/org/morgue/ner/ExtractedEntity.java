@@ -10,5 +10,5 @@ package org.morgue.ner;
  * {@code Sergei Lavrov}, {@code NLD} is {@code National League for Democracy} when the text spells
  * it out; otherwise the mention's own text
  */
-public record ExtractedEntity(String text, EntityType type, int start, int end, String canonical) {
+record ExtractedEntity(String text, EntityType type, int start, int end, String canonical) {
 }

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * once; 0 for all
  */
 @ConfigurationProperties("morgue.ner")
-public record NerProperties(Boolean enabled, Boolean backlogOnStart, Integer backlogThreads) {
+record NerProperties(Boolean enabled, Boolean backlogOnStart, Integer backlogThreads) {
 
 	public NerProperties {
 		enabled = (enabled != null) ? enabled : Boolean.TRUE;

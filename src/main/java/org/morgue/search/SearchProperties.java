@@ -20,7 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * goes into service, so searches visit fewer of them; 0 leaves it as built
  */
 @ConfigurationProperties("morgue.search")
-public record SearchProperties(@DefaultValue("1s") Duration maxStale, @DefaultValue("30s") Duration commitInterval,
+record SearchProperties(@DefaultValue("1s") Duration maxStale, @DefaultValue("30s") Duration commitInterval,
 		@DefaultValue("64") int ramBufferMb, @DefaultValue("1000") int rebuildBatchSize,
 		@DefaultValue("0") int rebuildThreads, @DefaultValue("true") boolean checkOnStart,
 		@DefaultValue("5") int segmentsAfterRebuild) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * from the command line would take the embedded PostgreSQL of a running archive for one left behind
  * by a killed process, and stop it.
  */
-public final class DataDirectoryLock {
+final class DataDirectoryLock {
 
 	private static final Map<Path, FileLock> held = new HashMap<>();
 

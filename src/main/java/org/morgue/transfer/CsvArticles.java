@@ -29,7 +29,7 @@ import org.morgue.ingest.ArticleFields;
  * saying where; the records before it are read as usual. So is a header with an unknown column or
  * without {@code body}, before any record. Not thread-safe.
  */
-public final class CsvArticles implements ImportSource {
+final class CsvArticles implements ImportSource {
 
 	/** The columns a file may name, as the API spells them. */
 	public static final List<String> COLUMNS = List.of("title", "body", "source", "byline", "dateline",

@@ -37,7 +37,7 @@ import org.morgue.ingest.CopyCorrections;
  * ({@code TYPE="UNPROC"}) has no title either; its text is the copy, and the parser finds or derives
  * the title. Not thread-safe.
  */
-public final class ReutersSgml implements ImportSource {
+final class ReutersSgml implements ImportSource {
 
 	/**
 	 * The files are ASCII but for one stray byte (0xFC, line noise inside a story of reut2-017).

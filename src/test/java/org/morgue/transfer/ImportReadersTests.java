@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.morgue.ingest.ArticleFields;
 import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.ParsedCopy;
-import org.morgue.ingest.WireCopyParser;
 
 class ImportReadersTests {
 
@@ -292,7 +291,7 @@ class ImportReadersTests {
 				null, "1987-02-26T15:01:01Z", null, null));
 		assertThat(copy.raw()).contains("    NEW YORK, Feb 26 - Acme Widget Corp <ACM> said it agreed to\n",
 				"Example & Sons").doesNotContain("&lt;", "&#", "\u0002", "\u0003", "<BODY>");
-		ParsedCopy parsed = new WireCopyParser().parse(copy.raw());
+		ParsedCopy parsed = ParsedCopy.of(copy.raw());
 		assertThat(parsed.dateline().place()).isEqualTo("NEW YORK");
 		assertThat(parsed.byline()).isEqualTo("Jane Doe");
 		assertThat(parsed.paragraphs()).hasSize(2);
@@ -322,7 +321,7 @@ class ImportReadersTests {
 		assertThat(unprocessed.corrections().title()).isNull();
 		assertThat(unprocessed.corrections().publishedAt()).isEqualTo("1987-03-05T09:05:00Z");
 		assertThat(unprocessed.raw()).contains("WIDGET SHAREHOLDER MEETINGS - MARCH 5\n Acme Widget Corp\n");
-		ParsedCopy parsed = new WireCopyParser().parse(unprocessed.raw());
+		ParsedCopy parsed = ParsedCopy.of(unprocessed.raw());
 		assertThat(parsed.title()).isEqualTo("WIDGET SHAREHOLDER MEETINGS - MARCH 5");
 		assertThat(parsed.body()).isEqualTo("Acme Widget Corp Example Holdings Inc");
 		// a garbled time keeps the day
