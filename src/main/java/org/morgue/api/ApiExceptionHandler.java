@@ -3,19 +3,14 @@ package org.morgue.api;
 import java.net.URI;
 import java.util.stream.Collectors;
 
-import org.morgue.alert.SavedSearchNotFoundException;
 import org.morgue.annotation.AnnotationChangedException;
-import org.morgue.annotation.AnnotationNotFoundException;
-import org.morgue.article.ArticleNotFoundException;
 import org.morgue.article.ArticleVersionConflictException;
 import org.morgue.article.DuplicateArticleTextException;
 import org.morgue.ingest.ArticleTooLargeException;
-import org.morgue.ner.EntityNotFoundException;
 import org.morgue.system.InvalidInputException;
+import org.morgue.system.NotFoundException;
 import org.morgue.search.InvalidQueryException;
-import org.morgue.tag.TagNotFoundException;
 import org.morgue.user.UserAlreadyExistsException;
-import org.morgue.user.UserNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,9 +47,9 @@ class ApiExceptionHandler {
 		return respond(problem(HttpStatus.BAD_REQUEST, title, ex.getMessage(), ex.field()));
 	}
 
-	@ExceptionHandler({ ArticleNotFoundException.class, EntityNotFoundException.class, AnnotationNotFoundException.class,
-			TagNotFoundException.class, SavedSearchNotFoundException.class, UserNotFoundException.class })
-	ResponseEntity<ProblemDetail> notFound(RuntimeException ex) {
+	/** Every module's "no such thing": 404 naming what is missing. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
 		return respond(problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage(), null));
 	}
 

@@ -1,9 +1,11 @@
 package org.morgue.article;
 
+import org.morgue.system.NotFoundException;
+
 /**
  * There is no article with the id asked for.
  */
-public class ArticleNotFoundException extends RuntimeException {
+public class ArticleNotFoundException extends NotFoundException {
 
 	private final long articleId;
 

@@ -192,7 +192,7 @@ public class EntityCuration {
 	}
 
 	private EntitySummary existing(long id) {
-		return store.entity(id).orElseThrow(() -> new EntityNotFoundException(id));
+		return store.entity(id).orElseThrow(() -> new NamedEntityNotFoundException(id));
 	}
 
 	private static String required(String field, String value) {

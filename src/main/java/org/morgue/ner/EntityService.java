@@ -130,11 +130,11 @@ public class EntityService {
 	}
 
 	/**
-	 * @throws EntityNotFoundException when there is no such entity
+	 * @throws NamedEntityNotFoundException when there is no such entity
 	 */
 	@Transactional(readOnly = true)
 	public EntityDetails get(long id) {
-		EntitySummary entity = store.entity(id).orElseThrow(() -> new EntityNotFoundException(id));
+		EntitySummary entity = store.entity(id).orElseThrow(() -> new NamedEntityNotFoundException(id));
 		String ownKey = NameKey.of(entity.name());
 		List<String> aliases = store.aliases(id)
 			.stream()

@@ -1,9 +1,11 @@
 package org.morgue.tag;
 
+import org.morgue.system.NotFoundException;
+
 /**
  * There is no tag with the name asked for (in any case).
  */
-public class TagNotFoundException extends RuntimeException {
+public class TagNotFoundException extends NotFoundException {
 
 	private final String name;
 

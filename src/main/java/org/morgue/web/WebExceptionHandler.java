@@ -1,9 +1,7 @@
 package org.morgue.web;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.morgue.article.ArticleNotFoundException;
-import org.morgue.ner.EntityNotFoundException;
-import org.morgue.tag.TagNotFoundException;
+import org.morgue.system.NotFoundException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,9 +21,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WebExceptionHandler {
 
-	@ExceptionHandler({ ArticleNotFoundException.class, EntityNotFoundException.class, TagNotFoundException.class })
+	@ExceptionHandler
 	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String notFound(RuntimeException ex, Model model) {
+	String notFound(NotFoundException ex, Model model) {
 		model.addAttribute("status", 404);
 		model.addAttribute("message", ex.getMessage());
 		return "error/page";
