@@ -55,6 +55,9 @@ class VisibilityTests {
 			.and()
 			.resideOutsideOfPackage("org.morgue")
 			.and(DescribedPredicate.describe("main code", (JavaClass type) -> MAIN.contain(type.getName())))
+			// What a module throws reaches its callers whether or not they name it.
+			.and()
+			.areNotAssignableTo(Throwable.class)
 			.should(new ArchCondition<>("be used by another module or part of what it uses") {
 
 				@Override
