@@ -107,15 +107,15 @@ class TagApiController {
 		return new TagListResponse(tags.count(prefix), page, size, found);
 	}
 
-	@GetMapping(path = "/api/v1/tags/{tag}", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = "/api/v1/tags/{name}", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "One tag, in any case, with its article count")
-	TagResponse get(@PathVariable String tag) {
+	TagResponse get(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag) {
 		return TagResponse.of(tags.get(tag));
 	}
 
-	@GetMapping(path = "/api/v1/tags/{tag}/articles", produces = MediaType.APPLICATION_JSON_VALUE)
+	@GetMapping(path = "/api/v1/tags/{name}/articles", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The articles with a tag, newest first")
-	List<ArticleSummary> articles(@PathVariable String tag, @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
+	List<ArticleSummary> articles(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		if (size < 1 || size > MAX_PAGE_SIZE || page < 0) {
 			throw new InvalidRequestException("size", "'size' must be between 1 and " + MAX_PAGE_SIZE
@@ -124,19 +124,19 @@ class TagApiController {
 		return articles.summaries(tags.articleIds(tag, page * size, size));
 	}
 
-	@PatchMapping(path = "/api/v1/tags/{tag}", consumes = MediaType.APPLICATION_JSON_VALUE,
+	@PatchMapping(path = "/api/v1/tags/{name}", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Rename a tag on every article (editors)",
 			description = "{\"name\": ...}. A name another tag has is refused: merge the two instead.",
 			requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = RenameTagRequest.class))))
-	TagResponse rename(@PathVariable String tag, HttpServletRequest request) throws IOException {
+	TagResponse rename(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, HttpServletRequest request) throws IOException {
 		JsonFields fields = fields(request, Set.of("name"));
 		return TagResponse.of(tags.rename(tag, fields.string("name")));
 	}
 
-	@PostMapping(path = "/api/v1/tags/{tag}/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
+	@PostMapping(path = "/api/v1/tags/{name}/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Merge a tag into another (editors)",
@@ -144,18 +144,18 @@ class TagApiController {
 			requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = MergeTagRequest.class))))
 	@ApiResponse(responseCode = "200", description = "The tag merged into")
-	TagResponse merge(@PathVariable String tag, HttpServletRequest request) throws IOException {
+	TagResponse merge(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, HttpServletRequest request) throws IOException {
 		JsonFields fields = fields(request, Set.of("into"));
 		return TagResponse.of(tags.merge(tag, fields.string("into")));
 	}
 
-	@PostMapping(path = "/api/v1/tags/{tag}/articles", produces = MediaType.APPLICATION_JSON_VALUE)
+	@PostMapping(path = "/api/v1/tags/{name}/articles", produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Tag every result of a search (editors)",
 			description = "Takes the search parameters of GET /api/v1/articles (q, source, entity, tag, from, to) and "
 					+ "gives the tag to every match, up to 100,000; a search with more is refused.")
-	TagAllResponse tagAll(@PathVariable String tag, @ParameterObject SearchCriteria criteria) {
-		String name = TagNames.normalize("tag", tag);
+	TagAllResponse tagAll(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, @ParameterObject SearchCriteria criteria) {
+		String name = TagNames.normalize("name", tag);
 		List<Long> ids = search.matchingIds(criteria.toRequest(1, 0, null), MAX_TAG_ALL);
 		int tagged = tags.tagAll(name, ids);
 		return new TagAllResponse(TagResponse.of(tags.get(name)), ids.size(), tagged);

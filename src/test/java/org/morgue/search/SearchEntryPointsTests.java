@@ -174,7 +174,7 @@ class SearchEntryPointsTests {
 	void theApiDescribesTheSameParametersWhereverItTakesASearch() {
 		JsonNode paths = editor.get("/v3/api-docs").json().get("paths");
 		List<JsonNode> operations = List.of(paths.get("/api/v1/articles").get("get"),
-				paths.get("/api/v1/articles/export").get("get"), paths.get("/api/v1/tags/{tag}/articles").get("post"));
+				paths.get("/api/v1/articles/export").get("get"), paths.get("/api/v1/tags/{name}/articles").get("post"));
 		for (JsonNode operation : operations) {
 			List<String> query = new ArrayList<>();
 			operation.get("parameters").forEach(parameter -> {
