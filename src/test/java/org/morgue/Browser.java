@@ -4,6 +4,9 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -18,14 +21,36 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium (the system's {@code chromium} and {@code chromedriver}, installed by
  * {@code .ci/run}; nothing is downloaded), driven as a person would use the pages.
+ * <p>
+ * Starting Chromium takes seconds, so the browsers of a test run are kept: {@link #close()} signs
+ * out of everything (cookies and every site's storage cleared, extra windows closed, a blank page)
+ * and hands the browser to the next {@link #open}, as a fresh profile would be. Tests that need two
+ * people at once open two.
  */
 public final class Browser implements AutoCloseable {
+
+	/** Browsers cleared and waiting for a test; quit when the test run ends. */
+	private static final Deque<ChromeDriver> IDLE = new ArrayDeque<>();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			synchronized (IDLE) {
+				IDLE.forEach(ChromeDriver::quit);
+				IDLE.clear();
+			}
+		}, "browsers-quit"));
+	}
 
 	private final ChromeDriver driver;
 
 	private final String base;
 
-	private Browser(int port) {
+	private Browser(ChromeDriver driver, int port) {
+		this.driver = driver;
+		this.base = "http://localhost:" + port;
+	}
+
+	private static ChromeDriver start() {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(executable("CHROME_BIN", "/usr/bin/chromium"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -35,13 +60,18 @@ public final class Browser implements AutoCloseable {
 			.usingDriverExecutable(new File(executable("CHROMEDRIVER", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()
 			.build();
-		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		this.base = "http://localhost:" + port;
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		return driver;
 	}
 
+	/** A browser signed in nowhere, on a blank page. */
 	public static Browser open(int port) {
-		return new Browser(port);
+		ChromeDriver driver;
+		synchronized (IDLE) {
+			driver = IDLE.poll();
+		}
+		return new Browser((driver != null) ? driver : start(), port);
 	}
 
 	public Browser signIn(String username, String password) {
@@ -113,9 +143,29 @@ public final class Browser implements AutoCloseable {
 		return driver.getCurrentUrl().substring(base.length());
 	}
 
+	/** Clears the browser for the next test, or quits it if it cannot be cleared. */
 	@Override
 	public void close() {
-		driver.quit();
+		try {
+			String first = driver.getWindowHandle();
+			for (String window : driver.getWindowHandles()) {
+				if (!window.equals(first)) {
+					driver.switchTo().window(window).close();
+				}
+			}
+			driver.switchTo().window(first);
+			driver.get("about:blank");
+			driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+			driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+			driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", base, "storageTypes", "all"));
+		}
+		catch (RuntimeException ex) {
+			driver.quit();
+			return;
+		}
+		synchronized (IDLE) {
+			IDLE.push(driver);
+		}
 	}
 
 	private static String executable(String variable, String fallback) {
