@@ -82,8 +82,7 @@ class AnnotationPageController {
 		model.addAttribute("annotations", mine);
 		model.addAttribute("articles", titles);
 		model.addAttribute("total", total);
-		model.addAttribute("page", page);
-		model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+		model.addAttribute("pager", Pager.at("/annotations/mine", page, Pager.pages(total, PAGE_SIZE)));
 		return "annotations/mine";
 	}
 

@@ -47,7 +47,7 @@ class BrowsePageController {
 	String years(Model model) {
 		List<PeriodCount> years = calendar.years();
 		return calendar(model, "By date", List.of(), "Years",
-				entries(years, year -> Integer.toString(year), year -> "/browse/" + year), null, 1, 0,
+				entries(years, year -> Integer.toString(year), year -> "/browse/" + year), null, "/browse", 1, 0,
 				calendar.countUndated());
 	}
 
@@ -58,7 +58,8 @@ class BrowsePageController {
 			throw notFound("There are no articles from " + year + ".");
 		}
 		return calendar(model, Integer.toString(year), List.of(new Entry("By date", "/browse", 0, 0)), "Months",
-				entries(months, month -> monthName(month), month -> "/browse/" + year + "/" + month), null, 1, 0, -1);
+				entries(months, month -> monthName(month), month -> "/browse/" + year + "/" + month), null,
+				"/browse/" + year, 1, 0, -1);
 	}
 
 	@GetMapping("/browse/{year:\\d{1,4}}/{month:\\d{1,2}}")
@@ -71,7 +72,8 @@ class BrowsePageController {
 		return calendar(model, monthName(month) + " " + year,
 				List.of(new Entry("By date", "/browse", 0, 0), new Entry(Integer.toString(year), "/browse/" + year, 0, 0)),
 				"Days", entries(days, day -> first.withDayOfMonth(day).getDayOfWeek().getDisplayName(TextStyle.SHORT,
-						Locale.ENGLISH) + " " + day, day -> "/browse/" + year + "/" + month + "/" + day), null, 1, 0, -1);
+						Locale.ENGLISH) + " " + day, day -> "/browse/" + year + "/" + month + "/" + day), null,
+				"/browse/" + year + "/" + month, 1, 0, -1);
 	}
 
 	@GetMapping("/browse/{year:\\d{1,4}}/{month:\\d{1,2}}/{day:\\d{1,2}}")
@@ -83,14 +85,16 @@ class BrowsePageController {
 		return calendar(model, date.getDayOfMonth() + " " + monthName(month) + " " + year,
 				List.of(new Entry("By date", "/browse", 0, 0), new Entry(Integer.toString(year), "/browse/" + year, 0, 0),
 						new Entry(monthName(month), "/browse/" + year + "/" + month, 0, 0)),
-				null, List.of(), calendar.publishedOn(date, (number - 1) * PAGE_SIZE, PAGE_SIZE), number, total, -1);
+				null, List.of(), calendar.publishedOn(date, (number - 1) * PAGE_SIZE, PAGE_SIZE),
+				"/browse/" + year + "/" + month + "/" + day, number, total, -1);
 	}
 
 	@GetMapping("/browse/undated")
 	String undated(@RequestParam(defaultValue = "1") String page, Model model) {
 		int number = pageNumber(page);
 		return calendar(model, "Date unknown", List.of(new Entry("By date", "/browse", 0, 0)), null, List.of(),
-				calendar.undated((number - 1) * PAGE_SIZE, PAGE_SIZE), number, calendar.countUndated(), -1);
+				calendar.undated((number - 1) * PAGE_SIZE, PAGE_SIZE), "/browse/undated", number,
+				calendar.countUndated(), -1);
 	}
 
 	@GetMapping("/sources")
@@ -101,7 +105,7 @@ class BrowsePageController {
 			.map(source -> new Entry(source.name(),
 					"/sources/" + UriUtils.encodePathSegment(source.name(), StandardCharsets.UTF_8), source.count(), 0))
 			.toList());
-		pages(model, number, calendar.countSources());
+		pages(model, "/sources", number, calendar.countSources());
 		return "browse/sources";
 	}
 
@@ -112,32 +116,33 @@ class BrowsePageController {
 			throw notFound("There is no source called “" + name + "”.");
 		}
 		int number = pageNumber(page);
+		String path = "/sources/" + UriUtils.encodePathSegment(source.name(), StandardCharsets.UTF_8);
 		String searchLink = "/articles?source=" + UriUtils.encodeQueryParam(source.name(), StandardCharsets.UTF_8);
 		model.addAttribute("source", source);
 		model.addAttribute("years", entries(calendar.yearsOfSource(source.name()), year -> Integer.toString(year),
 				year -> searchLink + "&from=" + year + "&to=" + year));
 		model.addAttribute("articles", calendar.fromSource(source.name(), (number - 1) * PAGE_SIZE, PAGE_SIZE));
 		model.addAttribute("searchLink", searchLink);
-		pages(model, number, source.count());
+		pages(model, path, number, source.count());
 		return "browse/source";
 	}
 
 	private String calendar(Model model, String heading, List<Entry> trail, String periodsTitle, List<Entry> periods,
-			List<ArticleSummary> articles, int page, long total, long undated) {
+			List<ArticleSummary> articles, String path, int page, long total, long undated) {
 		model.addAttribute("heading", heading);
 		model.addAttribute("trail", trail);
 		model.addAttribute("periodsTitle", periodsTitle);
 		model.addAttribute("periods", periods);
 		model.addAttribute("articles", articles);
 		model.addAttribute("undated", undated);
-		pages(model, page, total);
+		pages(model, path, page, total);
 		return "browse/calendar";
 	}
 
-	private static void pages(Model model, int page, long total) {
-		model.addAttribute("page", page);
+	/** The count and the pager of the list at {@code path} (encoded), paged by {@code ?page=} alone. */
+	private static void pages(Model model, String path, int page, long total) {
 		model.addAttribute("total", total);
-		model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+		model.addAttribute("pager", Pager.at(path, page, Pager.pages(total, PAGE_SIZE)));
 	}
 
 	private static List<Entry> entries(List<PeriodCount> periods, IntFunction<String> label, IntFunction<String> link) {

@@ -1,5 +1,7 @@
 package org.morgue.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -84,8 +86,9 @@ class EntityPageController {
 		model.addAttribute("q", (q != null) ? q : "");
 		model.addAttribute("byName", byName);
 		model.addAttribute("total", total);
-		model.addAttribute("page", number);
-		model.addAttribute("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+		EntityType shownType = chosen;
+		model.addAttribute("pager", Pager.of(number, Pager.pages(total, PAGE_SIZE),
+				n -> indexLink(shownType, q, byName, n)));
 		model.addAttribute("entities", entities.list(chosen, q, order, (number - 1) * PAGE_SIZE, PAGE_SIZE));
 		return "entities/index";
 	}
@@ -97,8 +100,8 @@ class EntityPageController {
 		EntityCoverage coverage = this.coverage.of(id, (number - 1) * ARTICLES_PER_PAGE, ARTICLES_PER_PAGE, COOCCURRING);
 		model.addAttribute("entity", entity);
 		model.addAttribute("coverage", coverage);
-		model.addAttribute("page", number);
-		model.addAttribute("pages", Math.max(1, (coverage.articles() + ARTICLES_PER_PAGE - 1) / ARTICLES_PER_PAGE));
+		model.addAttribute("pager",
+				Pager.at("/entities/" + id, number, Pager.pages(coverage.articles(), ARTICLES_PER_PAGE)));
 		model.addAttribute("articles", articles.summaries(coverage.articleIds()));
 		model.addAttribute("years", years(coverage.months()));
 		model.addAttribute("searchLink", SearchParameters.forEntity(entity.name()));
@@ -229,6 +232,24 @@ class EntityPageController {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/entities/" + id;
+	}
+
+	/** The entity index at a page, keeping its type, name filter and order as the tabs and the form write them. */
+	private static String indexLink(EntityType type, String q, boolean byName, int page) {
+		List<String> parameters = new ArrayList<>();
+		if (type != null) {
+			parameters.add("type=" + type.name().toLowerCase(Locale.ROOT));
+		}
+		if (q != null && !q.isEmpty()) {
+			parameters.add("q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
+		}
+		if (byName) {
+			parameters.add("sort=name");
+		}
+		if (page > 1) {
+			parameters.add("page=" + page);
+		}
+		return parameters.isEmpty() ? "/entities" : "/entities?" + String.join("&", parameters);
 	}
 
 	private static int pageNumber(String page) {

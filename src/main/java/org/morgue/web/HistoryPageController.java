@@ -64,7 +64,7 @@ class HistoryPageController {
 			.stream()
 			.map(ChangeRow::of)
 			.toList());
-		addPager(model, UriComponentsBuilder.fromPath("/articles/" + id + "/history"), current, pages);
+		model.addAttribute("pager", pager(UriComponentsBuilder.fromPath("/articles/" + id + "/history"), current, pages));
 		return "history/article";
 	}
 
@@ -86,7 +86,7 @@ class HistoryPageController {
 			model.addAttribute("error", ex.getMessage());
 			model.addAttribute("changes", List.of());
 			model.addAttribute("total", 0L);
-			addPager(model, UriComponentsBuilder.fromPath("/admin/audit"), 1, 1);
+			model.addAttribute("pager", pager(UriComponentsBuilder.fromPath("/admin/audit"), 1, 1));
 			return "history/audit";
 		}
 		long total = history.count(filter);
@@ -103,7 +103,7 @@ class HistoryPageController {
 		addIfPresent(link, "article", (filter.articleId() != null) ? filter.articleId().toString() : null);
 		addIfPresent(link, "from", (filter.from() != null) ? filter.from().toString() : null);
 		addIfPresent(link, "to", (filter.to() != null) ? filter.to().toString() : null);
-		addPager(model, link, current, pages);
+		model.addAttribute("pager", pager(link, current, pages));
 		return "history/audit";
 	}
 
@@ -117,11 +117,10 @@ class HistoryPageController {
 		return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 	}
 
-	private static void addPager(Model model, UriComponentsBuilder link, int page, int pages) {
-		model.addAttribute("page", page);
-		model.addAttribute("pages", pages);
-		model.addAttribute("previous", (page > 1) ? link.cloneBuilder().queryParam("page", page - 1).encode().toUriString() : null);
-		model.addAttribute("next", (page < pages) ? link.cloneBuilder().queryParam("page", page + 1).encode().toUriString() : null);
+	/** The pager whose links are {@code link} (the list with its filters) at each page. */
+	private static Pager pager(UriComponentsBuilder link, int page, int pages) {
+		return Pager.of(page, pages, number -> ((number > 1) ? link.cloneBuilder().queryParam("page", number)
+				: link.cloneBuilder()).encode().toUriString());
 	}
 
 }

@@ -21,26 +21,23 @@ import org.morgue.search.SearchSort;
  * each value a link that keeps the rest of the search.
  *
  * @param page the page shown, counting from 1
- * @param pages how many pages the matches fill (links go no further than {@link SearchParameters#MAX_PAGE})
+ * @param pages how many pages the matches fill (the pager goes no further than {@link SearchParameters#MAX_PAGE})
  * @param months the month facet, empty unless the chart is drawn month by month
  * @param people the people most mentioned among the matches (likewise organisations and places)
  * @param tags the tags most given to the matches
  * @param timeline the chart of matches over time, or {@code null} when no match has a date
+ * @param pager the numbered pages, each keeping the search, up to the deepest that can be shown
  */
 record SearchPage(SearchParameters parameters, long total, int page, int pages, List<Row> rows, List<Chip> chips,
 		List<FacetValue> sources, List<FacetValue> years, List<FacetValue> months, List<FacetValue> people,
 		List<FacetValue> organisations, List<FacetValue> places, List<FacetValue> tags, Timeline timeline,
-		List<SortOption> sortOptions, List<PageLink> pageLinks, String previous, String next, boolean indexAvailable) {
-
-	/** Page numbers shown either side of the current one. */
-	private static final int PAGER_REACH = 2;
+		List<SortOption> sortOptions, Pager pager, boolean indexAvailable) {
 
 	static SearchPage of(SearchParameters parameters, SearchRequest request, SearchResult result,
 			List<ArticleSummary> summaries) {
 		int page = parameters.pageNumber();
 		int pages = (int) Math.min(Integer.MAX_VALUE,
 				(result.total() + SearchParameters.PAGE_SIZE - 1) / SearchParameters.PAGE_SIZE);
-		int linked = Math.min(pages, SearchParameters.MAX_PAGE);
 		Timeline timeline = Timeline.of(result, parameters, request.from(), request.to());
 		boolean monthly = timeline != null && timeline.monthly();
 		return new SearchPage(parameters, result.total(), page, pages, rows(result.hits(), summaries),
@@ -51,9 +48,9 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 				entities(parameters, result.facet(SearchResult.ORGANIZATION)),
 				entities(parameters, result.facet(SearchResult.LOCATION)), tags(parameters, result.facet(SearchResult.TAG)),
 				timeline,
-				sortOptions(parameters, request.effectiveSort()), pageLinks(parameters, page, linked),
-				(page > 1 && page <= pages + 1) ? parameters.atPage(page - 1) : null,
-				(page < linked) ? parameters.atPage(page + 1) : null, result.indexAvailable());
+				sortOptions(parameters, request.effectiveSort()),
+				Pager.numbered(page, Math.min(pages, SearchParameters.MAX_PAGE), parameters::atPage),
+				result.indexAvailable());
 	}
 
 	/** "1 article", "1,204 articles". */
@@ -145,26 +142,6 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 			.toList();
 	}
 
-	/** The first page, the last linked, and those near the current one; {@code null} numbers mark a gap. */
-	private static List<PageLink> pageLinks(SearchParameters parameters, int page, int pages) {
-		List<PageLink> links = new ArrayList<>();
-		if (pages <= 1) {
-			return links;
-		}
-		int previous = 0;
-		for (int number = 1; number <= pages; number++) {
-			boolean near = Math.abs(number - page) <= PAGER_REACH;
-			if (number == 1 || number == pages || near) {
-				if (number - previous > 1) {
-					links.add(new PageLink(null, null, false));
-				}
-				links.add(new PageLink(number, parameters.atPage(number), number == page));
-				previous = number;
-			}
-		}
-		return links;
-	}
-
 	/** A result: the article's row from PostgreSQL and its highlights from the index. */
 	record Row(ArticleSummary article, SearchHit hit) {
 
@@ -189,10 +166,6 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 	}
 
 	record SortOption(String name, String link, boolean current) {
-	}
-
-	/** A numbered page link, or a gap in the numbers when {@code number} is {@code null}. */
-	record PageLink(Integer number, String link, boolean current) {
 	}
 
 }

@@ -60,17 +60,13 @@ class TagPageController {
 		String filter = (prefix != null) ? prefix.strip() : "";
 		int number = pageNumber(page);
 		long total = tags.count(filter);
-		int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 		model.addAttribute("prefix", filter);
 		model.addAttribute("total", total);
-		model.addAttribute("page", number);
-		model.addAttribute("pages", pages);
+		model.addAttribute("pager", Pager.of(number, Pager.pages(total, PAGE_SIZE), n -> indexLink(filter, n)));
 		model.addAttribute("tags", tags.list(filter, (number - 1) * PAGE_SIZE, PAGE_SIZE)
 			.stream()
 			.map(tag -> new TagLine(tag.name(), page(tag.name()), tag.articleCount()))
 			.toList());
-		model.addAttribute("previous", (number > 1) ? indexLink(filter, number - 1) : null);
-		model.addAttribute("next", (number < pages) ? indexLink(filter, number + 1) : null);
 		return "tags/index";
 	}
 
@@ -79,8 +75,7 @@ class TagPageController {
 		TagSummary tag = tags.get(name);
 		int number = pageNumber(page);
 		model.addAttribute("tag", tag);
-		model.addAttribute("page", number);
-		model.addAttribute("pages", Math.max(1, (tag.articleCount() + ARTICLES_PER_PAGE - 1) / ARTICLES_PER_PAGE));
+		model.addAttribute("pager", Pager.at(page(tag.name()), number, Pager.pages(tag.articleCount(), ARTICLES_PER_PAGE)));
 		model.addAttribute("articles",
 				articles.summaries(tags.articleIds(tag.name(), (number - 1) * ARTICLES_PER_PAGE, ARTICLES_PER_PAGE)));
 		model.addAttribute("searchLink", SearchParameters.forTag(tag.name()));
