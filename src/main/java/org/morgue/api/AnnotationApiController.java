@@ -2,23 +2,23 @@ package org.morgue.api;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.morgue.annotation.AnnotationDetails;
 import org.morgue.annotation.AnnotationService;
 import org.morgue.annotation.AnnotationTarget;
 import org.morgue.annotation.PassageSelectors;
-import org.morgue.ingest.CopyDecoder;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,11 +29,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import static com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY;
 
 /**
  * Annotations in the W3C Web Annotation model (JSON-LD), as the Web Annotation Protocol serves them,
@@ -55,11 +58,8 @@ class AnnotationApiController {
 
 	private final AnnotationService annotations;
 
-	private final JsonMapper json;
-
-	AnnotationApiController(AnnotationService annotations, JsonMapper json) {
+	AnnotationApiController(AnnotationService annotations) {
 		this.annotations = annotations;
-		this.json = json;
 	}
 
 	@GetMapping(path = "/api/v1/articles/{id}/annotations", produces = { ANNOTATION_JSON, MediaType.APPLICATION_JSON_VALUE })
@@ -95,10 +95,10 @@ class AnnotationApiController {
 					+ "whose target has a TextQuoteSelector (exact, prefix, suffix), a TextPositionSelector (start, end, "
 					+ "offsets in the article's body as GET /api/v1/articles/{id} gives it), or both, which must agree. "
 					+ "The missing one is filled in.")
-	ResponseEntity<Map<String, Object>> create(@PathVariable long id, HttpServletRequest request) {
-		JsonNode body = read(request);
-		AnnotationTarget target = target(body, id, true);
-		AnnotationDetails created = annotations.create(id, note(body), target);
+	@BodyLimit(JSON_LIMIT)
+	ResponseEntity<Map<String, Object>> create(@PathVariable long id, @RequestBody AnnotationRequest body) {
+		AnnotationTarget target = body.passage(id, true);
+		AnnotationDetails created = annotations.create(id, body.note(), target);
 		return ResponseEntity.created(URI.create(url("/api/v1/annotations/" + created.id())))
 			.eTag(etag(created))
 			.body(document(created));
@@ -119,12 +119,13 @@ class AnnotationApiController {
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Replace an annotation's note and, if a target is given, its passage (its author or an administrator)",
 			description = "With If-Match (the ETag), the answer is 412 and nothing changes when someone changed it since.")
+	@BodyLimit(JSON_LIMIT)
 	ResponseEntity<Map<String, Object>> update(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, HttpServletRequest request) {
-		JsonNode body = read(request);
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody AnnotationRequest body) {
 		AnnotationDetails current = annotations.get(id);
-		AnnotationTarget target = target(body, current.articleId(), false);
-		AnnotationDetails updated = annotations.update(id, version(ifMatch), note(body), target);
+		AnnotationTarget target = body.passage(current.articleId(), false);
+		AnnotationDetails updated = annotations.update(id, version(ifMatch), body.note(), target);
 		return ResponseEntity.ok().eTag(etag(updated)).body(document(updated));
 	}
 
@@ -212,129 +213,136 @@ class AnnotationApiController {
 		return document;
 	}
 
-	private JsonNode read(HttpServletRequest request) {
-		byte[] bytes;
-		try {
-			bytes = CopyDecoder.readAtMost(request.getInputStream(), JSON_LIMIT, "body");
-		}
-		catch (java.io.IOException ex) {
-			throw new InvalidRequestException("body", "The request body could not be read.");
-		}
-		String text = CopyDecoder.decode(bytes, StandardCharsets.UTF_8, "body");
-		JsonNode node;
-		try {
-			node = json.readTree(text);
-		}
-		catch (JacksonException ex) {
-			throw new InvalidRequestException("body", "The request is not valid JSON: " + ex.getOriginalMessage() + ".");
-		}
-		if (node == null || !node.isObject()) {
-			throw new InvalidRequestException("body", "The request must be a Web Annotation: a JSON object with a "
-					+ "body {\"type\": \"TextualBody\", \"value\": \"...\"} and a target with selectors.");
-		}
-		return node;
-	}
+	/**
+	 * A W3C Web Annotation as the API takes it: a note, in a TextualBody or as {@code bodyValue}, on a
+	 * passage of one article, which a TextQuoteSelector, a TextPositionSelector or both choose. Other
+	 * Web Annotation terms ({@code @context}, {@code type}, {@code motivation}, {@code id},
+	 * {@code creator}, ...) are taken and ignored, as annotation tools send them.
+	 */
+	@Schema(name = "AnnotationRequest", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+			description = "A Web Annotation; terms other than these are ignored")
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record AnnotationRequest(
+			@Schema(description = "The note: a TextualBody, or a list of one") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			List<TextualBody> body,
+			@Schema(description = "The note in Markdown, in place of a body") String bodyValue,
+			@Schema(description = "The passage annotated; left out on a replacement, the passage stays") SpecificResource target)
+			implements JsonRequest {
 
-	private static String note(JsonNode annotation) {
-		JsonNode body = annotation.get("body");
-		if (body == null || body.isNull()) {
-			JsonNode value = annotation.get("bodyValue");
-			if (value != null && value.isString()) {
-				return value.stringValue();
+		/** The note, in Markdown. */
+		String note() {
+			if (this.body == null) {
+				if (this.bodyValue != null) {
+					return this.bodyValue;
+				}
+				throw new InvalidRequestException("body", "The annotation has no body: give "
+						+ "\"body\": {\"type\": \"TextualBody\", \"value\": \"your note\", \"format\": \"text/markdown\"}.");
 			}
-			throw new InvalidRequestException("body", "The annotation has no body: give "
-					+ "\"body\": {\"type\": \"TextualBody\", \"value\": \"your note\", \"format\": \"text/markdown\"}.");
-		}
-		if (body.isArray()) {
-			if (body.size() != 1) {
+			if (this.body.size() != 1) {
 				throw new InvalidRequestException("body", "Give one TextualBody: the note.");
 			}
-			body = body.get(0);
+			TextualBody note = this.body.get(0);
+			if (note == null || note.value() == null) {
+				throw new InvalidRequestException("body.value", TextualBody.NOT_ONE);
+			}
+			return note.value();
 		}
-		if (!body.isObject() || body.get("value") == null || !body.get("value").isString()) {
-			throw new InvalidRequestException("body.value", "The body must be a TextualBody with the note as a string "
-					+ "'value'.");
+
+		/**
+		 * The passage of the article the selectors choose; {@code null} when none is required and the
+		 * annotation has no target.
+		 */
+		AnnotationTarget passage(long articleId, boolean required) {
+			if (this.target == null) {
+				if (required) {
+					throw new InvalidRequestException("target", "The annotation has no target: give \"target\": "
+							+ "{\"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"...\"}]}.");
+				}
+				return null;
+			}
+			if (this.target.source() != null && !this.target.source().endsWith("/api/v1/articles/" + articleId)) {
+				throw new InvalidRequestException("target.source", "The target's source is not article " + articleId + ".");
+			}
+			TextQuoteSelector quote = null;
+			TextPositionSelector position = null;
+			for (Selector selector : (this.target.selector() != null) ? this.target.selector() : List.<Selector>of()) {
+				if (selector instanceof TextQuoteSelector given) {
+					if (given.exact() == null) {
+						throw new InvalidRequestException("exact", "A TextQuoteSelector needs 'exact': the quoted passage.");
+					}
+					quote = given;
+				}
+				else if (selector instanceof TextPositionSelector given) {
+					position = given;
+				}
+			}
+			if (quote == null && position == null) {
+				throw new InvalidRequestException("target.selector", "The target needs a TextQuoteSelector, a "
+						+ "TextPositionSelector, or both (in \"selector\").");
+			}
+			return new AnnotationTarget((quote != null) ? quote.exact() : null, (quote != null) ? quote.prefix() : null,
+					(quote != null) ? quote.suffix() : null, (position != null) ? position.start() : null,
+					(position != null) ? position.end() : null);
 		}
-		return body.get("value").stringValue();
+
 	}
 
-	/** The selectors of the target; {@code null} when none is required and none is given. */
-	private static AnnotationTarget target(JsonNode annotation, long articleId, boolean required) {
-		JsonNode target = annotation.get("target");
-		if (target == null || target.isNull()) {
-			if (required) {
-				throw new InvalidRequestException("target", "The annotation has no target: give \"target\": "
-						+ "{\"selector\": [{\"type\": \"TextQuoteSelector\", \"exact\": \"...\"}]}.");
-			}
-			return null;
+	/** The note of an annotation; only its {@code value} is read. */
+	@Schema(name = "TextualBody")
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record TextualBody(@Schema(example = "TextualBody") String type,
+			@Schema(description = "The note in Markdown", requiredMode = Schema.RequiredMode.REQUIRED) String value,
+			@Schema(example = "text/markdown") String format) {
+
+		static final String NOT_ONE = "The body must be a TextualBody with the note as a string 'value'.";
+
+		/** A body given by its address alone, which is not a note the archive can keep. */
+		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+		static TextualBody ofAddress(String address) {
+			throw new InvalidRequestException("body.value", NOT_ONE);
 		}
-		if (!target.isObject()) {
+
+	}
+
+	/** The target of an annotation: a part of an article, which its selectors choose. */
+	@Schema(name = "SpecificResource")
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record SpecificResource(@Schema(description = "The article, /api/v1/articles/{id}, when given") String source,
+			@Schema(description = "A selector or a list of them") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			List<Selector> selector) {
+
+		/** A target given by its address alone: the whole article, which cannot be annotated. */
+		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+		static SpecificResource ofAddress(String address) {
 			throw new InvalidRequestException("target",
 					"The target must be an object with selectors: a whole article cannot be annotated.");
 		}
-		JsonNode source = target.get("source");
-		if (source != null && !source.isNull()
-				&& !(source.isString() && source.stringValue().endsWith("/api/v1/articles/" + articleId))) {
-			throw new InvalidRequestException("target.source", "The target's source is not article " + articleId + ".");
-		}
-		JsonNode selectors = target.get("selector");
-		List<JsonNode> list = new ArrayList<>();
-		if (selectors != null && selectors.isArray()) {
-			selectors.forEach(list::add);
-		}
-		else if (selectors != null && selectors.isObject()) {
-			list.add(selectors);
-		}
-		String exact = null;
-		String prefix = null;
-		String suffix = null;
-		Integer start = null;
-		Integer end = null;
-		boolean any = false;
-		for (JsonNode selector : list) {
-			String type = text(selector, "type");
-			if ("TextQuoteSelector".equals(type)) {
-				exact = text(selector, "exact");
-				prefix = text(selector, "prefix");
-				suffix = text(selector, "suffix");
-				if (exact == null) {
-					throw new InvalidRequestException("exact", "A TextQuoteSelector needs 'exact': the quoted passage.");
-				}
-				any = true;
-			}
-			else if ("TextPositionSelector".equals(type)) {
-				start = integer(selector, "start");
-				end = integer(selector, "end");
-				any = true;
-			}
-		}
-		if (!any) {
-			throw new InvalidRequestException("target.selector", "The target needs a TextQuoteSelector, a "
-					+ "TextPositionSelector, or both (in \"selector\").");
-		}
-		return new AnnotationTarget(exact, prefix, suffix, start, end);
+
 	}
 
-	private static String text(JsonNode node, String name) {
-		JsonNode value = node.get(name);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (!value.isString()) {
-			throw new InvalidRequestException(name, "'" + name + "' must be a string.");
-		}
-		return value.stringValue();
+	/** A selector, by its {@code type}; of other types (a FragmentSelector, ...) none is read. */
+	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = OtherSelector.class)
+	@JsonSubTypes({ @JsonSubTypes.Type(value = TextQuoteSelector.class, name = "TextQuoteSelector"),
+			@JsonSubTypes.Type(value = TextPositionSelector.class, name = "TextPositionSelector") })
+	sealed interface Selector permits TextQuoteSelector, TextPositionSelector, OtherSelector {
+
 	}
 
-	private static Integer integer(JsonNode node, String name) {
-		JsonNode value = node.get(name);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-			throw new InvalidRequestException(name, "'" + name + "' must be a whole number.");
-		}
-		return value.intValue();
+	/** The passage as a quote, with some text before and after to tell apart the places it occurs. */
+	@Schema(name = "TextQuoteSelector")
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record TextQuoteSelector(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String exact, String prefix,
+			String suffix) implements Selector {
+	}
+
+	/** The passage as offsets in the article's body (UTF-16 code units, as JavaScript counts). */
+	@Schema(name = "TextPositionSelector")
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record TextPositionSelector(Integer start, Integer end) implements Selector {
+	}
+
+	@JsonIgnoreProperties(ignoreUnknown = true)
+	record OtherSelector() implements Selector {
 	}
 
 	private static String etag(AnnotationDetails annotation) {

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
@@ -37,10 +38,10 @@ class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	/** Every module's invalid input: 400 naming the field (413 for copy over the size limit). */
+	/** Every module's invalid input: 400 naming the field (413 for a body over its size limit). */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
-		if (ex instanceof ArticleTooLargeException) {
+		if (ex instanceof ArticleTooLargeException || ex instanceof RequestTooLargeException) {
 			return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Too large", ex.getMessage(), ex.field()));
 		}
 		String title = (ex instanceof InvalidQueryException) ? "Invalid search" : "Invalid input";
@@ -90,6 +91,12 @@ class ApiExceptionHandler {
 		return respond(problem(HttpStatus.PRECONDITION_REQUIRED, "Version needed", ex.getMessage(), "version"));
 	}
 
+	/** A request body that could not be bound: not JSON, not an object, an unknown field, a value of the wrong type. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		return invalidInput(RequestBodyErrors.explain(ex));
+	}
+
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
 		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input",
@@ -97,7 +104,7 @@ class ApiExceptionHandler {
 	}
 
 	/**
-	 * Spring MVC's own errors (a missing parameter, an unreadable body, ...) keep the status and detail
+	 * Spring MVC's own errors (a missing parameter, a missing header, ...) keep the status and detail
 	 * it gives them; security decides access errors (401, 403); anything else is our fault, logged
 	 * here and answered without details.
 	 */

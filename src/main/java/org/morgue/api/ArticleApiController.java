@@ -1,6 +1,5 @@
 package org.morgue.api;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -9,13 +8,11 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +25,6 @@ import org.morgue.article.ArticleService;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.article.SavedArticle;
 import org.morgue.ingest.ArticleFields;
-import org.morgue.ingest.ArticleTooLargeException;
 import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.CopyDecoder;
 import org.morgue.ingest.IngestService;
@@ -53,6 +49,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -66,12 +64,6 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/api/v1/articles")
 @Tag(name = "Articles")
 class ArticleApiController {
-
-	private static final Set<String> CREATE_FIELDS = Set.of("title", "body", "byline", "source", "dateline",
-			"publishedAt", "url", "language");
-
-	private static final Set<String> CORRECTION_FIELDS = Set.of("title", "byline", "source", "dateline",
-			"publishedAt", "url", "language", "body", "version");
 
 	/** Room for JSON syntax and escapes around the body field, which is held to the limit itself. */
 	private static final int JSON_OVERHEAD_BYTES = 64 * 1024;
@@ -108,19 +100,19 @@ class ArticleApiController {
 	@Operation(summary = "Store raw wire copy",
 			description = "The copy is parsed for headline, byline, dateline, sign-off, crossheads and repeats. "
 					+ "The same copy again answers 200 with the stored article and alreadyExisted=true.",
-			requestBody = @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
-					schema = @Schema(type = "string", example = "By AFP\nYANGON: Russia backs ..."))))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
+							schema = @Schema(type = "string", example = "By AFP\nYANGON: Russia backs ..."))))
 	@ApiResponse(responseCode = "201", description = "Stored")
 	@ApiResponse(responseCode = "200", description = "The same copy was already stored; nothing new was created")
-	ResponseEntity<ArticleResponse> createFromCopy(HttpServletRequest request,
+	@BodyLimit(copies = 1)
+	ResponseEntity<ArticleResponse> createFromCopy(@RequestBody byte[] bytes, HttpServletRequest request,
 			@Parameter(description = "Overrides the title (otherwise the headline, or one derived from the lead)") @RequestParam(required = false) String title,
 			@Parameter(description = "The agency or publication") @RequestParam(required = false) String source,
 			@RequestParam(required = false) String byline,
 			@Parameter(description = "A dateline or place, e.g. 'YANGON:'") @RequestParam(required = false) String dateline,
 			@Parameter(description = "2022-08-03 or 2022-08-03T10:14:00Z") @RequestParam(required = false) String publishedAt,
-			@RequestParam(required = false) String url, @RequestParam(required = false) String language)
-			throws IOException {
-		byte[] bytes = CopyDecoder.readAtMost(request.getInputStream(), ingest.maxBodyBytes(), "body");
+			@RequestParam(required = false) String url, @RequestParam(required = false) String language) {
 		String raw = CopyDecoder.decode(bytes, charset(request), "body");
 		SavedArticle saved = ingest.ingestCopy(raw,
 				new CopyCorrections(title, byline, source, dateline, publishedAt, url, language));
@@ -131,25 +123,15 @@ class ArticleApiController {
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Store an article given field by field",
 			description = "Only body is required; without a title one is derived from the lead and flagged. "
-					+ "The same body again answers 200 with the stored article and alreadyExisted=true.",
-			requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = CreateArticleRequest.class))))
+					+ "The same body again answers 200 with the stored article and alreadyExisted=true.")
 	@ApiResponse(responseCode = "201", description = "Stored")
 	@ApiResponse(responseCode = "200", description = "The same body was already stored; nothing new was created")
-	ResponseEntity<ArticleResponse> createFromFields(HttpServletRequest request) throws IOException {
-		byte[] bytes;
-		try {
-			bytes = CopyDecoder.readAtMost(request.getInputStream(), ingest.maxBodyBytes() * 2 + JSON_OVERHEAD_BYTES,
-					"body");
-		}
-		catch (ArticleTooLargeException ex) {
-			throw new ArticleTooLargeException("body", ingest.maxBodyBytes());
-		}
-		JsonFields fields = JsonFields.parse(json, bytes, CREATE_FIELDS);
-		SavedArticle saved = ingest.ingestFields(new ArticleFields(fields.string("title"), fields.string("body"),
-				fields.string("byline"), fields.string("source"), fields.string("dateline"),
-				fields.string("publishedAt"), fields.string("url"), fields.string("language")),
-				new String(bytes, StandardCharsets.UTF_8));
+	@BodyLimit(value = JSON_OVERHEAD_BYTES, copies = 2)
+	ResponseEntity<ArticleResponse> createFromFields(@RequestBody CreateArticleRequest body,
+			@Parameter(hidden = true) @RequestAttribute(BodyLimitAdvice.RECEIVED_JSON) String received) {
+		// The JSON as received is the copy as received.
+		SavedArticle saved = ingest.ingestFields(new ArticleFields(body.title(), body.body(), body.byline(),
+				body.source(), body.dateline(), body.publishedAt(), body.url(), body.language()), received);
 		return created(saved);
 	}
 
@@ -205,24 +187,20 @@ class ArticleApiController {
 			description = "A JSON merge patch of title, byline, source, dateline, publishedAt, url, language and body "
 					+ "(the corrected text: paragraphs separated by a blank line, a subhead starting with '## '; the copy as "
 					+ "received is kept): a field left out stays, null clears it (the title and body cannot be cleared). Say which version you corrected with If-Match (the ETag) or "
-					+ "'version'; if someone changed the article since, the answer is 409 and nothing changes.",
-			requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = CorrectArticleRequest.class))))
+					+ "'version'; if someone changed the article since, the answer is 409 and nothing changes.")
+	@BodyLimit(JSON_OVERHEAD_BYTES)
 	ResponseEntity<ArticleResponse> correct(@PathVariable long id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, HttpServletRequest request)
-			throws IOException {
-		byte[] bytes = CopyDecoder.readAtMost(request.getInputStream(), JSON_OVERHEAD_BYTES, "body");
-		JsonFields fields = JsonFields.parse(json, bytes, CORRECTION_FIELDS);
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@RequestBody CorrectArticleRequest patch) {
 		ArticleDetails current = articles.get(id);
-		int version = version(fields, ifMatch);
+		int version = version(patch.version(), ifMatch);
 		ArticleMetadata metadata = MetadataInput.apply(current.metadata(),
-				new CopyCorrections(change(fields, "title"), change(fields, "byline"), change(fields, "source"),
-						change(fields, "dateline"), change(fields, "publishedAt"), change(fields, "url"),
-						change(fields, "language")));
+				new CopyCorrections(patch.title().change(), patch.byline().change(), patch.source().change(),
+						patch.dateline().change(), patch.publishedAt().change(), patch.url().change(),
+						patch.language().change()));
 		List<ArticleParagraph> text = null;
-		if (fields.has("body")) {
-			String body = fields.string("body");
-			text = ArticleText.fromEditable((body != null) ? body : "");
+		if (patch.body().given()) {
+			text = ArticleText.fromEditable(patch.body().change());
 		}
 		ArticleDetails corrected = articles.correct(id, version, metadata, text);
 		ArticleResponse body = response(corrected, null);
@@ -258,15 +236,6 @@ class ArticleApiController {
 			.body(body);
 	}
 
-	/** A merge-patch field: absent keeps the value ({@code null}), JSON null clears it (blank). */
-	private static String change(JsonFields fields, String name) {
-		if (!fields.has(name)) {
-			return null;
-		}
-		String value = fields.string(name);
-		return (value != null) ? value : "";
-	}
-
 	/**
 	 * The version, which If-Match sends back, then a stamp of the entities, which change without a new
 	 * version when analysis finishes or an editor curates them, and of the tags, likewise.
@@ -276,8 +245,7 @@ class ArticleApiController {
 				java.util.Objects.hash(article.entitiesAnalysed(), article.entities(), article.tags())) + "\"";
 	}
 
-	private static int version(JsonFields fields, String ifMatch) {
-		Integer fromBody = fields.integer("version");
+	private static int version(Integer fromBody, String ifMatch) {
 		if (fromBody != null) {
 			return fromBody;
 		}
@@ -321,14 +289,15 @@ class ArticleApiController {
 			String byline, @Schema(description = "The agency or publication") String source,
 			@Schema(description = "A dateline or place, e.g. 'YANGON:' or 'Yangon'") String dateline,
 			@Schema(description = "2022-08-03 or 2022-08-03T10:14:00Z") String publishedAt, String url,
-			@Schema(description = "BCP 47 tag; en when left out") String language) {
+			@Schema(description = "BCP 47 tag; en when left out") String language) implements JsonRequest {
 	}
 
+	/** A JSON merge patch of an article: each text field left out, null or given ({@link PatchValue}). */
 	@Schema(name = "CorrectArticleRequest", description = "Fields left out stay; null clears")
-	record CorrectArticleRequest(String title, String byline, String source, String dateline, String publishedAt,
-			String url, String language,
-			@Schema(description = "The corrected text: paragraphs separated by a blank line, a subhead starting with '## '") String body,
-			@Schema(description = "The version corrected, unless If-Match is sent") Integer version) {
+	record CorrectArticleRequest(PatchValue title, PatchValue byline, PatchValue source, PatchValue dateline,
+			PatchValue publishedAt, PatchValue url, PatchValue language,
+			@Schema(description = "The corrected text: paragraphs separated by a blank line, a subhead starting with '## '") PatchValue body,
+			@Schema(description = "The version corrected, unless If-Match is sent") Integer version) implements JsonRequest {
 	}
 
 }

@@ -1,21 +1,17 @@
 package org.morgue.api;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleSummary;
 import org.morgue.ingest.CopyDecoder;
@@ -30,7 +26,6 @@ import org.morgue.ner.InvalidCurationException;
 import org.morgue.search.EntityCoverageSearch;
 import org.morgue.search.EntityCoverage;
 import org.morgue.system.WorkProgress;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,6 +35,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -68,16 +64,13 @@ class EntityApiController {
 
 	private final EntityCoverageSearch coverage;
 
-	private final JsonMapper json;
-
 	EntityApiController(EntityService entities, EntityCuration curation, EntityBacklog backlog,
-			ArticleService articles, EntityCoverageSearch coverage, JsonMapper json) {
+			ArticleService articles, EntityCoverageSearch coverage) {
 		this.entities = entities;
 		this.curation = curation;
 		this.backlog = backlog;
 		this.articles = articles;
 		this.coverage = coverage;
-		this.json = json;
 	}
 
 	@PostMapping(path = "/api/v1/analyze", consumes = MediaType.TEXT_PLAIN_VALUE,
@@ -85,10 +78,11 @@ class EntityApiController {
 	@Operation(summary = "Find the entities of a text, storing nothing",
 			description = "start and end are UTF-16 code-unit offsets into the posted text (as JavaScript counts); "
 					+ "canonical is the archive's name for the entity, or the full name the text gives it.",
-			requestBody = @RequestBody(content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
-					schema = @Schema(type = "string", example = "Sergei Lavrov met Min Aung Hlaing in Naypyidaw."))))
-	AnalyzeResponse analyze(HttpServletRequest request) throws IOException {
-		byte[] bytes = CopyDecoder.readAtMost(request.getInputStream(), EntityService.MAX_ANALYZE_CHARS * 4L, "text");
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
+							schema = @Schema(type = "string", example = "Sergei Lavrov met Min Aung Hlaing in Naypyidaw."))))
+	@BodyLimit(value = EntityService.MAX_ANALYZE_CHARS * 4L, field = "text")
+	AnalyzeResponse analyze(@RequestBody byte[] bytes) {
 		String text = CopyDecoder.decode(bytes, StandardCharsets.UTF_8, "text");
 		return new AnalyzeResponse(entities.analyze(text));
 	}
@@ -167,49 +161,64 @@ class EntityApiController {
 	@Operation(summary = "Rename an entity or change its type",
 			description = "{\"name\": ...} and/or {\"type\": ...}. The old name stays an alias. Applies to every stored "
 					+ "and later article.")
-	EntityResponse correct(@PathVariable long id, HttpServletRequest request) throws IOException {
-		JsonFields fields = fields(request, Set.of("name", "type"));
-		if (fields.string("name") == null && fields.string("type") == null) {
+	@BodyLimit(JSON_LIMIT)
+	EntityResponse correct(@PathVariable long id, @RequestBody CorrectEntityRequest body) {
+		if (body.name() == null && body.type() == null) {
 			throw new InvalidCurationException("name", "Give a new 'name', a new 'type', or both.");
 		}
-		if (fields.string("name") != null) {
-			curation.rename(id, fields.string("name"));
+		if (body.name() != null) {
+			curation.rename(id, body.name());
 		}
-		if (fields.string("type") != null) {
-			curation.retype(id, type(fields.string("type"), "type"));
+		if (body.type() != null) {
+			curation.retype(id, type(body.type(), "type"));
 		}
 		return response(id);
+	}
+
+	@Schema(name = "CorrectEntityRequest", description = "Fields left out stay as they are")
+	record CorrectEntityRequest(@Schema(description = "The new name; the old one stays an alias") String name,
+			@Schema(allowableValues = { "PERSON", "ORGANIZATION", "LOCATION", "MISC" }) String type)
+			implements JsonRequest {
 	}
 
 	@PostMapping(path = "/api/v1/entities/{id}/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Merge this entity into another ({\"into\": id}); its names and mentions follow")
-	EntityResponse merge(@PathVariable long id, HttpServletRequest request) throws IOException {
-		JsonFields fields = fields(request, Set.of("into"));
-		Integer into = fields.integer("into");
+	@BodyLimit(JSON_LIMIT)
+	EntityResponse merge(@PathVariable long id, @RequestBody MergeEntityRequest body) {
+		Integer into = body.into();
 		if (into == null) {
 			throw new InvalidCurationException("into", "Give the id of the entity to merge into: {\"into\": 42}.");
 		}
 		return response(curation.merge(id, into).id());
 	}
 
+	@Schema(name = "MergeEntityRequest")
+	record MergeEntityRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+			description = "The id of the entity to merge into") Integer into) implements JsonRequest {
+	}
+
 	@PostMapping(path = "/api/v1/entities/{id}/aliases", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Add a name the entity is known by ({\"alias\": ...})")
-	EntityResponse addAlias(@PathVariable long id, HttpServletRequest request) throws IOException {
-		JsonFields fields = fields(request, Set.of("alias"));
-		return response(curation.addAlias(id, fields.string("alias")).id());
+	@BodyLimit(JSON_LIMIT)
+	EntityResponse addAlias(@PathVariable long id, @RequestBody AliasRequest body) {
+		return response(curation.addAlias(id, body.alias()).id());
+	}
+
+	@Schema(name = "AliasRequest")
+	record AliasRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String alias) implements JsonRequest {
 	}
 
 	@PostMapping(path = "/api/v1/entities/{id}/split", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Split an alias off into an entity of its own ({\"alias\": ...}), with its mentions")
-	ResponseEntity<EntityResponse> split(@PathVariable long id, HttpServletRequest request) throws IOException {
-		JsonFields fields = fields(request, Set.of("alias"));
-		EntitySummary created = curation.splitAlias(id, fields.string("alias"));
+	@BodyLimit(JSON_LIMIT)
+	ResponseEntity<EntityResponse> split(@PathVariable long id, @RequestBody AliasRequest body) {
+		EntitySummary created = curation.splitAlias(id, body.alias());
 		return ResponseEntity.created(URI.create("/api/v1/entities/" + created.id()))
 			.body(response(created.id()));
 	}
@@ -219,10 +228,16 @@ class EntityApiController {
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Mark a name as not an entity ({\"name\": ...})",
 			description = "Its mentions leave every article and it is never extracted again.")
-	Map<String, Object> ignore(HttpServletRequest request) throws IOException {
-		JsonFields fields = fields(request, Set.of("name"));
-		int articleCount = curation.ignoreName(fields.string("name"));
-		return Map.of("name", fields.string("name"), "articlesChanged", articleCount);
+	@BodyLimit(JSON_LIMIT)
+	Map<String, Object> ignore(@RequestBody IgnoreNameRequest body) {
+		int articleCount = curation.ignoreName(body.name());
+		return Map.of("name", body.name(), "articlesChanged", articleCount);
+	}
+
+	@Schema(name = "IgnoreNameRequest")
+	record IgnoreNameRequest(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The name that is not an entity") String name)
+			implements JsonRequest {
 	}
 
 	@GetMapping(path = "/api/v1/admin/entities", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -240,11 +255,6 @@ class EntityApiController {
 	ResponseEntity<WorkProgress> startBacklog() {
 		boolean started = backlog.start("an administrator asked for it");
 		return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(backlog.progress());
-	}
-
-	private JsonFields fields(HttpServletRequest request, Set<String> allowed) throws IOException {
-		byte[] bytes = CopyDecoder.readAtMost(request.getInputStream(), JSON_LIMIT, "body");
-		return JsonFields.parse(json, bytes, allowed);
 	}
 
 	private static EntityType type(String value, String field) {

@@ -1,27 +1,21 @@
 package org.morgue.api;
 
-import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.morgue.search.SearchCriteria;
 import org.morgue.alert.SavedSearch;
 import org.morgue.alert.SavedSearchStatus;
 import org.morgue.alert.SavedSearches;
-import org.morgue.ingest.CopyDecoder;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +23,11 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import static com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY;
 
 /**
  * The caller's own saved searches, with how many matches are new since they last ran each, and the
@@ -41,15 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Saved searches")
 class SavedSearchApiController {
 
-	private static final Set<String> FIELDS = Set.of("name", "q", "sources", "entities", "tags", "from", "to", "sort");
-
 	private final SavedSearches savedSearches;
 
-	private final JsonMapper json;
-
-	SavedSearchApiController(SavedSearches savedSearches, JsonMapper json) {
+	SavedSearchApiController(SavedSearches savedSearches) {
 		this.savedSearches = savedSearches;
-		this.json = json;
 	}
 
 	/**
@@ -77,15 +69,12 @@ class SavedSearchApiController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Save a search under a name",
-			requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = SaveSearchRequest.class))))
-	ResponseEntity<SavedSearchResponse> save(Principal user, HttpServletRequest request) throws IOException {
-		byte[] body = CopyDecoder.readAtMost(request.getInputStream(), 16 * 1024, "body");
-		JsonFields fields = JsonFields.parse(json, body, FIELDS);
-		JsonNode object = json.readTree(body);
-		SearchCriteria query = new SearchCriteria(fields.string("q"), strings(object, "sources"), strings(object, "entities"),
-				strings(object, "tags"), fields.string("from"), fields.string("to"), fields.string("sort"));
-		SavedSearch saved = savedSearches.save(user.getName(), fields.string("name"), query);
+	@Operation(summary = "Save a search under a name")
+	@BodyLimit(16 * 1024)
+	ResponseEntity<SavedSearchResponse> save(Principal user, @RequestBody SaveSearchRequest body) {
+		SearchCriteria query = new SearchCriteria(body.q(), orNone(body.sources()), orNone(body.entities()),
+				orNone(body.tags()), body.from(), body.to(), body.sort());
+		SavedSearch saved = savedSearches.save(user.getName(), body.name(), query);
 		return ResponseEntity.created(URI.create("/api/v1/saved-searches/" + saved.id()))
 			.body(SavedSearchResponse.of(saved, 0L));
 	}
@@ -97,36 +86,23 @@ class SavedSearchApiController {
 		return ResponseEntity.noContent().build();
 	}
 
-	private static List<String> strings(JsonNode object, String name) {
-		JsonNode value = object.get(name);
-		if (value == null || value.isNull()) {
-			return List.of();
-		}
-		if (value.isString()) {
-			return List.of(value.stringValue());
-		}
-		if (!value.isArray()) {
-			throw new InvalidRequestException(name, "'" + name + "' must be a list of strings.");
-		}
-		List<String> strings = new ArrayList<>();
-		for (JsonNode item : value) {
-			if (!item.isString()) {
-				throw new InvalidRequestException(name, "'" + name + "' must be a list of strings.");
-			}
-			strings.add(item.stringValue());
-		}
-		return strings;
+	private static List<String> orNone(List<String> strings) {
+		return (strings != null) ? strings : List.of();
 	}
 
+	/** The lists take one string for a list of one, as a query string repeats a parameter. */
 	@Schema(name = "SaveSearchRequest")
 	record SaveSearchRequest(@Schema(description = "What to call it", example = "Myanmar junta") String name,
 			@Schema(description = "The query, as on the search page") String q,
-			@Schema(description = "Only these sources") List<String> sources,
-			@Schema(description = "Only articles naming each of these") List<String> entities,
-			@Schema(description = "Only articles with each of these tags") List<String> tags,
+			@Schema(description = "Only these sources") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			@JsonSetter(contentNulls = Nulls.FAIL) List<String> sources,
+			@Schema(description = "Only articles naming each of these") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			@JsonSetter(contentNulls = Nulls.FAIL) List<String> entities,
+			@Schema(description = "Only articles with each of these tags") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY)
+			@JsonSetter(contentNulls = Nulls.FAIL) List<String> tags,
 			@Schema(description = "Published on or after (2022, 2022-08 or 2022-08-03)") String from,
 			@Schema(description = "Published on or before") String to,
-			@Schema(description = "relevance, newest or oldest") String sort) {
+			@Schema(description = "relevance, newest or oldest") String sort) implements JsonRequest {
 	}
 
 }

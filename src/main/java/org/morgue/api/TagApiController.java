@@ -1,28 +1,21 @@
 package org.morgue.api;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleSummary;
-import org.morgue.ingest.CopyDecoder;
 import org.morgue.search.ArticleSearch;
 import org.morgue.search.SearchCriteria;
 import org.morgue.tag.TagNames;
 import org.morgue.tag.TagService;
 import org.morgue.tag.TagSummary;
 import org.springdoc.core.annotations.ParameterObject;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +26,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
@@ -58,13 +52,10 @@ class TagApiController {
 
 	private final ArticleSearch search;
 
-	private final JsonMapper json;
-
-	TagApiController(TagService tags, ArticleService articles, ArticleSearch search, JsonMapper json) {
+	TagApiController(TagService tags, ArticleService articles, ArticleSearch search) {
 		this.tags = tags;
 		this.articles = articles;
 		this.search = search;
-		this.json = json;
 	}
 
 	@PutMapping(path = "/api/v1/articles/{id}/tags/{tag}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -128,25 +119,21 @@ class TagApiController {
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Rename a tag on every article (editors)",
-			description = "{\"name\": ...}. A name another tag has is refused: merge the two instead.",
-			requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = RenameTagRequest.class))))
-	TagResponse rename(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, HttpServletRequest request) throws IOException {
-		JsonFields fields = fields(request, Set.of("name"));
-		return TagResponse.of(tags.rename(tag, fields.string("name")));
+			description = "{\"name\": ...}. A name another tag has is refused: merge the two instead.")
+	@BodyLimit(JSON_LIMIT)
+	TagResponse rename(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, @RequestBody RenameTagRequest body) {
+		return TagResponse.of(tags.rename(tag, body.name()));
 	}
 
 	@PostMapping(path = "/api/v1/tags/{name}/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('EDITOR')")
 	@Operation(summary = "Merge a tag into another (editors)",
-			description = "{\"into\": name}: every article with this tag gets the other, and this tag disappears.",
-			requestBody = @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(implementation = MergeTagRequest.class))))
+			description = "{\"into\": name}: every article with this tag gets the other, and this tag disappears.")
 	@ApiResponse(responseCode = "200", description = "The tag merged into")
-	TagResponse merge(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, HttpServletRequest request) throws IOException {
-		JsonFields fields = fields(request, Set.of("into"));
-		return TagResponse.of(tags.merge(tag, fields.string("into")));
+	@BodyLimit(JSON_LIMIT)
+	TagResponse merge(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, @RequestBody MergeTagRequest body) {
+		return TagResponse.of(tags.merge(tag, body.into()));
 	}
 
 	@PostMapping(path = "/api/v1/tags/{name}/articles", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -159,11 +146,6 @@ class TagApiController {
 		List<Long> ids = search.matchingIds(criteria.toRequest(1, 0, null), MAX_TAG_ALL);
 		int tagged = tags.tagAll(name, ids);
 		return new TagAllResponse(TagResponse.of(tags.get(name)), ids.size(), tagged);
-	}
-
-	private JsonFields fields(HttpServletRequest request, Set<String> allowed) throws IOException {
-		byte[] bytes = CopyDecoder.readAtMost(request.getInputStream(), JSON_LIMIT, "body");
-		return JsonFields.parse(json, bytes, allowed);
 	}
 
 	static String href(String name) {
@@ -200,11 +182,12 @@ class TagApiController {
 	}
 
 	@Schema(name = "RenameTagRequest")
-	record RenameTagRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name) {
+	record RenameTagRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name) implements JsonRequest {
 	}
 
 	@Schema(name = "MergeTagRequest")
-	record MergeTagRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The tag to merge into") String into) {
+	record MergeTagRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The tag to merge into") String into)
+			implements JsonRequest {
 	}
 
 }

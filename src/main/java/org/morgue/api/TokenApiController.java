@@ -1,22 +1,15 @@
 package org.morgue.api;
 
-import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import org.morgue.ingest.CopyDecoder;
 import org.morgue.user.ApiTokenService;
 import org.morgue.user.ApiTokenSummary;
 import org.morgue.user.NewApiToken;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +17,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,11 +31,8 @@ class TokenApiController {
 
 	private final ApiTokenService tokens;
 
-	private final JsonMapper json;
-
-	TokenApiController(ApiTokenService tokens, JsonMapper json) {
+	TokenApiController(ApiTokenService tokens) {
 		this.tokens = tokens;
-		this.json = json;
 	}
 
 	@GetMapping
@@ -51,12 +42,10 @@ class TokenApiController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Create a token; the secret is in this answer only",
-			requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = CreateTokenRequest.class))))
-	ResponseEntity<NewApiToken> create(Principal user, HttpServletRequest request) throws IOException {
-		JsonFields fields = JsonFields.parse(json, CopyDecoder.readAtMost(request.getInputStream(), 4096, "body"),
-				Set.of("name"));
-		NewApiToken token = tokens.create(user.getName(), fields.string("name"));
+	@Operation(summary = "Create a token; the secret is in this answer only")
+	@BodyLimit(4096)
+	ResponseEntity<NewApiToken> create(Principal user, @RequestBody CreateTokenRequest body) {
+		NewApiToken token = tokens.create(user.getName(), body.name());
 		return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.token().id())).body(token);
 	}
 
@@ -68,7 +57,8 @@ class TokenApiController {
 	}
 
 	@Schema(name = "CreateTokenRequest")
-	record CreateTokenRequest(@Schema(description = "What the token is for", example = "nightly export") String name) {
+	record CreateTokenRequest(@Schema(description = "What the token is for", example = "nightly export") String name)
+			implements JsonRequest {
 	}
 
 }

@@ -1,24 +1,17 @@
 package org.morgue.api;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import org.morgue.ingest.CopyDecoder;
 import org.morgue.user.InvalidUserException;
 import org.morgue.user.Role;
 import org.morgue.user.UserNotFoundException;
 import org.morgue.user.UserService;
 import org.morgue.user.UserSummary;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,11 +37,8 @@ class UserApiController {
 
 	private final UserService users;
 
-	private final JsonMapper json;
-
-	UserApiController(UserService users, JsonMapper json) {
+	UserApiController(UserService users) {
 		this.users = users;
-		this.json = json;
 	}
 
 	@GetMapping
@@ -57,11 +48,10 @@ class UserApiController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Create a user",
-			requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = CreateUserRequest.class))))
-	ResponseEntity<UserSummary> create(HttpServletRequest request) throws IOException {
-		JsonFields fields = read(request, Set.of("username", "password", "role"));
-		UserSummary user = users.create(fields.string("username"), fields.string("password"), role(fields));
+	@Operation(summary = "Create a user")
+	@BodyLimit(MAX_REQUEST_BYTES)
+	ResponseEntity<UserSummary> create(@RequestBody CreateUserRequest body) {
+		UserSummary user = users.create(body.username(), body.password(), role(body.role()));
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.username())).body(user);
 	}
 
@@ -73,21 +63,15 @@ class UserApiController {
 	}
 
 	@PatchMapping(path = "/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Change a user's role, status or password",
-			requestBody = @RequestBody(content = @Content(schema = @Schema(implementation = UpdateUserRequest.class))))
-	UserSummary update(@PathVariable String username, HttpServletRequest request) throws IOException {
-		JsonFields fields = read(request, Set.of("role", "enabled", "password"));
-		return users.update(username, fields.has("role") ? role(fields) : null, fields.bool("enabled"),
-				fields.string("password"));
+	@Operation(summary = "Change a user's role, status or password")
+	@BodyLimit(MAX_REQUEST_BYTES)
+	UserSummary update(@PathVariable String username, @RequestBody UpdateUserRequest body) {
+		// A role left out stays; null is not a role.
+		Role role = body.role().given() ? role(body.role().text()) : null;
+		return users.update(username, role, body.enabled(), body.password());
 	}
 
-	private JsonFields read(HttpServletRequest request, Set<String> allowed) throws IOException {
-		return JsonFields.parse(json, CopyDecoder.readAtMost(request.getInputStream(), MAX_REQUEST_BYTES, "body"),
-				allowed);
-	}
-
-	private static Role role(JsonFields fields) {
-		String value = fields.string("role");
+	private static Role role(String value) {
 		if (value == null) {
 			throw new InvalidUserException("role", "A role is required: READER, EDITOR or ADMIN.");
 		}
@@ -102,12 +86,12 @@ class UserApiController {
 	@Schema(name = "CreateUserRequest")
 	record CreateUserRequest(@Schema(example = "jdoe") String username,
 			@Schema(description = "At least 8 characters") String password,
-			@Schema(allowableValues = { "READER", "EDITOR", "ADMIN" }) String role) {
+			@Schema(allowableValues = { "READER", "EDITOR", "ADMIN" }) String role) implements JsonRequest {
 	}
 
 	@Schema(name = "UpdateUserRequest", description = "Fields left out stay as they are")
-	record UpdateUserRequest(@Schema(allowableValues = { "READER", "EDITOR", "ADMIN" }) String role, Boolean enabled,
-			String password) {
+	record UpdateUserRequest(@Schema(allowableValues = { "READER", "EDITOR", "ADMIN" }) PatchValue role, Boolean enabled,
+			String password) implements JsonRequest {
 	}
 
 }
