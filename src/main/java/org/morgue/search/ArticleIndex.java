@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import jakarta.annotation.PreDestroy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.morgue.system.MorgueProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,10 @@ class ArticleIndex {
 
 	private volatile String rebuildReason;
 
+	/**
+	 * Opens the index in service, or notes why it must be rebuilt.
+	 * @throws IndexInUseException when another process writes to the index
+	 */
 	ArticleIndex(MorgueProperties morgue, SearchProperties properties) throws IOException {
 		this.root = morgue.dataDir().resolve("index");
 		this.properties = properties;
@@ -243,6 +248,11 @@ class ArticleIndex {
 			rebuildReason = "the index has schema version " + schema + ", this version of Morgue needs "
 					+ ArticleFields.SCHEMA_VERSION;
 			serving = IndexHandle.openForReading(current, searchThreads);
+		}
+		catch (LockObtainFailedException ex) {
+			// Not unreadable but taken: a rebuild here would replace the index under the process using it.
+			searchThreads.shutdownNow();
+			throw new IndexInUseException(current, ex);
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("The search index in {} cannot be opened; it will be rebuilt", current, ex);

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.apache.lucene.store.LockObtainFailedException;
 import org.morgue.ingest.IngestService;
+import org.morgue.search.IndexInUseException;
 import org.morgue.system.DataDirectoryInUseException;
 import org.morgue.system.WorkProgress;
 
@@ -210,7 +210,7 @@ public final class ArchiveCommand {
 			if (cause instanceof DataDirectoryInUseException) {
 				return cause.getMessage();
 			}
-			if (cause instanceof LockObtainFailedException) {
+			if (cause instanceof IndexInUseException) {
 				return "The search index is in use by another Morgue process. Stop it first, or bring articles into "
 						+ "the running archive through its import page or POST /api/v1/articles/bulk.";
 			}
