@@ -393,17 +393,20 @@ public class ArticleService {
 	}
 
 	/**
+	 * Deletes the article, and with it (on delete cascade) what other modules keep about it. Publishes
+	 * {@link ArticleDeleted} in the transaction before the article's row goes, so a module that keeps
+	 * figures about its rows (entity counts) can adjust them in the same transaction.
 	 * @throws ArticleNotFoundException when there is no such article
 	 */
 	@Transactional
 	public void delete(long id) {
 		Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
 		ArticleDetails before = article.toDetails();
+		events.publishEvent(new ArticleDeleted(id));
 		// The counts for browsing go down in the database (a trigger), however an article is deleted.
 		articles.delete(article);
 		articles.flush();
 		events.publishEvent(EditorialChange.ofArticle("article.deleted", before.title(), id, before.metadata(), null));
-		events.publishEvent(new ArticleDeleted(id));
 	}
 
 	private static <T> List<T> inOrder(List<Long> ids, List<T> rows, ToLongFunction<T> id) {
