@@ -19,6 +19,7 @@ import org.morgue.system.Workers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,17 +45,20 @@ public class ArticleService {
 
 	private final ArticleCounts counts;
 
+	private final JdbcClient jdbc;
+
 	private final Clock clock;
 
 	private final Workers workers;
 
-	ArticleService(ArticleRepository articles, SourceRepository sources, ArticleCounts counts,
+	ArticleService(ArticleRepository articles, SourceRepository sources, ArticleCounts counts, JdbcClient jdbc,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Workers workers,
 			Optional<Clock> clock) {
 		this.articles = articles;
 		this.workers = workers;
 		this.sources = sources;
 		this.counts = counts;
+		this.jdbc = jdbc;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock.orElse(Clock.systemUTC());
@@ -226,6 +230,49 @@ public class ArticleService {
 		return articles.findContentAfter(afterId, Limit.of(limit));
 	}
 
+	/** Whether there is an article with this id. */
+	@Transactional(readOnly = true)
+	public boolean exists(long id) {
+		return articles.existsById(id);
+	}
+
+	/**
+	 * Those of these ids that are articles', each once, in the order given: ids of articles that no
+	 * longer exist (or never did) are left out. In the caller's transaction, if there is one.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> existing(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> found = Set.copyOf(jdbc.sql("select id from article where id = any(:ids)")
+			.param("ids", ids.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+		return ids.stream().distinct().filter(found::contains).toList();
+	}
+
+	/**
+	 * A page of these articles, newest first: by publication date and time (unknown dates last), then
+	 * by id, highest first. Ids of articles that no longer exist are left out. For other modules' lists
+	 * of articles (a tag's), however many ids they hold.
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> newestFirst(Collection<Long> ids, int offset, int limit) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				select id from article where id = any(:ids)
+				order by published_date desc nulls last, published_time desc nulls last, id desc
+				offset :offset limit :limit""")
+			.param("ids", ids.toArray(Long[]::new))
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
 	/** Ids and versions of up to {@code limit} articles with ids above {@code afterId}, in id order. */
 	@Transactional(readOnly = true)
 	public List<ArticleVersion> versionsAfter(long afterId, int limit) {
@@ -351,17 +398,20 @@ public class ArticleService {
 	}
 
 	/**
+	 * Deletes the article, and with it (on delete cascade) what other modules keep about it. Publishes
+	 * {@link ArticleDeleted} in the transaction before the article's row goes, so a module that keeps
+	 * figures about its rows (entity counts) can adjust them in the same transaction.
 	 * @throws ArticleNotFoundException when there is no such article
 	 */
 	@Transactional
 	public void delete(long id) {
 		Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
 		ArticleDetails before = article.toDetails();
+		events.publishEvent(new ArticleDeleted(id));
 		// The counts for browsing go down in the database (a trigger), however an article is deleted.
 		articles.delete(article);
 		articles.flush();
 		events.publishEvent(EditorialChange.ofArticle("article.deleted", before.title(), id, before.metadata(), null));
-		events.publishEvent(new ArticleDeleted(id));
 	}
 
 	private static <T> List<T> inOrder(List<Long> ids, List<T> rows, ToLongFunction<T> id) {

@@ -276,6 +276,18 @@ class EntityStore {
 		}
 	}
 
+	/**
+	 * Counts one article fewer for each entity the article mentions: for an article about to be
+	 * deleted, whose mentions go with it.
+	 */
+	void uncountArticle(long articleId) {
+		jdbc.sql("""
+				update entity set article_count = article_count - 1
+				where id in (select distinct entity_id from mention where article_id = :id)""")
+			.param("id", articleId)
+			.update();
+	}
+
 	/** Counts again the articles that mention these entities, after curation moved mentions. */
 	void recount(Collection<Long> entityIds) {
 		if (!entityIds.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import jakarta.annotation.PreDestroy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.morgue.system.MorgueProperties;
 import org.morgue.system.Workers;
 import org.slf4j.Logger;
@@ -53,6 +54,10 @@ class ArticleIndex {
 
 	private volatile String rebuildReason;
 
+	/**
+	 * Opens the index in service, or notes why it must be rebuilt.
+	 * @throws IndexInUseException when another process writes to the index
+	 */
 	ArticleIndex(MorgueProperties morgue, SearchProperties properties, Workers workers) throws IOException {
 		this.root = morgue.dataDir().resolve("index");
 		this.properties = properties;
@@ -248,6 +253,10 @@ class ArticleIndex {
 			rebuildReason = "the index has schema version " + schema + ", this version of Morgue needs "
 					+ ArticleFields.SCHEMA_VERSION;
 			serving = IndexHandle.openForReading(current, searchThreads);
+		}
+		catch (LockObtainFailedException ex) {
+			// Not unreadable but taken: a rebuild here would replace the index under the process using it.
+			throw new IndexInUseException(current, ex);
 		}
 		catch (IOException | RuntimeException ex) {
 			log.warn("The search index in {} cannot be opened; it will be rebuilt", current, ex);

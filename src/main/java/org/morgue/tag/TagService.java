@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.morgue.article.ArticleNotFoundException;
+import org.morgue.article.ArticleService;
 import org.morgue.system.CurrentActor;
 import org.morgue.system.EditorialChange;
 
@@ -27,12 +28,15 @@ public class TagService {
 
 	private final TagStore store;
 
+	private final ArticleService articles;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	TagService(TagStore store, ApplicationEventPublisher events, Optional<Clock> clock) {
+	TagService(TagStore store, ArticleService articles, ApplicationEventPublisher events, Optional<Clock> clock) {
 		this.store = store;
+		this.articles = articles;
 		this.events = events;
 		this.clock = clock.orElse(Clock.systemUTC());
 	}
@@ -83,7 +87,9 @@ public class TagService {
 	public int tagAll(String tag, List<Long> articleIds) {
 		String name = TagNames.normalize("tag", tag);
 		TagStore.StoredTag stored = store.findOrCreate(name, clock.instant(), CurrentActor.name());
-		List<Long> tagged = store.tagAll(articleIds, stored.id(), clock.instant(), CurrentActor.name());
+		// Which articles exist is read in this transaction, which then tags them.
+		List<Long> tagged = store.tagAll(articles.existing(articleIds), stored.id(), clock.instant(),
+				CurrentActor.name());
 		if (!tagged.isEmpty()) {
 			changed("tag.added", stored.name(), tagged, null, Map.of("tag", stored.name()));
 		}
@@ -132,7 +138,8 @@ public class TagService {
 	 */
 	@Transactional(readOnly = true)
 	public List<Long> articleIds(String name, int offset, int limit) {
-		return store.articleIds(existing(name).id(), offset, limit);
+		// The article module orders them: dates are its columns.
+		return articles.newestFirst(store.allArticleIds(existing(name).id()), offset, limit);
 	}
 
 	/**
@@ -184,7 +191,7 @@ public class TagService {
 	}
 
 	private void requireArticle(long articleId) {
-		if (!store.articleExists(articleId)) {
+		if (!articles.exists(articleId)) {
 			throw new ArticleNotFoundException(articleId);
 		}
 	}

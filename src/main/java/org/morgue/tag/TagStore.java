@@ -36,13 +36,6 @@ class TagStore {
 
 	}
 
-	boolean articleExists(long articleId) {
-		return jdbc.sql("select exists (select 1 from article where id = :id)")
-			.param("id", articleId)
-			.query(Boolean.class)
-			.single();
-	}
-
 	Optional<StoredTag> find(String name) {
 		return jdbc.sql("select id, name, article_count from tag where lower(name) = lower(:name)")
 			.param("name", name)
@@ -75,8 +68,8 @@ class TagStore {
 	}
 
 	/**
-	 * Gives the tag to those of these articles that exist and do not have it yet, a chunk of ids per
-	 * statement.
+	 * Gives the tag to those of these articles (which exist) that do not have it yet, a chunk of ids
+	 * per statement.
 	 * @return the articles that got it now
 	 */
 	List<Long> tagAll(List<Long> articleIds, long tagId, Instant now, String actor) {
@@ -85,12 +78,12 @@ class TagStore {
 			List<Long> chunk = articleIds.subList(from, Math.min(articleIds.size(), from + CHUNK));
 			tagged.addAll(jdbc.sql("""
 					insert into article_tag (article_id, tag_id, tagged_by, tagged_at)
-					select a.id, :tag, :actor, :now from article a where a.id in (:ids)
+					select id, :tag, :actor, :now from unnest(:ids) as id
 					on conflict do nothing returning article_id""")
 				.param("tag", tagId)
 				.param("actor", actor)
 				.param("now", Timestamp.from(now))
-				.param("ids", chunk)
+				.param("ids", chunk.toArray(Long[]::new))
 				.query(Long.class)
 				.list());
 		}
@@ -153,19 +146,6 @@ class TagStore {
 			.replace("%", "\\%")
 			.replace("_", "\\_");
 		return escaped + "%";
-	}
-
-	/** The tag's articles, newest first (unknown dates last), a page at a time. */
-	List<Long> articleIds(long tagId, int offset, int limit) {
-		return jdbc.sql("""
-				select a.id from article_tag at join article a on a.id = at.article_id where at.tag_id = :tag
-				order by a.published_date desc nulls last, a.published_time desc nulls last, a.id desc
-				offset :offset limit :limit""")
-			.param("tag", tagId)
-			.param("offset", offset)
-			.param("limit", limit)
-			.query(Long.class)
-			.list();
 	}
 
 	/** Every article with the tag. */

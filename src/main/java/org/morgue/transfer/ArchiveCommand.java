@@ -13,15 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.apache.lucene.store.LockObtainFailedException;
 import org.morgue.ingest.IngestService;
+import org.morgue.search.IndexBacklog;
+import org.morgue.search.IndexInUseException;
 import org.morgue.system.DataDirectoryInUseException;
 import org.morgue.system.WorkProgress;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The archive's commands, for the command line: {@code import PATH...} and {@code export FILE}. Each
@@ -126,7 +126,7 @@ public final class ArchiveCommand {
 			err.println("There is no file or folder " + ex.getFile() + ".");
 			return 2;
 		}
-		awaitIndex(context, out);
+		awaitIndex(context, out, err);
 		out.printf("Done: %,d read, %,d created, %,d duplicates, %,d errors in %s (%,.0f articles/s)%n", summary.read(),
 				summary.created(), summary.duplicates(), summary.errors(), format(summary.took()), summary.perSecond());
 		for (ImportOutcome error : summary.errorsShown()) {
@@ -141,26 +141,18 @@ public final class ArchiveCommand {
 	}
 
 	/** Waits until the index has taken every imported batch, so that nothing is left for the next start. */
-	private static void awaitIndex(ConfigurableApplicationContext context, PrintStream out) {
-		JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
-		long reported = 0;
-		for (long left = pending(jdbc); left > 0; left = pending(jdbc)) {
-			if (System.nanoTime() - reported > REPORT_EVERY.toNanos()) {
-				out.printf("Indexing: %,d batches to go%n", left);
-				reported = System.nanoTime();
-			}
-			try {
-				Thread.sleep(100);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
+	private static void awaitIndex(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
+		try {
+			IndexBacklog.Count left = context.getBean(IndexBacklog.class)
+				.await(REPORT_EVERY, waiting -> out.printf("Indexing: %,d batches to go%n", waiting));
+			if (left.failed() > 0) {
+				err.printf("The index could not take %,d batches; the archive indexes them when it next starts.%n",
+						left.failed());
 			}
 		}
-	}
-
-	private static long pending(JdbcClient jdbc) {
-		return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single();
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static int export(ConfigurableApplicationContext context, Path file, PrintStream out, PrintStream err)
@@ -210,7 +202,7 @@ public final class ArchiveCommand {
 			if (cause instanceof DataDirectoryInUseException) {
 				return cause.getMessage();
 			}
-			if (cause instanceof LockObtainFailedException) {
+			if (cause instanceof IndexInUseException) {
 				return "The search index is in use by another Morgue process. Stop it first, or bring articles into "
 						+ "the running archive through its import page or POST /api/v1/articles/bulk.";
 			}

@@ -18,6 +18,7 @@ import org.morgue.system.MorgueProperties;
 import org.morgue.system.Workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The index owner on a temporary directory: an index of an older schema keeps answering until its
@@ -110,6 +111,30 @@ class ArticleIndexTests {
 		try {
 			assertThat(index.available()).isFalse();
 			assertThat(index.rebuildReason()).contains("could not be opened");
+		}
+		finally {
+			index.close();
+		}
+	}
+
+	@Test
+	void anIndexInUseByAnotherWriterIsNeitherOpenedNorSetAside() throws IOException {
+		// given: an index in service, its writer holding the directory's lock
+		ArticleIndex index = new ArticleIndex(new MorgueProperties(dataDir, null), properties, workers);
+		try {
+			index.completeBuild(index.beginBuild());
+			index.update(new IndexedArticle(article(1, "kept"), List.of()), false);
+			String current = Files.readString(dataDir.resolve("index").resolve("CURRENT"));
+
+			// when: another archive opens the same directory, then
+			assertThatThrownBy(() -> new ArticleIndex(new MorgueProperties(dataDir, null), properties, workers))
+				.isInstanceOf(IndexInUseException.class)
+				.hasMessageContaining("in use by another process");
+
+			// and the index stays as it was, in service
+			assertThat(Files.readString(dataDir.resolve("index").resolve("CURRENT"))).isEqualTo(current);
+			index.serving().refresh();
+			assertThat(index.read(searcher -> searcher.getIndexReader().numDocs(), -1)).isEqualTo(1);
 		}
 		finally {
 			index.close();

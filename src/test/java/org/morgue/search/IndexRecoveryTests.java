@@ -16,7 +16,8 @@ import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.IngestService;
 import org.morgue.system.WorkProgress;
 
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -144,18 +145,36 @@ class IndexRecoveryTests {
 	}
 
 	/** Makes the index fail every update, as a full disk would. */
-	static final class FailingIndex implements BeanPostProcessor {
+	static final class FailingIndex implements DestructionAwareBeanPostProcessor {
+
+		private ArticleIndex failing;
 
 		@Override
 		public Object postProcessAfterInitialization(Object bean, String beanName) {
 			if (bean instanceof ArticleIndex index) {
-				ArticleIndex failing = Mockito.spy(index);
+				failing = Mockito.spy(index);
 				Mockito.doThrow(new IllegalStateException("No space left on device"))
 					.when(failing)
 					.update(any(), anyBoolean());
 				return failing;
 			}
 			return bean;
+		}
+
+		/**
+		 * Spring closes the index it created, not the spy that opened the index files in its place: the
+		 * spy closes them, as the end of the archive's process would, for the next archive to open.
+		 */
+		@Override
+		public void postProcessBeforeDestruction(Object bean, String beanName) throws BeansException {
+			if (bean instanceof ArticleIndex && failing != null) {
+				try {
+					failing.close();
+				}
+				catch (IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+			}
 		}
 
 	}

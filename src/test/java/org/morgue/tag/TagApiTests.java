@@ -227,6 +227,37 @@ class TagApiTests {
 			.satisfies(changed -> assertThat(changed.articleIds()).containsExactlyInAnyOrderElementsOf(ids));
 	}
 
+	@Test
+	void aTagListsItsArticlesNewestFirstAndTaggingManySkipsArticlesThatAreGone() {
+		// given: articles of different dates and times, one without a date
+		long undated = article("Undated " + marker);
+		long older = dated("Older " + marker, "2020-05-01");
+		long newest = dated("Newest " + marker, "2021-07-09T18:30:00Z");
+		long sameDayEarlier = dated("Same day, earlier " + marker, "2021-07-09T08:00:00Z");
+		long missing = Long.MAX_VALUE - 11;
+		String tag = "Order " + marker;
+
+		// when: tagged at once, with an id that is no article's
+		int tagged = tags.tagAll(tag, List.of(older, missing, undated, newest, sameDayEarlier));
+
+		// then: only the articles got it, newest first, unknown dates last, a page at a time
+		assertThat(tagged).isEqualTo(4);
+		assertThat(reader.get("/api/v1/tags/" + encode(tag)).json().get("articleCount").asLong()).isEqualTo(4);
+		assertThat(tags.articleIds(tag, 0, 10)).containsExactly(newest, sameDayEarlier, older, undated);
+		assertThat(tags.articleIds(tag, 1, 2)).containsExactly(sameDayEarlier, older);
+		assertThat(reader.get("/api/v1/tags/" + encode(tag) + "/articles?page=1&size=3").json())
+			.singleElement()
+			.satisfies(article -> assertThat(article.get("id").asLong()).isEqualTo(undated));
+	}
+
+	private long dated(String title, String publishedAt) {
+		Response created = editor.post("/api/v1/articles", "application/json",
+				"{\"title\": \"%s\", \"body\": \"%s: the story of %s.\", \"publishedAt\": \"%s\"}".formatted(title,
+						title, UUID.randomUUID(), publishedAt));
+		assertThat(created.status()).isEqualTo(201);
+		return created.json().get("id").asLong();
+	}
+
 	private long article(String title) {
 		Response created = editor.post("/api/v1/articles", "application/json",
 				"{\"title\": \"%s\", \"body\": \"%s: the story of %s.\"}".formatted(title, title, UUID.randomUUID()));

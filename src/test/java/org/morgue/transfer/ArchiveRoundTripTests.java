@@ -28,6 +28,7 @@ import org.morgue.article.ArticleService;
 import org.morgue.ner.EntityBacklog;
 import org.morgue.ner.EntityCuration;
 import org.morgue.ner.EntityService;
+import org.morgue.search.IndexMaintenance;
 import org.morgue.system.WorkProgress;
 import org.morgue.tag.TagService;
 import tools.jackson.databind.JsonNode;
@@ -186,6 +187,28 @@ class ArchiveRoundTripTests {
 
 		assertThat(command.status).isEqualTo(2);
 		assertThat(command.err).contains("There is no file or folder").contains("nowhere.ndjson");
+	}
+
+	@Test
+	void theCommandSaysWhenTheSearchIndexIsInUseAndDoesNotStart() throws IOException {
+		// given: a running archive on a database of its own (shared, so no data directory lock), its
+		// index in service
+		String database = database("inuse");
+		Path copy = Files.writeString(files.resolve("story.txt"), "A story that waits " + UUID.randomUUID() + ".\n");
+		try (ConfigurableApplicationContext archive = new SpringApplicationBuilder(MorgueApplication.class)
+			.web(WebApplicationType.NONE)
+			.run(settings(database, "inuse").stream().map(setting -> "--" + setting).toArray(String[]::new))) {
+			IndexMaintenance maintenance = archive.getBean(IndexMaintenance.class);
+			Eventually.until(maintenance::status, status -> status.available() && !maintenance.busy(),
+					Duration.ofSeconds(60));
+
+			// when: an import on the same files
+			Command command = command("import", copy.toString(), database, "inuse");
+
+			// then
+			assertThat(command.status).as(command.out + command.err).isEqualTo(2);
+			assertThat(command.err).contains("The search index is in use by another Morgue process");
+		}
 	}
 
 	/** Articles naming people, organisations and places, in the NDJSON of the bulk import. */
