@@ -124,6 +124,24 @@ class SecurityTests {
 	}
 
 	@Test
+	void aRequestOneMayNotMakeIsRefusedWhateverItsBody() {
+		// when: a reader sends editors' and administrators' requests with bodies that are wrong too
+		Response broken = reader.post("/api/v1/articles", "application/json", "{\"body\": ");
+		Response unknownField = reader.patch("/api/v1/tags/anything", "application/json", "{\"colour\": \"red\"}");
+		Response tooLarge = reader.post("/api/v1/tags/anything/merge", "application/json",
+				"{\"into\": \"" + "x".repeat(200_000) + "\"}");
+		Response users = reader.post("/api/v1/users", "application/json", "[]");
+
+		// then: each is refused for what it is, not for its body
+		for (Response refused : new Response[] { broken, unknownField, tooLarge, users }) {
+			assertThat(refused.status()).isEqualTo(403);
+			assertThat(refused.contentType()).startsWith("application/problem+json");
+		}
+		// and: an editor sending the same broken body is told what is wrong with it
+		assertThat(editor.post("/api/v1/articles", "application/json", "{\"body\": ").status()).isEqualTo(400);
+	}
+
+	@Test
 	void aPageSessionCallingTheApiMustSendTheCsrfToken() {
 		// given
 		HttpApi session = HttpApi.signedIn(port, TestUsers.EDITOR, TestUsers.PASSWORD);
