@@ -24,7 +24,7 @@ import org.morgue.article.ArticleMetadata;
 import org.morgue.article.ArticleService;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.article.SavedArticle;
-import org.morgue.ingest.ArticleFields;
+import org.morgue.ingest.ArticleInput;
 import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.CopyDecoder;
 import org.morgue.ingest.IngestService;
@@ -130,7 +130,7 @@ class ArticleApiController {
 	ResponseEntity<ArticleResponse> createFromFields(@RequestBody CreateArticleRequest body,
 			@Parameter(hidden = true) @RequestAttribute(BodyLimitAdvice.RECEIVED_JSON) String received) {
 		// The JSON as received is the copy as received.
-		SavedArticle saved = ingest.ingestFields(new ArticleFields(body.title(), body.body(), body.byline(),
+		SavedArticle saved = ingest.ingestFields(new ArticleInput(body.title(), body.body(), body.byline(),
 				body.source(), body.dateline(), body.publishedAt(), body.url(), body.language()), received);
 		return created(saved);
 	}

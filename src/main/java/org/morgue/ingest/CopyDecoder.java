@@ -1,8 +1,5 @@
 package org.morgue.ingest;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -18,23 +15,6 @@ import org.morgue.article.InvalidArticleException;
 public final class CopyDecoder {
 
 	private CopyDecoder() {
-	}
-
-	/**
-	 * Reads the stream to its end, but no further than {@code limit} bytes.
-	 * @throws ArticleTooLargeException when there is more
-	 */
-	public static byte[] readAtMost(InputStream in, long limit, String field) {
-		try {
-			byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-			if (bytes.length > limit) {
-				throw new ArticleTooLargeException(field, limit);
-			}
-			return bytes;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/**

@@ -88,7 +88,7 @@ public class IngestService {
 	 * Stores an article given field by field; {@code rawText} is the request exactly as received.
 	 * @throws InvalidArticleException when a field is missing, too large or invalid
 	 */
-	public SavedArticle ingestFields(ArticleFields fields, String rawText) {
+	public SavedArticle ingestFields(ArticleInput fields, String rawText) {
 		return articles.create(prepareFields(fields, rawText));
 	}
 
@@ -96,7 +96,7 @@ public class IngestService {
 	 * The article {@link #ingestFields} would store, checked but not stored.
 	 * @throws InvalidArticleException when a field is missing, too large or invalid
 	 */
-	public NewArticle prepareFields(ArticleFields fields, String rawText) {
+	public NewArticle prepareFields(ArticleInput fields, String rawText) {
 		if (fields.body() == null || fields.body().isBlank()) {
 			throw new InvalidArticleException("body", "The body is missing or empty: send the story's text in 'body'.");
 		}

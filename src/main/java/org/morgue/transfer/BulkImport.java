@@ -21,7 +21,7 @@ import org.morgue.article.ArticleService;
 import org.morgue.article.BatchSave;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.article.NewArticle;
-import org.morgue.ingest.ArticleFields;
+import org.morgue.ingest.ArticleInput;
 import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.IngestService;
 import org.morgue.ner.ArchivedMention;
@@ -221,7 +221,7 @@ public class BulkImport {
 					string(node, "byline"), string(node, "source"), string(node, "dateline"),
 					string(node, "publishedAt"), string(node, "url"), string(node, "language"))), null, null);
 		}
-		return new Prepared(place, ingest.prepareFields(new ArticleFields(string(node, "title"), string(node, "body"),
+		return new Prepared(place, ingest.prepareFields(new ArticleInput(string(node, "title"), string(node, "body"),
 				string(node, "byline"), string(node, "source"), string(node, "dateline"), string(node, "publishedAt"),
 				string(node, "url"), string(node, "language")), line), null, null);
 	}

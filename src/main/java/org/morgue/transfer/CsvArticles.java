@@ -15,7 +15,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.morgue.ingest.ArticleFields;
+import org.morgue.ingest.ArticleInput;
 
 /**
  * The articles of a CSV file, one record each, read one record at a time. The first row names the
@@ -256,7 +256,7 @@ final class CsvArticles implements ImportSource {
 			String cell = record.get(i);
 			values[fields[i]] = cell.isEmpty() ? null : cell;
 		}
-		ArticleFields article = new ArticleFields(values[0], values[1], values[3], values[2], values[4], values[5],
+		ArticleInput article = new ArticleInput(values[0], values[1], values[3], values[2], values[4], values[5],
 				values[6], values[7]);
 		StringBuilder raw = new StringBuilder();
 		FORMAT.printRecord(raw, header.toArray());

@@ -1,6 +1,6 @@
 package org.morgue.transfer;
 
-import org.morgue.ingest.ArticleFields;
+import org.morgue.ingest.ArticleInput;
 import org.morgue.ingest.CopyCorrections;
 
 /**
@@ -13,7 +13,7 @@ public sealed interface ImportItem {
 	ImportPlace place();
 
 	/** An article field by field, as a CSV row gives it. */
-	record Fields(ImportPlace place, ArticleFields fields, String rawText) implements ImportItem {
+	record Fields(ImportPlace place, ArticleInput fields, String rawText) implements ImportItem {
 	}
 
 	/** Wire copy, to go through the same parser as pasted copy, with what the file says over it. */

@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.morgue.ingest.ArticleFields;
+import org.morgue.ingest.ArticleInput;
 import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.ParsedCopy;
 
@@ -175,7 +175,7 @@ class ImportReadersTests {
 		assertThat(items).hasSize(2);
 		ImportItem.Fields first = (ImportItem.Fields) items.get(0);
 		assertThat(first.place()).isEqualTo(new ImportPlace("articles.csv", 2));
-		assertThat(first.fields()).isEqualTo(new ArticleFields("Acme sells unit",
+		assertThat(first.fields()).isEqualTo(new ArticleInput("Acme sells unit",
 				"First paragraph, with a comma.\r\n\r\nSecond \"quoted\" paragraph.", "Jane Doe", null, null, "2022-08-03",
 				"https://example.org/1", null));
 		List<CSVRecord> raw = CSVFormat.RFC4180.parse(new StringReader(first.rawText())).getRecords();
@@ -184,7 +184,7 @@ class ImportReadersTests {
 		assertThat(raw.get(1).get(1)).isEqualTo("First paragraph, with a comma.\r\n\r\nSecond \"quoted\" paragraph.");
 		ImportItem.Fields second = (ImportItem.Fields) items.get(1);
 		assertThat(second.place()).isEqualTo(new ImportPlace("articles.csv", 6));
-		assertThat(second.fields()).isEqualTo(new ArticleFields(null, "Only a body", null, null, null, null, null, null));
+		assertThat(second.fields()).isEqualTo(new ArticleInput(null, "Only a body", null, null, null, null, null, null));
 	}
 
 	@Test

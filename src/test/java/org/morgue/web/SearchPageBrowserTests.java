@@ -17,7 +17,7 @@ import org.morgue.Eventually;
 import org.morgue.HttpApi;
 import org.morgue.TestUsers;
 import org.morgue.article.SavedArticle;
-import org.morgue.ingest.ArticleFields;
+import org.morgue.ingest.ArticleInput;
 import org.morgue.ingest.IngestService;
 import org.morgue.search.ArticleSearch;
 import org.morgue.search.SearchCriteria;
@@ -363,7 +363,7 @@ class SearchPageBrowserTests {
 	}
 
 	private long store(String title, String body, String source, String publishedAt) {
-		SavedArticle saved = ingest.ingestFields(new ArticleFields(title, body, null, source, null, publishedAt, null, "en"),
+		SavedArticle saved = ingest.ingestFields(new ArticleInput(title, body, null, source, null, publishedAt, null, "en"),
 				body);
 		assertThat(saved.created()).isTrue();
 		return saved.article().id();
