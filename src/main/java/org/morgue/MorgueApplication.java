@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class MorgueApplication {
 
 	/**
-	 * Starts the archive, or runs one of its commands ({@code import PATH...}, {@code export FILE})
-	 * and exits.
+	 * Starts the archive, or runs one of its commands ({@code import PATH...},
+	 * {@code export FILE}) and exits.
 	 */
 	public static void main(String[] args) {
 		if (args.length > 0 && ArchiveCommand.isCommand(args[0])) {

@@ -19,13 +19,14 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium (the system's {@code chromium} and {@code chromedriver}, installed by
- * {@code .ci/run}; nothing is downloaded), driven as a person would use the pages.
+ * A real headless Chromium (the system's {@code chromium} and {@code chromedriver},
+ * installed by {@code .ci/run}; nothing is downloaded), driven as a person would use the
+ * pages.
  * <p>
- * Starting Chromium takes seconds, so the browsers of a test run are kept: {@link #close()} signs
- * out of everything (cookies and every site's storage cleared, extra windows closed, a blank page)
- * and hands the browser to the next {@link #open}, as a fresh profile would be. Tests that need two
- * people at once open two.
+ * Starting Chromium takes seconds, so the browsers of a test run are kept:
+ * {@link #close()} signs out of everything (cookies and every site's storage cleared,
+ * extra windows closed, a blank page) and hands the browser to the next {@link #open}, as
+ * a fresh profile would be. Tests that need two people at once open two.
  */
 public final class Browser implements AutoCloseable {
 
@@ -92,8 +93,9 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * A wait on this page that asks again when an element it read was replaced meanwhile (a script
-	 * updated it, or the page was reloaded between finding the element and reading it).
+	 * A wait on this page that asks again when an element it read was replaced meanwhile
+	 * (a script updated it, or the page was reloaded between finding the element and
+	 * reading it).
 	 */
 	public WebDriverWait waiting(Duration patience) {
 		WebDriverWait wait = new WebDriverWait(driver, patience);
@@ -105,14 +107,17 @@ public final class Browser implements AutoCloseable {
 		return !driver.findElements(by).isEmpty();
 	}
 
-	/** Sets a field's value at once, as pasting does (typing 7 KB key by key is slow and not what editors do). */
+	/**
+	 * Sets a field's value at once, as pasting does (typing 7 KB key by key is slow and
+	 * not what editors do).
+	 */
 	public void paste(By field, String text) {
 		driver.executeScript("arguments[0].value = arguments[1];", find(field), text);
 	}
 
 	/**
-	 * Selects text in the article's story as a person dragging across it does, and lets the page
-	 * know the mouse went up.
+	 * Selects text in the article's story as a person dragging across it does, and lets
+	 * the page know the mouse went up.
 	 */
 	public void selectInStory(String text) {
 		driver.executeScript("""

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Asks again until an answer satisfies a condition: for what the archive does after a request
- * returns (indexing follows the commit).
+ * Asks again until an answer satisfies a condition: for what the archive does after a
+ * request returns (indexing follows the commit).
  */
 public final class Eventually {
 
@@ -22,8 +22,8 @@ public final class Eventually {
 	}
 
 	/**
-	 * With more patience: for entity extraction, whose first run in a JVM waits for the tagger's
-	 * models to load.
+	 * With more patience: for entity extraction, whose first run in a JVM waits for the
+	 * tagger's models to load.
 	 */
 	public static <T> T until(Supplier<T> ask, Predicate<T> condition, Duration patience) {
 		long deadline = System.nanoTime() + patience.toNanos();

@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real HTTP client for the running archive, as an API user has one: no mocks between the test and
- * Tomcat, the security filters and the database.
+ * A real HTTP client for the running archive, as an API user has one: no mocks between
+ * the test and Tomcat, the security filters and the database.
  */
 public final class HttpApi {
 
@@ -44,13 +44,14 @@ public final class HttpApi {
 
 	public static HttpApi as(int port, String username, String password) {
 		HttpApi api = anonymous(port);
-		api.headers.put("Authorization", "Basic " + Base64.getEncoder()
-			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+		api.headers.put("Authorization", "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
 		return api;
 	}
 
 	/**
-	 * Signs in through the login form, as a browser does: the session cookie then rides along.
+	 * Signs in through the login form, as a browser does: the session cookie then rides
+	 * along.
 	 */
 	public static HttpApi signedIn(int port, String username, String password) {
 		HttpApi api = anonymous(port);
@@ -117,8 +118,8 @@ public final class HttpApi {
 		all[0] = "Content-Type";
 		all[1] = contentType;
 		System.arraycopy(extraHeaders, 0, all, 2, extraHeaders.length);
-		return send(request(path, all).method("PATCH",
-				HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+		return send(
+				request(path, all).method("PATCH", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
 	private static String encode(String value) {

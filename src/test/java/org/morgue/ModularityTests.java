@@ -11,8 +11,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The module structure holds: no cycles, modules use each other's public root types only, and the
- * search index stays the search module's own.
+ * The module structure holds: no cycles, modules use each other's public root types only,
+ * and the search index stays the search module's own.
  */
 class ModularityTests {
 
@@ -31,8 +31,9 @@ class ModularityTests {
 	}
 
 	/**
-	 * Lucene is the search module's business: another module that needs to know about the index (that
-	 * it is in use, say) asks the search module's API, whose exceptions are its own.
+	 * Lucene is the search module's business: another module that needs to know about the
+	 * index (that it is in use, say) asks the search module's API, whose exceptions are
+	 * its own.
 	 */
 	@Test
 	void onlyTheSearchModuleUsesLucene() {

@@ -22,21 +22,25 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Each table belongs to the module whose migration creates it, and only that module reads or writes
- * it or puts triggers on it; other modules go through its API. {@code ApplicationModules.verify()}
- * sees Java types only, not the table names in SQL strings and migrations, so this test reads them:
- * every string literal in each module's main sources (SQL lives there, as text blocks or
- * concatenated literals), and every migration's {@code create table} and {@code create trigger}.
- * Foreign keys to another module's table are fine: they are the schema's way of saying "this article".
+ * Each table belongs to the module whose migration creates it, and only that module reads
+ * or writes it or puts triggers on it; other modules go through its API.
+ * {@code ApplicationModules.verify()} sees Java types only, not the table names in SQL
+ * strings and migrations, so this test reads them: every string literal in each module's
+ * main sources (SQL lives there, as text blocks or concatenated literals), and every
+ * migration's {@code create table} and {@code create trigger}. Foreign keys to another
+ * module's table are fine: they are the schema's way of saying "this article".
  */
 class TableOwnershipTests {
 
-	/** Spring Modulith's event publication log: no module's table, so no module may touch it. */
+	/**
+	 * Spring Modulith's event publication log: no module's table, so no module may touch
+	 * it.
+	 */
 	private static final String SPRING_MODULITH = "Spring Modulith";
 
 	/**
-	 * The module each migration belongs to. The tables a migration creates belong to its module; a new
-	 * migration needs a line here.
+	 * The module each migration belongs to. The tables a migration creates belong to its
+	 * module; a new migration needs a line here.
 	 */
 	private static final Map<Integer, String> MIGRATION_OWNERS = Map.ofEntries(Map.entry(1, "article"),
 			Map.entry(2, "user"), Map.entry(3, SPRING_MODULITH), Map.entry(4, "ner"), Map.entry(5, "ner"),
@@ -58,7 +62,9 @@ class TableOwnershipTests {
 	private static final Pattern DROP_TRIGGER = Pattern.compile(
 			"(?i)\\bdrop\\s+trigger\\s+(?:if\\s+exists\\s+)?([a-z_][a-z0-9_]*)\\s+on\\s+(?:public\\.)?([a-z_][a-z0-9_]*)");
 
-	/** Where SQL names a table it reads or writes; {@code delete from} is a {@code from}. */
+	/**
+	 * Where SQL names a table it reads or writes; {@code delete from} is a {@code from}.
+	 */
 	private static final Pattern TABLE_USE = Pattern.compile(
 			"(?i)\\b(?:from|join|into|update|truncate(?:\\s+table)?)\\s+(?:only\\s+)?(?:public\\.)?\"?([a-z_][a-z0-9_]*)\"?");
 
@@ -92,7 +98,8 @@ class TableOwnershipTests {
 	@Test
 	void noModulePutsTriggersOnAnotherModulesTables() throws IOException {
 		Map<String, String> owners = tableOwners();
-		// Triggers as the migrations leave them, statement by statement: a later one may drop one.
+		// Triggers as the migrations leave them, statement by statement: a later one may
+		// drop one.
 		Map<String, Trigger> triggers = new LinkedHashMap<>();
 		for (Map.Entry<Integer, String> migration : migrations().entrySet()) {
 			String sql = withoutComments(migration.getValue());
@@ -133,7 +140,8 @@ class TableOwnershipTests {
 
 	@Test
 	void theTableScanFindsWhatItLooksFor() {
-		// A check that cannot fail is no check: the patterns see SQL as the stores write it.
+		// A check that cannot fail is no check: the patterns see SQL as the stores write
+		// it.
 		List<String> literals = StringLiterals.of("""
 				// select * from comment_only
 				String a = "select id from article a left join source s on s.id = a.source_id";
@@ -148,7 +156,8 @@ class TableOwnershipTests {
 		literals.forEach(sql -> TABLE_USE.matcher(sql).results().forEach(use -> tables.add(use.group(1))));
 
 		assertThat(tables).containsExactly("article", "source", "article_tag", "mention", "entity");
-		Matcher trigger = CREATE_TRIGGER.matcher("create trigger t after delete or update of x on article for each row");
+		Matcher trigger = CREATE_TRIGGER
+			.matcher("create trigger t after delete or update of x on article for each row");
 		assertThat(trigger.find()).isTrue();
 		assertThat(Trigger.key(trigger)).isEqualTo("t on article");
 		Matcher dropped = DROP_TRIGGER.matcher("drop trigger if exists t on public.article;");
@@ -202,8 +211,8 @@ class TableOwnershipTests {
 	}
 
 	/**
-	 * The string literals and text blocks of a Java source, with literals joined by {@code +} taken as
-	 * one, and comments and character literals skipped.
+	 * The string literals and text blocks of a Java source, with literals joined by
+	 * {@code +} taken as one, and comments and character literals skipped.
 	 */
 	static final class StringLiterals {
 

@@ -21,13 +21,15 @@ import org.springframework.util.StringUtils;
 
 /**
  * The one PostgreSQL all tests run against, started once per test run: a Testcontainers
- * {@code postgres:17} where a Docker engine is available, otherwise the same embedded PostgreSQL 17
- * binaries the archive itself uses. Either way real PostgreSQL with the real Flyway migrations.
+ * {@code postgres:17} where a Docker engine is available, otherwise the same embedded
+ * PostgreSQL 17 binaries the archive itself uses. Either way real PostgreSQL with the
+ * real Flyway migrations.
  * <p>
- * Registered for every test application context in {@code META-INF/spring.factories}; it sets
- * {@code spring.datasource.*} (so the application's own embedded database stays off) unless the
- * context names a database itself, points {@code morgue.data-dir} at a fresh temporary directory per
- * context unless it names one, and gives the first administrator a known password.
+ * Registered for every test application context in {@code META-INF/spring.factories}; it
+ * sets {@code spring.datasource.*} (so the application's own embedded database stays off)
+ * unless the context names a database itself, points {@code morgue.data-dir} at a fresh
+ * temporary directory per context unless it names one, and gives the first administrator
+ * a known password.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -44,7 +46,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			properties.put("spring.datasource.username", database.username());
 			properties.put("spring.datasource.password", database.password());
 		}
-		// Each context has its own files (the search index takes a lock on its directory).
+		// Each context has its own files (the search index takes a lock on its
+		// directory).
 		if (!StringUtils.hasText(environment.getProperty("morgue.data-dir"))) {
 			properties.put("morgue.data-dir", temporaryDirectory("morgue-test-data").toString());
 		}
@@ -67,7 +70,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 		try {
 			EmbeddedPostgres postgres = EmbeddedDatabase.start(temporaryDirectory("morgue-test-postgres"), false);
-			// Spring Boot runs its shutdown handlers after closing the application contexts, so the
+			// Spring Boot runs its shutdown handlers after closing the application
+			// contexts, so the
 			// database outlives every context that uses it.
 			SpringApplication.getShutdownHandlers().add(() -> {
 				try {

@@ -32,9 +32,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Visibility is the architecture: a module's public types are the ones other modules use, and no
- * more (Spring Modulith checks that modules use only those; this checks that there are no others),
- * entities and repositories stay inside their module, and threads are started in one place.
+ * Visibility is the architecture: a module's public types are the ones other modules use,
+ * and no more (Spring Modulith checks that modules use only those; this checks that there
+ * are no others), entities and repositories stay inside their module, and threads are
+ * started in one place.
  */
 class VisibilityTests {
 
@@ -42,7 +43,9 @@ class VisibilityTests {
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages("org.morgue");
 
-	/** The main classes and the tests, which may use a module's API from outside as well. */
+	/**
+	 * The main classes and the tests, which may use a module's API from outside as well.
+	 */
 	private static final JavaClasses ALL = new ClassFileImporter().importPackages("org.morgue");
 
 	@Test
@@ -116,9 +119,9 @@ class VisibilityTests {
 	}
 
 	/**
-	 * The types of the modules' APIs: those that code of another module (or its tests) uses, and those
-	 * that the public members of such a type take or give (a record's components, a method's
-	 * result), without which it could not be used.
+	 * The types of the modules' APIs: those that code of another module (or its tests)
+	 * uses, and those that the public members of such a type take or give (a record's
+	 * components, a method's result), without which it could not be used.
 	 */
 	private static Set<String> api() {
 		Set<String> api = new HashSet<>();
@@ -136,17 +139,21 @@ class VisibilityTests {
 		while (!exposing.isEmpty()) {
 			JavaClass type = exposing.pop();
 			List<JavaType> exposed = new ArrayList<>();
-			type.getMethods().stream().filter(method -> method.getModifiers().contains(JavaModifier.PUBLIC)).forEach(method -> {
-				exposed.add(method.getReturnType());
-				exposed.addAll(method.getParameterTypes());
-			});
+			type.getMethods()
+				.stream()
+				.filter(method -> method.getModifiers().contains(JavaModifier.PUBLIC))
+				.forEach(method -> {
+					exposed.add(method.getReturnType());
+					exposed.addAll(method.getParameterTypes());
+				});
 			type.getConstructors()
 				.stream()
 				.filter(constructor -> constructor.getModifiers().contains(JavaModifier.PUBLIC))
 				.forEach(constructor -> exposed.addAll(constructor.getParameterTypes()));
 			exposed.stream().flatMap(javaType -> javaType.getAllInvolvedRawTypes().stream()).forEach(raw -> {
 				JavaClass top = topLevel(raw);
-				if (top.getPackageName().startsWith("org.morgue") && MAIN.contain(top.getName()) && api.add(top.getName())) {
+				if (top.getPackageName().startsWith("org.morgue") && MAIN.contain(top.getName())
+						&& api.add(top.getName())) {
 					exposing.add(top);
 				}
 			});
@@ -162,7 +169,10 @@ class VisibilityTests {
 		return top;
 	}
 
-	/** The module of a type: the package under {@code org.morgue}; the application itself is its own. */
+	/**
+	 * The module of a type: the package under {@code org.morgue}; the application itself
+	 * is its own.
+	 */
 	private static String module(JavaClass type) {
 		String name = type.getPackageName();
 		if (!name.startsWith("org.morgue.")) {

@@ -14,9 +14,9 @@ import javax.xml.stream.XMLStreamWriter;
 import org.morgue.article.ArticleSummary;
 
 /**
- * Writes a saved search as an Atom 1.0 feed (RFC 4287): its latest matches as entries, each linking to
- * the article's page. The XML writer escapes every text, so a title with {@code <} or {@code &} stays
- * text.
+ * Writes a saved search as an Atom 1.0 feed (RFC 4287): its latest matches as entries,
+ * each linking to the article's page. The XML writer escapes every text, so a title with
+ * {@code <} or {@code &} stays text.
  */
 final class AtomFeed {
 
@@ -30,7 +30,8 @@ final class AtomFeed {
 	}
 
 	/**
-	 * @param base the archive's address, without a trailing slash, for links to article pages
+	 * @param base the archive's address, without a trailing slash, for links to article
+	 * pages
 	 * @param self the feed's own address (without the token)
 	 */
 	static void write(Writer out, SavedSearch saved, List<ArticleSummary> articles, String base, String self)
@@ -71,7 +72,8 @@ final class AtomFeed {
 	static String summary(ArticleSummary article) {
 		List<String> parts = new ArrayList<>(3);
 		if (article.byline() != null && !article.byline().isBlank()) {
-			parts.add(article.byline().regionMatches(true, 0, "by ", 0, 3) ? article.byline() : "By " + article.byline());
+			parts.add(
+					article.byline().regionMatches(true, 0, "by ", 0, 3) ? article.byline() : "By " + article.byline());
 		}
 		if (article.source() != null) {
 			parts.add(article.source());

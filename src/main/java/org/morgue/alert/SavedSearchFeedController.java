@@ -17,8 +17,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * A saved search's Atom feed, for feed readers, signed in with the owner's API token (see
- * {@code user.SecurityConfiguration}): its {@value #ENTRIES} latest matches by the time the archive
- * received them. Reading it does not mark the search seen. Another user's search is not found.
+ * {@code user.SecurityConfiguration}): its {@value #ENTRIES} latest matches by the time
+ * the archive received them. Reading it does not mark the search seen. Another user's
+ * search is not found.
  */
 @Controller
 class SavedSearchFeedController {

@@ -3,7 +3,8 @@ package org.morgue.alert;
 import org.morgue.system.NotFoundException;
 
 /**
- * No saved search of this id belongs to the user: another user's is as unknown as one that never was.
+ * No saved search of this id belongs to the user: another user's is as unknown as one
+ * that never was.
  */
 public class SavedSearchNotFoundException extends NotFoundException {
 

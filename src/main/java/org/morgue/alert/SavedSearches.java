@@ -18,9 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Users' saved searches: saving, listing with the count of new matches, running (which marks them
- * seen), renaming, deleting, and the latest matches for a feed. Each method acts only on the given
- * user's searches; another user's is not found.
+ * Users' saved searches: saving, listing with the count of new matches, running (which
+ * marks them seen), renaming, deleting, and the latest matches for a feed. Each method
+ * acts only on the given user's searches; another user's is not found.
  */
 @Service
 public class SavedSearches {
@@ -49,8 +49,9 @@ public class SavedSearches {
 
 	/**
 	 * Saves the search under a name; it counts as seen now.
-	 * @throws InvalidSavedSearchException when the name is blank or too long, or the search cannot be
-	 * read (naming its part: {@code q}, {@code from}, {@code to}, {@code sort})
+	 * @throws InvalidSavedSearchException when the name is blank or too long, or the
+	 * search cannot be read (naming its part: {@code q}, {@code from}, {@code to},
+	 * {@code sort})
 	 */
 	@Transactional
 	public SavedSearch save(String username, String name, SearchCriteria query) {
@@ -66,7 +67,10 @@ public class SavedSearches {
 		return store.find(userId, id).orElseThrow();
 	}
 
-	/** The user's saved searches by name, each with its count of new matches (one cheap count each). */
+	/**
+	 * The user's saved searches by name, each with its count of new matches (one cheap
+	 * count each).
+	 */
 	@Transactional(readOnly = true)
 	public List<SavedSearchStatus> list(String username) {
 		List<SavedSearch> saved = store.list(userId(username));
@@ -94,14 +98,17 @@ public class SavedSearches {
 		return statuses;
 	}
 
-	/** @throws SavedSearchNotFoundException when the user has no such saved search */
+	/**
+	 * @throws SavedSearchNotFoundException when the user has no such saved search
+	 */
 	@Transactional(readOnly = true)
 	public SavedSearch get(String username, long id) {
 		return store.find(userId(username), id).orElseThrow(() -> new SavedSearchNotFoundException(id));
 	}
 
 	/**
-	 * Marks the search seen now, as its owner runs it: its new matches start again from zero.
+	 * Marks the search seen now, as its owner runs it: its new matches start again from
+	 * zero.
 	 * @return the search, to run
 	 */
 	@Transactional
@@ -131,8 +138,8 @@ public class SavedSearches {
 	}
 
 	/**
-	 * The matches the archive received last, newest first, for the search's feed; reading them does
-	 * not mark the search seen.
+	 * The matches the archive received last, newest first, for the search's feed; reading
+	 * them does not mark the search seen.
 	 */
 	public List<ArticleSummary> latest(SavedSearch saved, int count) {
 		try {
@@ -144,7 +151,9 @@ public class SavedSearches {
 	}
 
 	private long userId(String username) {
-		return users.find(username).orElseThrow(() -> new UserNotFoundException("There is no user " + username + ".")).id();
+		return users.find(username)
+			.orElseThrow(() -> new UserNotFoundException("There is no user " + username + "."))
+			.id();
 	}
 
 	private static String name(String name) {

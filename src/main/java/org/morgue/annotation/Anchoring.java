@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds passages in an article's cleaned body: resolving the selectors a client gives into both
- * selectors, and re-anchoring stored selectors in a corrected body. Pure functions of their input.
+ * Finds passages in an article's cleaned body: resolving the selectors a client gives
+ * into both selectors, and re-anchoring stored selectors in a corrected body. Pure
+ * functions of their input.
  */
 final class Anchoring {
 
@@ -17,9 +18,9 @@ final class Anchoring {
 	}
 
 	/**
-	 * Both selectors for the passage a client gave by quote, by position, or by both (which must
-	 * agree). A quote found more than once is taken where its prefix and suffix fit best, and must
-	 * then be the only best fit.
+	 * Both selectors for the passage a client gave by quote, by position, or by both
+	 * (which must agree). A quote found more than once is taken where its prefix and
+	 * suffix fit best, and must then be the only best fit.
 	 * @throws InvalidAnnotationException naming what is wrong
 	 */
 	static PassageSelectors resolve(AnnotationTarget target, String body) {
@@ -41,13 +42,16 @@ final class Anchoring {
 			int start = target.start();
 			int end = target.end();
 			if (start < 0 || end > body.length() || start >= end) {
-				throw new InvalidAnnotationException("start", "The position %d..%d is not a passage of this article: "
-					.formatted(start, end) + "start must be at least 0, end at most %d (the length of its text), and "
-						.formatted(body.length()) + "start before end.");
+				throw new InvalidAnnotationException("start",
+						"The position %d..%d is not a passage of this article: ".formatted(start, end)
+								+ "start must be at least 0, end at most %d (the length of its text), and "
+									.formatted(body.length())
+								+ "start before end.");
 			}
 			if (quoted && !body.substring(start, end).equals(target.exact())) {
-				throw new InvalidAnnotationException("exact", "The selectors disagree: the text at %d..%d is “%s”, not “%s”."
-					.formatted(start, end, shorten(body.substring(start, end)), shorten(target.exact())));
+				throw new InvalidAnnotationException("exact",
+						"The selectors disagree: the text at %d..%d is “%s”, not “%s”.".formatted(start, end,
+								shorten(body.substring(start, end)), shorten(target.exact())));
 			}
 			return at(body, start, end);
 		}
@@ -57,18 +61,19 @@ final class Anchoring {
 					"The quote “%s” is not in the article's text.".formatted(shorten(target.exact())));
 		}
 		if (best.size() > 1) {
-			throw new InvalidAnnotationException("exact", ("The quote “%s” occurs %d times and its prefix and suffix do "
-					+ "not tell them apart: give more context or a TextPositionSelector.")
-				.formatted(shorten(target.exact()), best.size()));
+			throw new InvalidAnnotationException("exact",
+					("The quote “%s” occurs %d times and its prefix and suffix do "
+							+ "not tell them apart: give more context or a TextPositionSelector.")
+						.formatted(shorten(target.exact()), best.size()));
 		}
 		int start = best.get(0);
 		return at(body, start, start + target.exact().length());
 	}
 
 	/**
-	 * The passage in a corrected body: where it was, if its quote is still there; else the best fit
-	 * of the quote by its prefix and suffix (the nearest to where it was among equal fits); else
-	 * nothing, and the annotation is orphaned.
+	 * The passage in a corrected body: where it was, if its quote is still there; else
+	 * the best fit of the quote by its prefix and suffix (the nearest to where it was
+	 * among equal fits); else nothing, and the annotation is orphaned.
 	 */
 	static Optional<PassageSelectors> reanchor(PassageSelectors old, String body) {
 		String exact = old.exact();
@@ -95,7 +100,10 @@ final class Anchoring {
 				body.substring(end, Math.min(body.length(), end + CONTEXT)), start, end);
 	}
 
-	/** The starts of the occurrences of {@code exact} whose context agrees most with the prefix and suffix. */
+	/**
+	 * The starts of the occurrences of {@code exact} whose context agrees most with the
+	 * prefix and suffix.
+	 */
 	private static List<Integer> bestMatches(String exact, String prefix, String suffix, String body) {
 		List<Integer> best = new ArrayList<>();
 		int bestScore = -1;
@@ -112,7 +120,10 @@ final class Anchoring {
 		return best;
 	}
 
-	/** How many characters at the end of {@code prefix} match the body just before {@code at}. */
+	/**
+	 * How many characters at the end of {@code prefix} match the body just before
+	 * {@code at}.
+	 */
 	private static int commonSuffix(String prefix, String body, int at) {
 		if (prefix == null) {
 			return 0;
@@ -125,7 +136,9 @@ final class Anchoring {
 		return n;
 	}
 
-	/** How many characters at the start of {@code suffix} match the body from {@code at}. */
+	/**
+	 * How many characters at the start of {@code suffix} match the body from {@code at}.
+	 */
 	private static int commonPrefix(String suffix, String body, int at) {
 		if (suffix == null) {
 			return 0;

@@ -1,7 +1,8 @@
 package org.morgue.annotation;
 
 /**
- * The annotation was changed since the version the client worked on: nothing was changed now.
+ * The annotation was changed since the version the client worked on: nothing was changed
+ * now.
  */
 public class AnnotationChangedException extends RuntimeException {
 

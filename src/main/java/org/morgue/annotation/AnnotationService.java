@@ -21,9 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Annotations of articles: writing, changing and deleting them (the author or an administrator),
- * reading them, and the notes for the index. Every change publishes an {@link EditorialChange} and an
- * {@link ArticleAnnotationsChanged} in its transaction.
+ * Annotations of articles: writing, changing and deleting them (the author or an
+ * administrator), reading them, and the notes for the index. Every change publishes an
+ * {@link EditorialChange} and an {@link ArticleAnnotationsChanged} in its transaction.
  */
 @Service
 public class AnnotationService {
@@ -52,8 +52,8 @@ public class AnnotationService {
 	/**
 	 * Annotates a passage of an article, written by the signed-in user.
 	 * @throws org.morgue.article.ArticleNotFoundException when there is no such article
-	 * @throws InvalidAnnotationException when the note is empty or too long, or the passage is not
-	 * in the article's text
+	 * @throws InvalidAnnotationException when the note is empty or too long, or the
+	 * passage is not in the article's text
 	 */
 	@Transactional
 	public AnnotationDetails create(long articleId, String note, AnnotationTarget target) {
@@ -61,8 +61,8 @@ public class AnnotationService {
 		ArticleDetails article = articles.get(articleId);
 		PassageSelectors at = Anchoring.resolve(target, article.body());
 		long id = store.insert(articleId, CurrentActor.name(), Instant.now(clock), checked, at);
-		events.publishEvent(EditorialChange.ofArticle("annotation.created", subject(id), articleId, null,
-				state(checked, at)));
+		events.publishEvent(
+				EditorialChange.ofArticle("annotation.created", subject(id), articleId, null, state(checked, at)));
 		events.publishEvent(new ArticleAnnotationsChanged(List.of(articleId)));
 		return get(id);
 	}
@@ -71,7 +71,8 @@ public class AnnotationService {
 	 * Replaces the note and, when a target is given, the passage.
 	 * @param expectedVersion the version the client changed, or {@code null} not to check
 	 * @throws AnnotationNotFoundException when there is no such annotation
-	 * @throws AccessDeniedException when the signed-in user is neither its author nor an administrator
+	 * @throws AccessDeniedException when the signed-in user is neither its author nor an
+	 * administrator
 	 * @throws AnnotationChangedException when it is no longer at the expected version
 	 * @throws InvalidAnnotationException when the note or the target is not acceptable
 	 */
@@ -98,7 +99,8 @@ public class AnnotationService {
 
 	/**
 	 * @throws AnnotationNotFoundException when there is no such annotation
-	 * @throws AccessDeniedException when the signed-in user is neither its author nor an administrator
+	 * @throws AccessDeniedException when the signed-in user is neither its author nor an
+	 * administrator
 	 */
 	@Transactional
 	public void delete(long id) {
@@ -128,17 +130,21 @@ public class AnnotationService {
 		return store.ofArticle(articleId, false);
 	}
 
-	/** The annotations of these articles, by article id (articles without any are left out). */
+	/**
+	 * The annotations of these articles, by article id (articles without any are left
+	 * out).
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, List<AnnotationDetails>> ofArticles(Collection<Long> articleIds) {
 		return store.ofArticles(articleIds);
 	}
 
 	/**
-	 * Gives an article back the annotations an export of the archive carried (in the caller's
-	 * transaction, with the article just stored): authors, times and orphaned state as they were.
-	 * @throws InvalidAnnotationException when a note is empty or too long, or a passage that is not
-	 * orphaned is not where its selectors say in the article's text
+	 * Gives an article back the annotations an export of the archive carried (in the
+	 * caller's transaction, with the article just stored): authors, times and orphaned
+	 * state as they were.
+	 * @throws InvalidAnnotationException when a note is empty or too long, or a passage
+	 * that is not orphaned is not where its selectors say in the article's text
 	 */
 	@Transactional
 	public void restore(long articleId, List<ArchivedAnnotation> annotations) {
@@ -170,13 +176,19 @@ public class AnnotationService {
 		return store.countByCreator(creator);
 	}
 
-	/** The notes of these articles, by article id (articles without any are left out), for the index. */
+	/**
+	 * The notes of these articles, by article id (articles without any are left out), for
+	 * the index.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, List<String>> notesOf(Collection<Long> articleIds) {
 		return store.notesOf(articleIds);
 	}
 
-	/** Whether the signed-in user may change or delete the annotation: its author or an administrator. */
+	/**
+	 * Whether the signed-in user may change or delete the annotation: its author or an
+	 * administrator.
+	 */
 	public boolean mayChange(AnnotationDetails annotation) {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication == null || !authentication.isAuthenticated()) {
@@ -188,7 +200,8 @@ public class AnnotationService {
 	}
 
 	/**
-	 * Moves the annotations of an article whose text was corrected, in the caller's transaction.
+	 * Moves the annotations of an article whose text was corrected, in the caller's
+	 * transaction.
 	 * @return how many were orphaned by the correction
 	 */
 	@Transactional
@@ -209,7 +222,10 @@ public class AnnotationService {
 		return orphanedNow;
 	}
 
-	/** Whether a target sent back is the passage as stored (it may be orphaned, so not in the text). */
+	/**
+	 * Whether a target sent back is the passage as stored (it may be orphaned, so not in
+	 * the text).
+	 */
 	private static boolean describes(AnnotationTarget target, PassageSelectors at) {
 		return at.exact().equals(target.exact()) && Integer.valueOf(at.start()).equals(target.start())
 				&& Integer.valueOf(at.end()).equals(target.end());

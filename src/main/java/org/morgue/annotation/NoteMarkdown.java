@@ -11,9 +11,10 @@ import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.UrlSanitizer;
 
 /**
- * A note's Markdown as HTML that is safe to put in a page as it is: raw HTML in the note is shown as
- * text, links go only to http, https and mailto addresses (others lose their address) and carry
- * {@code rel="nofollow noopener"}, and images become links, so that a note loads nothing.
+ * A note's Markdown as HTML that is safe to put in a page as it is: raw HTML in the note
+ * is shown as text, links go only to http, https and mailto addresses (others lose their
+ * address) and carry {@code rel="nofollow noopener"}, and images become links, so that a
+ * note loads nothing.
  */
 public final class NoteMarkdown {
 
@@ -43,14 +44,17 @@ public final class NoteMarkdown {
 		return RENDERER.render(document);
 	}
 
-	/** Only web and mail addresses; anything else (javascript:, data:, relative paths) becomes empty. */
+	/**
+	 * Only web and mail addresses; anything else (javascript:, data:, relative paths)
+	 * becomes empty.
+	 */
 	private static final class WebLinksOnly implements UrlSanitizer {
 
 		@Override
 		public String sanitizeLinkUrl(String url) {
 			String plain = url.strip().toLowerCase(Locale.ROOT);
-			return (plain.startsWith("http://") || plain.startsWith("https://") || plain.startsWith("mailto:")) ? url.strip()
-					: "";
+			return (plain.startsWith("http://") || plain.startsWith("https://") || plain.startsWith("mailto:"))
+					? url.strip() : "";
 		}
 
 		@Override

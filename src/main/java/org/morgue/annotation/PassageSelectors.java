@@ -1,9 +1,9 @@
 package org.morgue.annotation;
 
 /**
- * Where an annotated passage is in an article's cleaned body, as the W3C Web Annotation selectors
- * say it: the quote with some context either side ({@code TextQuoteSelector}) and its offsets in
- * UTF-16 code units ({@code TextPositionSelector}).
+ * Where an annotated passage is in an article's cleaned body, as the W3C Web Annotation
+ * selectors say it: the quote with some context either side ({@code TextQuoteSelector})
+ * and its offsets in UTF-16 code units ({@code TextPositionSelector}).
  *
  * @param exact the passage
  * @param prefix up to {@value Anchoring#CONTEXT} characters before it

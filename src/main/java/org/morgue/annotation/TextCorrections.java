@@ -8,8 +8,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Re-anchors an article's annotations when its text is corrected, in the correcting transaction, so
- * the new text and the moved passages commit together (or neither does).
+ * Re-anchors an article's annotations when its text is corrected, in the correcting
+ * transaction, so the new text and the moved passages commit together (or neither does).
  */
 @Component
 class TextCorrections {

@@ -39,9 +39,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import static com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY;
 
 /**
- * Annotations in the W3C Web Annotation model (JSON-LD), as the Web Annotation Protocol serves them,
- * so that annotation tools can read and write them: an article's annotations as a collection, and
- * each annotation by its own address.
+ * Annotations in the W3C Web Annotation model (JSON-LD), as the Web Annotation Protocol
+ * serves them, so that annotation tools can read and write them: an article's annotations
+ * as a collection, and each annotation by its own address.
  */
 @RestController
 @Tag(name = "Annotations")
@@ -62,7 +62,8 @@ class AnnotationApiController {
 		this.annotations = annotations;
 	}
 
-	@GetMapping(path = "/api/v1/articles/{id}/annotations", produces = { ANNOTATION_JSON, MediaType.APPLICATION_JSON_VALUE })
+	@GetMapping(path = "/api/v1/articles/{id}/annotations",
+			produces = { ANNOTATION_JSON, MediaType.APPLICATION_JSON_VALUE })
 	@Operation(summary = "An article's annotations, as an AnnotationCollection with one AnnotationPage",
 			description = "In the order of their passages; those whose passage a correction removed are marked "
 					+ "orphaned and come last.")
@@ -114,10 +115,12 @@ class AnnotationApiController {
 		return ResponseEntity.ok().eTag(etag(annotation)).body(document(annotation));
 	}
 
-	@PutMapping(path = "/api/v1/annotations/{id}", consumes = { "application/ld+json", MediaType.APPLICATION_JSON_VALUE },
+	@PutMapping(path = "/api/v1/annotations/{id}",
+			consumes = { "application/ld+json", MediaType.APPLICATION_JSON_VALUE },
 			produces = { ANNOTATION_JSON, MediaType.APPLICATION_JSON_VALUE })
 	@PreAuthorize("hasRole('EDITOR')")
-	@Operation(summary = "Replace an annotation's note and, if a target is given, its passage (its author or an administrator)",
+	@Operation(
+			summary = "Replace an annotation's note and, if a target is given, its passage (its author or an administrator)",
 			description = "With If-Match (the ETag), the answer is 412 and nothing changes when someone changed it since.")
 	@BodyLimit(JSON_LIMIT)
 	ResponseEntity<Map<String, Object>> update(@PathVariable long id,
@@ -139,7 +142,8 @@ class AnnotationApiController {
 
 	@GetMapping(path = "/api/v1/annotations", produces = { ANNOTATION_JSON, MediaType.APPLICATION_JSON_VALUE })
 	@Operation(summary = "What a user annotated, newest first, as an AnnotationPage")
-	Map<String, Object> byCreator(@Parameter(description = "The username") @RequestParam(required = false) String creator,
+	Map<String, Object> byCreator(
+			@Parameter(description = "The username") @RequestParam(required = false) String creator,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		if (creator == null || creator.isBlank()) {
 			throw new InvalidRequestException("creator", "Say whose annotations: ?creator=username.");
@@ -207,27 +211,30 @@ class AnnotationApiController {
 		document.put("body", body);
 		document.put("target", target);
 		if (annotation.orphaned()) {
-			// Not a Web Annotation term: the passage was removed from the text by a correction.
+			// Not a Web Annotation term: the passage was removed from the text by a
+			// correction.
 			document.put("orphaned", true);
 		}
 		return document;
 	}
 
 	/**
-	 * A W3C Web Annotation as the API takes it: a note, in a TextualBody or as {@code bodyValue}, on a
-	 * passage of one article, which a TextQuoteSelector, a TextPositionSelector or both choose. Other
-	 * Web Annotation terms ({@code @context}, {@code type}, {@code motivation}, {@code id},
-	 * {@code creator}, ...) are taken and ignored, as annotation tools send them.
+	 * A W3C Web Annotation as the API takes it: a note, in a TextualBody or as
+	 * {@code bodyValue}, on a passage of one article, which a TextQuoteSelector, a
+	 * TextPositionSelector or both choose. Other Web Annotation terms ({@code @context},
+	 * {@code type}, {@code motivation}, {@code id}, {@code creator}, ...) are taken and
+	 * ignored, as annotation tools send them.
 	 */
 	@Schema(name = "AnnotationRequest", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
 			description = "A Web Annotation; terms other than these are ignored")
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record AnnotationRequest(
-			@Schema(description = "The note: a TextualBody, or a list of one") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY)
-			List<TextualBody> body,
+			@Schema(description = "The note: a TextualBody, or a list of one") @JsonFormat(
+					with = ACCEPT_SINGLE_VALUE_AS_ARRAY) List<TextualBody> body,
 			@Schema(description = "The note in Markdown, in place of a body") String bodyValue,
 			@Schema(description = "The passage annotated; left out on a replacement, the passage stays") SpecificResource target)
-			implements JsonRequest {
+			implements
+				JsonRequest {
 
 		/** The note, in Markdown. */
 		String note() {
@@ -249,8 +256,8 @@ class AnnotationApiController {
 		}
 
 		/**
-		 * The passage of the article the selectors choose; {@code null} when none is required and the
-		 * annotation has no target.
+		 * The passage of the article the selectors choose; {@code null} when none is
+		 * required and the annotation has no target.
 		 */
 		AnnotationTarget passage(long articleId, boolean required) {
 			if (this.target == null) {
@@ -261,14 +268,16 @@ class AnnotationApiController {
 				return null;
 			}
 			if (this.target.source() != null && !this.target.source().endsWith("/api/v1/articles/" + articleId)) {
-				throw new InvalidRequestException("target.source", "The target's source is not article " + articleId + ".");
+				throw new InvalidRequestException("target.source",
+						"The target's source is not article " + articleId + ".");
 			}
 			TextQuoteSelector quote = null;
 			TextPositionSelector position = null;
 			for (Selector selector : (this.target.selector() != null) ? this.target.selector() : List.<Selector>of()) {
 				if (selector instanceof TextQuoteSelector given) {
 					if (given.exact() == null) {
-						throw new InvalidRequestException("exact", "A TextQuoteSelector needs 'exact': the quoted passage.");
+						throw new InvalidRequestException("exact",
+								"A TextQuoteSelector needs 'exact': the quoted passage.");
 					}
 					quote = given;
 				}
@@ -296,7 +305,9 @@ class AnnotationApiController {
 
 		static final String NOT_ONE = "The body must be a TextualBody with the note as a string 'value'.";
 
-		/** A body given by its address alone, which is not a note the archive can keep. */
+		/**
+		 * A body given by its address alone, which is not a note the archive can keep.
+		 */
 		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 		static TextualBody ofAddress(String address) {
 			throw new InvalidRequestException("body.value", NOT_ONE);
@@ -308,10 +319,13 @@ class AnnotationApiController {
 	@Schema(name = "SpecificResource")
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record SpecificResource(@Schema(description = "The article, /api/v1/articles/{id}, when given") String source,
-			@Schema(description = "A selector or a list of them") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY)
-			List<Selector> selector) {
+			@Schema(description = "A selector or a list of them") @JsonFormat(
+					with = ACCEPT_SINGLE_VALUE_AS_ARRAY) List<Selector> selector) {
 
-		/** A target given by its address alone: the whole article, which cannot be annotated. */
+		/**
+		 * A target given by its address alone: the whole article, which cannot be
+		 * annotated.
+		 */
 		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 		static SpecificResource ofAddress(String address) {
 			throw new InvalidRequestException("target",
@@ -320,7 +334,10 @@ class AnnotationApiController {
 
 	}
 
-	/** A selector, by its {@code type}; of other types (a FragmentSelector, ...) none is read. */
+	/**
+	 * A selector, by its {@code type}; of other types (a FragmentSelector, ...) none is
+	 * read.
+	 */
 	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = OtherSelector.class)
 	@JsonSubTypes({ @JsonSubTypes.Type(value = TextQuoteSelector.class, name = "TextQuoteSelector"),
 			@JsonSubTypes.Type(value = TextPositionSelector.class, name = "TextPositionSelector") })
@@ -328,14 +345,20 @@ class AnnotationApiController {
 
 	}
 
-	/** The passage as a quote, with some text before and after to tell apart the places it occurs. */
+	/**
+	 * The passage as a quote, with some text before and after to tell apart the places it
+	 * occurs.
+	 */
 	@Schema(name = "TextQuoteSelector")
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record TextQuoteSelector(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String exact, String prefix,
 			String suffix) implements Selector {
 	}
 
-	/** The passage as offsets in the article's body (UTF-16 code units, as JavaScript counts). */
+	/**
+	 * The passage as offsets in the article's body (UTF-16 code units, as JavaScript
+	 * counts).
+	 */
 	@Schema(name = "TextPositionSelector")
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record TextPositionSelector(Integer start, Integer end) implements Selector {
@@ -349,7 +372,10 @@ class AnnotationApiController {
 		return "\"" + annotation.version() + "\"";
 	}
 
-	/** The version If-Match names, or {@code null} when the client did not say ({@code *} or nothing). */
+	/**
+	 * The version If-Match names, or {@code null} when the client did not say ({@code *}
+	 * or nothing).
+	 */
 	private static Integer version(String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
 			return null;

@@ -29,16 +29,19 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Every error of an API controller as RFC 9457 problem details ({@code application/problem+json})
- * with a message a person can act on and, where one field is at fault, its name in {@code field}.
- * Never a stack trace.
+ * Every error of an API controller as RFC 9457 problem details
+ * ({@code application/problem+json}) with a message a person can act on and, where one
+ * field is at fault, its name in {@code field}. Never a stack trace.
  */
 @RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
 class ApiExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-	/** Every module's invalid input: 400 naming the field (413 for a body over its size limit). */
+	/**
+	 * Every module's invalid input: 400 naming the field (413 for a body over its size
+	 * limit).
+	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
 		if (ex instanceof ArticleTooLargeException || ex instanceof RequestTooLargeException) {
@@ -91,7 +94,10 @@ class ApiExceptionHandler {
 		return respond(problem(HttpStatus.PRECONDITION_REQUIRED, "Version needed", ex.getMessage(), "version"));
 	}
 
-	/** A request body that could not be bound: not JSON, not an object, an unknown field, a value of the wrong type. */
+	/**
+	 * A request body that could not be bound: not JSON, not an object, an unknown field,
+	 * a value of the wrong type.
+	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		return invalidInput(RequestBodyErrors.explain(ex));
@@ -104,9 +110,9 @@ class ApiExceptionHandler {
 	}
 
 	/**
-	 * Spring MVC's own errors (a missing parameter, a missing header, ...) keep the status and detail
-	 * it gives them; security decides access errors (401, 403); anything else is our fault, logged
-	 * here and answered without details.
+	 * Spring MVC's own errors (a missing parameter, a missing header, ...) keep the
+	 * status and detail it gives them; security decides access errors (401, 403);
+	 * anything else is our fault, logged here and answered without details.
 	 */
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> other(Exception ex) throws Exception {
@@ -121,7 +127,10 @@ class ApiExceptionHandler {
 				"Something went wrong on our side; it has been logged.", null));
 	}
 
-	/** The problem for one of Spring MVC's errors, with a clearer word where it has a terse one. */
+	/**
+	 * The problem for one of Spring MVC's errors, with a clearer word where it has a
+	 * terse one.
+	 */
 	static ResponseEntity<ProblemDetail> fromSpring(ErrorResponse error) {
 		ProblemDetail problem = error.getBody();
 		if (error instanceof HttpMediaTypeNotSupportedException unsupported) {

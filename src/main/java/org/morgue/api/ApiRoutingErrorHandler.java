@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Errors raised before any controller is chosen (an unsupported content type, a wrong method, no
- * such endpoint): problem details under {@code /api/}, and passed on to the error pages elsewhere.
+ * Errors raised before any controller is chosen (an unsupported content type, a wrong
+ * method, no such endpoint): problem details under {@code /api/}, and passed on to the
+ * error pages elsewhere.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The whole archive as NDJSON, for backups and moves: what {@code java -jar morgue.jar export FILE}
- * writes, streamed.
+ * The whole archive as NDJSON, for backups and moves: what
+ * {@code java -jar morgue.jar export FILE} writes, streamed.
  */
 @RestController
 @RequestMapping("/api/v1/export")

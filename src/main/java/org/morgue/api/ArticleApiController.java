@@ -58,14 +58,18 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Articles in and out: raw copy or fields in, JSON out, corrections under optimistic locking.
+ * Articles in and out: raw copy or fields in, JSON out, corrections under optimistic
+ * locking.
  */
 @RestController
 @RequestMapping("/api/v1/articles")
 @Tag(name = "Articles")
 class ArticleApiController {
 
-	/** Room for JSON syntax and escapes around the body field, which is held to the limit itself. */
+	/**
+	 * Room for JSON syntax and escapes around the body field, which is held to the limit
+	 * itself.
+	 */
 	private static final int JSON_OVERHEAD_BYTES = 64 * 1024;
 
 	private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
@@ -106,12 +110,15 @@ class ArticleApiController {
 	@ApiResponse(responseCode = "201", description = "Stored")
 	@ApiResponse(responseCode = "200", description = "The same copy was already stored; nothing new was created")
 	@BodyLimit(copies = 1)
-	ResponseEntity<ArticleResponse> createFromCopy(@RequestBody byte[] bytes, HttpServletRequest request,
-			@Parameter(description = "Overrides the title (otherwise the headline, or one derived from the lead)") @RequestParam(required = false) String title,
+	ResponseEntity<ArticleResponse> createFromCopy(@RequestBody byte[] bytes, HttpServletRequest request, @Parameter(
+			description = "Overrides the title (otherwise the headline, or one derived from the lead)") @RequestParam(
+					required = false) String title,
 			@Parameter(description = "The agency or publication") @RequestParam(required = false) String source,
 			@RequestParam(required = false) String byline,
-			@Parameter(description = "A dateline or place, e.g. 'YANGON:'") @RequestParam(required = false) String dateline,
-			@Parameter(description = "2022-08-03 or 2022-08-03T10:14:00Z") @RequestParam(required = false) String publishedAt,
+			@Parameter(description = "A dateline or place, e.g. 'YANGON:'") @RequestParam(
+					required = false) String dateline,
+			@Parameter(description = "2022-08-03 or 2022-08-03T10:14:00Z") @RequestParam(
+					required = false) String publishedAt,
 			@RequestParam(required = false) String url, @RequestParam(required = false) String language) {
 		String raw = CopyDecoder.decode(bytes, charset(request), "body");
 		SavedArticle saved = ingest.ingestCopy(raw,
@@ -141,7 +148,8 @@ class ArticleApiController {
 					+ "\"phrase\", \"phrase\"~5, prefix*, parentheses, title:, byline:, source:, dateline:, entity:, "
 					+ "tag:Myanmar, tag:\"human rights\", date:2022-08-01..2022-08-31. Walk every hit by passing nextCursor back as cursor.")
 	SearchResponse search(@ParameterObject SearchCriteria criteria, @RequestParam(defaultValue = "20") int size,
-			@Parameter(description = "Where the previous page ended: its nextCursor") @RequestParam(required = false) String cursor) {
+			@Parameter(description = "Where the previous page ended: its nextCursor") @RequestParam(
+					required = false) String cursor) {
 		SearchResult result = search.search(criteria.toRequest(size, 0, cursor));
 		return SearchResponse.of(result, articles.summaries(result.hits().stream().map(SearchHit::id).toList()));
 	}
@@ -216,7 +224,8 @@ class ArticleApiController {
 	}
 
 	private ArticleResponse response(ArticleDetails article, Boolean alreadyExisted) {
-		// Analysed first: the mentions commit with the analysis, so once it shows, they do too.
+		// Analysed first: the mentions commit with the analysis, so once it shows, they
+		// do too.
 		boolean analysed = entities.isAnalysed(article.id(), article.version());
 		return ArticleResponse.of(article, alreadyExisted,
 				entities.entitiesOf(List.of(article.id())).getOrDefault(article.id(), List.of()), analysed,
@@ -237,12 +246,13 @@ class ArticleApiController {
 	}
 
 	/**
-	 * The version, which If-Match sends back, then a stamp of the entities, which change without a new
-	 * version when analysis finishes or an editor curates them, and of the tags, likewise.
+	 * The version, which If-Match sends back, then a stamp of the entities, which change
+	 * without a new version when analysis finishes or an editor curates them, and of the
+	 * tags, likewise.
 	 */
 	static String etag(ArticleResponse article) {
-		return "\"" + article.version() + "-" + Integer.toHexString(
-				java.util.Objects.hash(article.entitiesAnalysed(), article.entities(), article.tags())) + "\"";
+		return "\"" + article.version() + "-" + Integer
+			.toHexString(java.util.Objects.hash(article.entitiesAnalysed(), article.entities(), article.tags())) + "\"";
 	}
 
 	private static int version(Integer fromBody, String ifMatch) {
@@ -263,13 +273,17 @@ class ArticleApiController {
 				return Integer.parseInt(tag);
 			}
 			catch (NumberFormatException ex) {
-				throw new InvalidRequestException("If-Match", "If-Match must be the ETag of the article, such as \"3\".");
+				throw new InvalidRequestException("If-Match",
+						"If-Match must be the ETag of the article, such as \"3\".");
 			}
 		}
 		throw new MissingVersionException();
 	}
 
-	/** The charset the client declared in Content-Type (read from the header, which no filter rewrites). */
+	/**
+	 * The charset the client declared in Content-Type (read from the header, which no
+	 * filter rewrites).
+	 */
 	private static Charset charset(HttpServletRequest request) {
 		String name = MediaType.parseMediaType(request.getContentType()).getParameter("charset");
 		if (name == null) {
@@ -285,19 +299,25 @@ class ArticleApiController {
 
 	@Schema(name = "CreateArticleRequest")
 	record CreateArticleRequest(@Schema(description = "The headline; derived from the lead when left out") String title,
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The story: paragraphs separated by blank lines") String body,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+					description = "The story: paragraphs separated by blank lines") String body,
 			String byline, @Schema(description = "The agency or publication") String source,
 			@Schema(description = "A dateline or place, e.g. 'YANGON:' or 'Yangon'") String dateline,
 			@Schema(description = "2022-08-03 or 2022-08-03T10:14:00Z") String publishedAt, String url,
 			@Schema(description = "BCP 47 tag; en when left out") String language) implements JsonRequest {
 	}
 
-	/** A JSON merge patch of an article: each text field left out, null or given ({@link PatchValue}). */
+	/**
+	 * A JSON merge patch of an article: each text field left out, null or given
+	 * ({@link PatchValue}).
+	 */
 	@Schema(name = "CorrectArticleRequest", description = "Fields left out stay; null clears")
 	record CorrectArticleRequest(PatchValue title, PatchValue byline, PatchValue source, PatchValue dateline,
 			PatchValue publishedAt, PatchValue url, PatchValue language,
 			@Schema(description = "The corrected text: paragraphs separated by a blank line, a subhead starting with '## '") PatchValue body,
-			@Schema(description = "The version corrected, unless If-Match is sent") Integer version) implements JsonRequest {
+			@Schema(description = "The version corrected, unless If-Match is sent") Integer version)
+			implements
+				JsonRequest {
 	}
 
 }

@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Every hit of a search, streamed as NDJSON (one article per line) or CSV (UTF-8 with a byte-order
- * mark and a header row, so spreadsheets open it cleanly). No cap on the number of hits.
+ * Every hit of a search, streamed as NDJSON (one article per line) or CSV (UTF-8 with a
+ * byte-order mark and a header row, so spreadsheets open it cleanly). No cap on the
+ * number of hits.
  */
 @RestController
 @RequestMapping("/api/v1/articles/export")
@@ -67,7 +68,8 @@ class ArticleExportController {
 	}
 
 	@GetMapping
-	@Operation(summary = "Export every hit of a search", description = "Same parameters as the search; format=ndjson (default) or csv.")
+	@Operation(summary = "Export every hit of a search",
+			description = "Same parameters as the search; format=ndjson (default) or csv.")
 	ResponseEntity<StreamingResponseBody> export(@ParameterObject SearchCriteria criteria,
 			@Parameter(description = "ndjson or csv") @RequestParam(defaultValue = "ndjson") String format) {
 		boolean csv = switch (format) {
@@ -94,9 +96,10 @@ class ArticleExportController {
 							writeCsvRow(writer, csvRow(article));
 						}
 						else {
-							writer.write(json.writeValueAsString(ArticleResponse.of(article, null,
-									found.getOrDefault(article.id(), List.of()), Integer.valueOf(article.version()).equals(analysed.get(article.id())),
-									tagged.getOrDefault(article.id(), List.of()))));
+							writer.write(json.writeValueAsString(
+									ArticleResponse.of(article, null, found.getOrDefault(article.id(), List.of()),
+											Integer.valueOf(article.version()).equals(analysed.get(article.id())),
+											tagged.getOrDefault(article.id(), List.of()))));
 							writer.write('\n');
 						}
 					}

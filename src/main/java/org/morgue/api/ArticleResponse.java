@@ -17,14 +17,14 @@ import org.morgue.ner.EntityType;
  */
 @Schema(name = "Article", description = "A stored article")
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record ArticleResponse(
-		@Schema(description = "The article's id") long id,
+record ArticleResponse(@Schema(description = "The article's id") long id,
 		@Schema(description = "The headline") String title,
 		@Schema(description = "True when no headline came with the copy and the title was derived from the lead; an editor should write a real one") boolean titleDerived,
 		@Schema(description = "Who wrote it, e.g. 'AFP' or 'Jane Doe'", nullable = true) String byline,
 		@Schema(description = "The agency or publication, e.g. 'AFP'", nullable = true) String source,
 		@Schema(description = "The dateline, or null", nullable = true) DatelineResponse dateline,
-		@Schema(description = "Publication date (2022-08-03) or instant in UTC (2022-08-03T10:14:00Z); null when unknown", nullable = true, example = "2022-08-03") String publishedAt,
+		@Schema(description = "Publication date (2022-08-03) or instant in UTC (2022-08-03T10:14:00Z); null when unknown",
+				nullable = true, example = "2022-08-03") String publishedAt,
 		@Schema(description = "When the archive received it") Instant ingestedAt,
 		@Schema(description = "Where it was published", nullable = true) String url,
 		@Schema(description = "BCP 47 language tag", example = "en") String language,
@@ -34,11 +34,14 @@ record ArticleResponse(
 		String createdBy, Instant createdAt, String updatedBy, Instant updatedAt,
 		@Schema(description = "The cleaned body: paragraphs and subheads separated by a blank line") String body,
 		@Schema(description = "The body as blocks: paragraphs and subheads") List<ParagraphResponse> paragraphs,
-		@Schema(description = "Sign-off and credit lines taken off the end of the copy", nullable = true) String signOff,
-		@Schema(description = "Only in answers to POST: true when the same copy was already stored and nothing new was created", nullable = true) @JsonInclude(JsonInclude.Include.NON_NULL) Boolean alreadyExisted,
+		@Schema(description = "Sign-off and credit lines taken off the end of the copy",
+				nullable = true) String signOff,
+		@Schema(description = "Only in answers to POST: true when the same copy was already stored and nothing new was created",
+				nullable = true) @JsonInclude(JsonInclude.Include.NON_NULL) Boolean alreadyExisted,
 		@Schema(description = "False while the article waits for entity extraction (the page says 'analysing')") boolean entitiesAnalysed,
 		@Schema(description = "The people, organisations, places and other names it mentions, most mentioned first") List<EntityRef> entities,
-		@Schema(description = "Its tags as written, A to Z; change them with PUT and DELETE /api/v1/articles/{id}/tags/{tag}", example = "[\"Myanmar\", \"human rights\"]") List<String> tags,
+		@Schema(description = "Its tags as written, A to Z; change them with PUT and DELETE /api/v1/articles/{id}/tags/{tag}",
+				example = "[\"Myanmar\", \"human rights\"]") List<String> tags,
 		Links links) {
 
 	static ArticleResponse of(ArticleDetails article, Boolean alreadyExisted, List<ArticleEntity> entities,
@@ -65,8 +68,7 @@ record ArticleResponse(
 	}
 
 	@Schema(name = "Dateline")
-	record DatelineResponse(
-			@Schema(description = "As written in the copy", example = "YANGON:") String text,
+	record DatelineResponse(@Schema(description = "As written in the copy", example = "YANGON:") String text,
 			@Schema(description = "The place as written", example = "YANGON") String place,
 			@Schema(description = "The place for display", example = "Yangon") String placeDisplay) {
 
@@ -88,8 +90,7 @@ record ArticleResponse(
 	}
 
 	@Schema(name = "ArticleLinks")
-	record Links(
-			@Schema(description = "This JSON") String self,
+	record Links(@Schema(description = "This JSON") String self,
 			@Schema(description = "The copy exactly as received, as text/plain") String raw,
 			@Schema(description = "The article's page") String page) {
 

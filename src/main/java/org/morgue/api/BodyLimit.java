@@ -8,9 +8,10 @@ import java.lang.annotation.Target;
 
 /**
  * The most bytes the request body of an API handler may have: {@link #value()}, plus
- * {@link #copies()} times the configured limit on copy ({@code morgue.ingest.max-body-bytes}) for a
- * body that carries copy. {@link BodyLimitAdvice} holds the body to it while reading, and a body
- * over it is answered 413. Every handler with a {@code @RequestBody} declares one.
+ * {@link #copies()} times the configured limit on copy
+ * ({@code morgue.ingest.max-body-bytes}) for a body that carries copy.
+ * {@link BodyLimitAdvice} holds the body to it while reading, and a body over it is
+ * answered 413. Every handler with a {@code @RequestBody} declares one.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,9 +22,10 @@ import java.lang.annotation.Target;
 	long value() default 0;
 
 	/**
-	 * How many times {@code morgue.ingest.max-body-bytes} the body may have besides: 1 for copy as it
-	 * is, 2 for copy inside a JSON string, whose escapes can double it. A body over a limit with
-	 * copies is answered with the configured limit, which is what the client can act on.
+	 * How many times {@code morgue.ingest.max-body-bytes} the body may have besides: 1
+	 * for copy as it is, 2 for copy inside a JSON string, whose escapes can double it. A
+	 * body over a limit with copies is answered with the configured limit, which is what
+	 * the client can act on.
 	 */
 	int copies() default 0;
 

@@ -24,13 +24,15 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Holds every API request body to the limit its handler declares with {@link BodyLimit}: a
- * {@code Content-Length} over the limit is refused before the body is read, and a body sent without
- * one (chunked) is read no further than the limit. A {@link JsonRequest} body must also be UTF-8, as
- * JSON is (RFC 8259), whatever charset its {@code Content-Type} names; its text as received is kept
- * in the request attribute {@link #RECEIVED_JSON} for a handler that stores it.
+ * Holds every API request body to the limit its handler declares with {@link BodyLimit}:
+ * a {@code Content-Length} over the limit is refused before the body is read, and a body
+ * sent without one (chunked) is read no further than the limit. A {@link JsonRequest}
+ * body must also be UTF-8, as JSON is (RFC 8259), whatever charset its
+ * {@code Content-Type} names; its text as received is kept in the request attribute
+ * {@link #RECEIVED_JSON} for a handler that stores it.
  * <p>
- * The body is read into memory, which the limit bounds; the mapper would hold all of it anyway.
+ * The body is read into memory, which the limit bounds; the mapper would hold all of it
+ * anyway.
  */
 @ControllerAdvice(basePackageClasses = BodyLimitAdvice.class)
 class BodyLimitAdvice extends RequestBodyAdviceAdapter {
@@ -47,7 +49,8 @@ class BodyLimitAdvice extends RequestBodyAdviceAdapter {
 	@Override
 	public boolean supports(MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) {
-		// Every request body of the API: one whose handler declares no limit is refused (a mistake of ours).
+		// Every request body of the API: one whose handler declares no limit is refused
+		// (a mistake of ours).
 		return true;
 	}
 
@@ -69,7 +72,8 @@ class BodyLimitAdvice extends RequestBodyAdviceAdapter {
 				.setAttribute(RECEIVED_JSON, utf8(bytes), RequestAttributes.SCOPE_REQUEST);
 			MediaType type = headers.getContentType();
 			if (type != null) {
-				// Checked to be UTF-8 above: a charset the client named must not make the mapper read it as another.
+				// Checked to be UTF-8 above: a charset the client named must not make the
+				// mapper read it as another.
 				headers.setContentType(new MediaType(type, StandardCharsets.UTF_8));
 			}
 		}
@@ -130,9 +134,10 @@ class BodyLimitAdvice extends RequestBodyAdviceAdapter {
 	}
 
 	/**
-	 * The bytes as UTF-8, strictly: a byte sequence that is not UTF-8 is refused, not replaced. So is
-	 * a NUL, which JSON in UTF-8 never has (control characters in strings are escaped): it is JSON in
-	 * UTF-16 or UTF-32, which the mapper would detect and read, and which is not what was checked.
+	 * The bytes as UTF-8, strictly: a byte sequence that is not UTF-8 is refused, not
+	 * replaced. So is a NUL, which JSON in UTF-8 never has (control characters in strings
+	 * are escaped): it is JSON in UTF-16 or UTF-32, which the mapper would detect and
+	 * read, and which is not what was checked.
 	 */
 	private static String utf8(byte[] bytes) {
 		String text;

@@ -31,9 +31,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Many articles in one request: NDJSON read as a stream, stored a batch at a time, and an answer
- * written as the lines are done that says, line by line, what became of each. A bad line never
- * stops the good ones.
+ * Many articles in one request: NDJSON read as a stream, stored a batch at a time, and an
+ * answer written as the lines are done that says, line by line, what became of each. A
+ * bad line never stops the good ones.
  */
 @RestController
 @RequestMapping("/api/v1/articles/bulk")
@@ -42,7 +42,10 @@ class BulkImportApiController {
 
 	private static final Logger log = LoggerFactory.getLogger(BulkImportApiController.class);
 
-	/** Room for JSON syntax and escapes around a line's body, which is held to the limit itself. */
+	/**
+	 * Room for JSON syntax and escapes around a line's body, which is held to the limit
+	 * itself.
+	 */
 	private static final int JSON_OVERHEAD_BYTES = 64 * 1024;
 
 	private final BulkImport imports;
@@ -68,13 +71,14 @@ class BulkImportApiController {
 					+ "copy is stored already, under that id) or error (with the field and the reason); a bad line never "
 					+ "stops the others and nothing of it is stored. Articles are searchable as their batch commits; "
 					+ "entity extraction is queued.",
-			requestBody = @RequestBody(content = @Content(mediaType = ArticleExportController.NDJSON,
-					schema = @Schema(type = "string",
-							example = "{\"title\": \"Rice prices rise\", \"body\": \"...\", \"source\": \"AFP\"}\n{\"raw\": \"By AFP\\nYANGON: ...\"}"))))
+			requestBody = @RequestBody(content = @Content(mediaType = ArticleExportController.NDJSON, schema = @Schema(
+					type = "string",
+					example = "{\"title\": \"Rice prices rise\", \"body\": \"...\", \"source\": \"AFP\"}\n{\"raw\": \"By AFP\\nYANGON: ...\"}"))))
 	@ApiResponse(responseCode = "200", description = "Every line's outcome and the totals")
 	void bulk(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		long lineLimit = ingest.maxBodyBytes() * 2 + JSON_OVERHEAD_BYTES;
-		try (ImportSource lines = new PeekedSource(new NdjsonLines(request.getInputStream(), null, (int) Math.min(Integer.MAX_VALUE - 8, lineLimit)))) {
+		try (ImportSource lines = new PeekedSource(
+				new NdjsonLines(request.getInputStream(), null, (int) Math.min(Integer.MAX_VALUE - 8, lineLimit)))) {
 			if (((PeekedSource) lines).isEmpty()) {
 				throw new InvalidRequestException("body",
 						"The body is empty: send one article per line as NDJSON (application/x-ndjson).");
@@ -94,7 +98,8 @@ class BulkImportApiController {
 					});
 				}
 				catch (RuntimeException | IOException ex) {
-					// The answer is under way: say where it stopped. Batches before it are stored.
+					// The answer is under way: say where it stopped. Batches before it
+					// are stored.
 					log.error("A bulk import stopped", ex);
 					aborted = "The import stopped: the archive could not store the articles after the last line listed "
 							+ "above. Lines after it were not stored; send them again.";
@@ -130,7 +135,10 @@ class BulkImportApiController {
 		answer.writeEndObject();
 	}
 
-	/** A source whose first item has been read already, to tell an empty body before answering. */
+	/**
+	 * A source whose first item has been read already, to tell an empty body before
+	 * answering.
+	 */
 	private static final class PeekedSource implements ImportSource {
 
 		private final ImportSource source;

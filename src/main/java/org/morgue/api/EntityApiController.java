@@ -40,8 +40,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * People, organisations and places: analysing a text, the entity index and pages, editors' curation,
- * and the analysis backlog for administrators.
+ * People, organisations and places: analysing a text, the entity index and pages,
+ * editors' curation, and the analysis backlog for administrators.
  */
 @RestController
 @Tag(name = "Entities")
@@ -64,8 +64,8 @@ class EntityApiController {
 
 	private final EntityCoverageSearch coverage;
 
-	EntityApiController(EntityService entities, EntityCuration curation, EntityBacklog backlog,
-			ArticleService articles, EntityCoverageSearch coverage) {
+	EntityApiController(EntityService entities, EntityCuration curation, EntityBacklog backlog, ArticleService articles,
+			EntityCoverageSearch coverage) {
 		this.entities = entities;
 		this.curation = curation;
 		this.backlog = backlog;
@@ -78,9 +78,9 @@ class EntityApiController {
 	@Operation(summary = "Find the entities of a text, storing nothing",
 			description = "start and end are UTF-16 code-unit offsets into the posted text (as JavaScript counts); "
 					+ "canonical is the archive's name for the entity, or the full name the text gives it.",
-			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-					content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE,
-							schema = @Schema(type = "string", example = "Sergei Lavrov met Min Aung Hlaing in Naypyidaw."))))
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					mediaType = MediaType.TEXT_PLAIN_VALUE,
+					schema = @Schema(type = "string", example = "Sergei Lavrov met Min Aung Hlaing in Naypyidaw."))))
 	@BodyLimit(value = EntityService.MAX_ANALYZE_CHARS * 4L, field = "text")
 	AnalyzeResponse analyze(@RequestBody byte[] bytes) {
 		String text = CopyDecoder.decode(bytes, StandardCharsets.UTF_8, "text");
@@ -93,9 +93,11 @@ class EntityApiController {
 	@GetMapping(path = "/api/v1/entities", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The entity index", description = "Only entities some article mentions.")
 	EntityListResponse list(
-			@Parameter(description = "PERSON, ORGANIZATION, LOCATION or MISC") @RequestParam(required = false) String type,
+			@Parameter(description = "PERSON, ORGANIZATION, LOCATION or MISC") @RequestParam(
+					required = false) String type,
 			@Parameter(description = "Text the name or an alias contains") @RequestParam(required = false) String q,
-			@Parameter(description = "mentioned (default: most articles first) or name (A to Z)") @RequestParam(required = false) String sort,
+			@Parameter(description = "mentioned (default: most articles first) or name (A to Z)") @RequestParam(
+					required = false) String sort,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw new InvalidCurationException("size", "'size' must be between 1 and " + MAX_PAGE_SIZE + ".");
@@ -118,7 +120,10 @@ class EntityApiController {
 		return response(id);
 	}
 
-	/** The entity with what the index counts of its articles: first and last seen, co-occurring. */
+	/**
+	 * The entity with what the index counts of its articles: first and last seen,
+	 * co-occurring.
+	 */
 	private EntityResponse response(long id) {
 		EntityDetails entity = entities.get(id);
 		return EntityResponse.of(entity, coverage.of(id, 0, 1, COOCCURRING));
@@ -128,10 +133,11 @@ class EntityApiController {
 			LocalDate firstSeen, LocalDate lastSeen, List<EntitySummary> cooccurring, Map<String, String> links) {
 
 		static EntityResponse of(EntityDetails entity, EntityCoverage coverage) {
-			return new EntityResponse(entity.id(), entity.name(), entity.type(), entity.aliases(), entity.articleCount(),
-					coverage.firstSeen(), coverage.lastSeen(), coverage.cooccurring(),
+			return new EntityResponse(entity.id(), entity.name(), entity.type(), entity.aliases(),
+					entity.articleCount(), coverage.firstSeen(), coverage.lastSeen(), coverage.cooccurring(),
 					Map.of("self", "/api/v1/entities/" + entity.id(), "articles",
-							"/api/v1/articles?entity=" + java.net.URLEncoder.encode(entity.name(), StandardCharsets.UTF_8),
+							"/api/v1/articles?entity="
+									+ java.net.URLEncoder.encode(entity.name(), StandardCharsets.UTF_8),
 							"page", "/entities/" + entity.id()));
 		}
 
@@ -142,8 +148,8 @@ class EntityApiController {
 	List<ArticleSummary> articles(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		if (size < 1 || size > MAX_PAGE_SIZE || page < 0) {
-			throw new InvalidCurationException("size", "'size' must be between 1 and " + MAX_PAGE_SIZE
-					+ " and 'page' at least 0.");
+			throw new InvalidCurationException("size",
+					"'size' must be between 1 and " + MAX_PAGE_SIZE + " and 'page' at least 0.");
 		}
 		entities.get(id);
 		return articles.summaries(coverage.of(id, page * size, size, 0).articleIds());
@@ -177,8 +183,10 @@ class EntityApiController {
 
 	@Schema(name = "CorrectEntityRequest", description = "Fields left out stay as they are")
 	record CorrectEntityRequest(@Schema(description = "The new name; the old one stays an alias") String name,
-			@Schema(allowableValues = { "PERSON", "ORGANIZATION", "LOCATION", "MISC" }) String type)
-			implements JsonRequest {
+			@Schema(allowableValues = {
+					"PERSON", "ORGANIZATION", "LOCATION", "MISC" }) String type)
+			implements
+				JsonRequest{
 	}
 
 	@PostMapping(path = "/api/v1/entities/{id}/merge", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -219,8 +227,7 @@ class EntityApiController {
 	@BodyLimit(JSON_LIMIT)
 	ResponseEntity<EntityResponse> split(@PathVariable long id, @RequestBody AliasRequest body) {
 		EntitySummary created = curation.splitAlias(id, body.alias());
-		return ResponseEntity.created(URI.create("/api/v1/entities/" + created.id()))
-			.body(response(created.id()));
+		return ResponseEntity.created(URI.create("/api/v1/entities/" + created.id())).body(response(created.id()));
 	}
 
 	@PostMapping(path = "/api/v1/ignored-names", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -235,9 +242,8 @@ class EntityApiController {
 	}
 
 	@Schema(name = "IgnoreNameRequest")
-	record IgnoreNameRequest(
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The name that is not an entity") String name)
-			implements JsonRequest {
+	record IgnoreNameRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
+			description = "The name that is not an entity") String name) implements JsonRequest {
 	}
 
 	@GetMapping(path = "/api/v1/admin/entities", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The history of editorial changes: an article's, for every reader, and the audit of all changes,
- * filtered, for administrators.
+ * The history of editorial changes: an article's, for every reader, and the audit of all
+ * changes, filtered, for administrators.
  */
 @RestController
 @Tag(name = "History")
@@ -32,7 +32,10 @@ class HistoryApiController {
 		this.history = history;
 	}
 
-	/** A page of changes: how many there are in all, which page this is (from 0), and its changes. */
+	/**
+	 * A page of changes: how many there are in all, which page this is (from 0), and its
+	 * changes.
+	 */
 	record ChangePage(long total, int page, int size, List<RecordedChange> changes) {
 	}
 
@@ -49,10 +52,13 @@ class HistoryApiController {
 	@GetMapping(path = "/api/v1/admin/audit", produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Every editorial change, newest first, filtered")
-	ChangePage audit(@Parameter(description = "Who made the change (user name)") @RequestParam(required = false) String actor,
-			@Parameter(description = "The start of the kind, e.g. tag or entity.renamed") @RequestParam(required = false) String kind,
+	ChangePage audit(
+			@Parameter(description = "Who made the change (user name)") @RequestParam(required = false) String actor,
+			@Parameter(description = "The start of the kind, e.g. tag or entity.renamed") @RequestParam(
+					required = false) String kind,
 			@Parameter(description = "Changes touching this article id") @RequestParam(required = false) String article,
-			@Parameter(description = "Made on or after this day, e.g. 2025-01-31 (UTC)") @RequestParam(required = false) String from,
+			@Parameter(description = "Made on or after this day, e.g. 2025-01-31 (UTC)") @RequestParam(
+					required = false) String from,
 			@Parameter(description = "Made on or before this day (UTC)") @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		checkPage(page, size);

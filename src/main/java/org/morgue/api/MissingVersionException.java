@@ -1,8 +1,8 @@
 package org.morgue.api;
 
 /**
- * A correction that does not say which version it was made on: applying it could overwrite someone
- * else's change unseen.
+ * A correction that does not say which version it was made on: applying it could
+ * overwrite someone else's change unseen.
  */
 class MissingVersionException extends RuntimeException {
 

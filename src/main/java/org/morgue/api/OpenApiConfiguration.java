@@ -17,13 +17,15 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Describes the API at {@code /v3/api-docs}, browsable at {@code /swagger-ui.html}, both served by
- * the archive itself.
+ * Describes the API at {@code /v3/api-docs}, browsable at {@code /swagger-ui.html}, both
+ * served by the archive itself.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-	/** The extension of a request body's media type that gives its size limit in bytes. */
+	/**
+	 * The extension of a request body's media type that gives its size limit in bytes.
+	 */
 	static final String MAX_BYTES = "x-max-bytes";
 
 	static {
@@ -41,20 +43,24 @@ class OpenApiConfiguration {
 			.components(new Components()
 				.addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
 				.addSecuritySchemes("token",
-						new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("A personal API token")))
+						new SecurityScheme().type(SecurityScheme.Type.HTTP)
+							.scheme("bearer")
+							.description("A personal API token")))
 			.addSecurityItem(new SecurityRequirement().addList("basic"))
 			.addSecurityItem(new SecurityRequirement().addList("token"));
 	}
 
 	/**
-	 * Gives each request body the limit its handler declares ({@link BodyLimit}) as {@value #MAX_BYTES}
-	 * of the media types the handler takes: one path and method may have a handler per media type.
+	 * Gives each request body the limit its handler declares ({@link BodyLimit}) as
+	 * {@value #MAX_BYTES} of the media types the handler takes: one path and method may
+	 * have a handler per media type.
 	 */
 	@Bean
 	OperationCustomizer bodyLimits(BodyLimitAdvice limits) {
 		return (operation, handler) -> {
 			BodyLimit declared = handler.getMethodAnnotation(BodyLimit.class);
-			RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+			RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(),
+					RequestMapping.class);
 			Content content = (operation.getRequestBody() != null) ? operation.getRequestBody().getContent() : null;
 			if (declared != null && mapping != null && content != null) {
 				for (String consumed : mapping.consumes()) {

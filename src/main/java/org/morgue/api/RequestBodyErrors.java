@@ -22,9 +22,10 @@ import org.springframework.core.ResolvableType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
 /**
- * Says in words a client can act on why a {@link JsonRequest} body could not be bound, from what
- * Jackson reports: the field at fault by its path ({@code title}, {@code target.selector.start}) and
- * what it must be, taken from the record component it binds to.
+ * Says in words a client can act on why a {@link JsonRequest} body could not be bound,
+ * from what Jackson reports: the field at fault by its path ({@code title},
+ * {@code target.selector.start}) and what it must be, taken from the record component it
+ * binds to.
  */
 final class RequestBodyErrors {
 
@@ -65,21 +66,25 @@ final class RequestBodyErrors {
 				return new InvalidRequestException("body", notAnObject(mismatch.getTargetType()));
 			}
 			// An object was read, and something follows it.
-			return new InvalidRequestException("body", "The request is not valid JSON: there is more after the object"
-					+ where(ex) + ".");
+			return new InvalidRequestException("body",
+					"The request is not valid JSON: there is more after the object" + where(ex) + ".");
 		}
 		if (ex instanceof StreamReadException) {
-			return new InvalidRequestException("body", "The request is not valid JSON: " + ex.getOriginalMessage()
-					+ where(ex) + ".");
+			return new InvalidRequestException("body",
+					"The request is not valid JSON: " + ex.getOriginalMessage() + where(ex) + ".");
 		}
-		// A record that could not be built for a reason of its own: not worded for a client, so not repeated.
+		// A record that could not be built for a reason of its own: not worded for a
+		// client, so not repeated.
 		if (property != null) {
 			return new InvalidRequestException(path(ex), "'" + property.getPropertyName() + "' could not be read.");
 		}
 		return new InvalidRequestException("body", "The request body could not be read.");
 	}
 
-	/** The message for a body that is JSON but not an object (an array, a string, null, ...). */
+	/**
+	 * The message for a body that is JSON but not an object (an array, a string, null,
+	 * ...).
+	 */
 	static String notAnObject(Class<?> type) {
 		return "The request must be a JSON object of fields: " + fields(type) + ".";
 	}
@@ -99,7 +104,10 @@ final class RequestBodyErrors {
 			.collect(Collectors.joining(", "));
 	}
 
-	/** The names from the object down to the field at fault, such as {@code target.selector.start}. */
+	/**
+	 * The names from the object down to the field at fault, such as
+	 * {@code target.selector.start}.
+	 */
 	private static String path(JacksonException ex) {
 		String path = ex.getPath()
 			.stream()
@@ -119,7 +127,10 @@ final class RequestBodyErrors {
 		return last;
 	}
 
-	/** What the record component a property binds to takes, in words: "a string", "a list of strings". */
+	/**
+	 * What the record component a property binds to takes, in words: "a string", "a list
+	 * of strings".
+	 */
 	private static String expected(JacksonException.Reference property) {
 		Object from = property.from();
 		Class<?> owner = (from instanceof Class<?> type) ? type : (from != null) ? from.getClass() : null;

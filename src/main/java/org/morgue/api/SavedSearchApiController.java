@@ -30,8 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 import static com.fasterxml.jackson.annotation.JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY;
 
 /**
- * The caller's own saved searches, with how many matches are new since they last ran each, and the
- * address of each one's Atom feed.
+ * The caller's own saved searches, with how many matches are new since they last ran
+ * each, and the address of each one's Atom feed.
  */
 @RestController
 @RequestMapping(path = "/api/v1/saved-searches", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,14 +46,16 @@ class SavedSearchApiController {
 
 	/**
 	 * A saved search as the API shows it.
-	 * @param newMatches matches received since it was last run; -1 when they cannot be counted now
+	 *
+	 * @param newMatches matches received since it was last run; -1 when they cannot be
+	 * counted now
 	 */
 	record SavedSearchResponse(long id, String name, SearchCriteria search, Instant createdAt, Instant lastSeenAt,
 			Long newMatches, Map<String, String> links) {
 
 		static SavedSearchResponse of(SavedSearch saved, Long newMatches) {
-			return new SavedSearchResponse(saved.id(), saved.name(), saved.search(), saved.createdAt(), saved.lastSeenAt(),
-					newMatches, Map.of("self", "/api/v1/saved-searches/" + saved.id(), "feed",
+			return new SavedSearchResponse(saved.id(), saved.name(), saved.search(), saved.createdAt(),
+					saved.lastSeenAt(), newMatches, Map.of("self", "/api/v1/saved-searches/" + saved.id(), "feed",
 							"/feeds/saved-searches/" + saved.id() + ".atom"));
 		}
 
@@ -90,16 +92,18 @@ class SavedSearchApiController {
 		return (strings != null) ? strings : List.of();
 	}
 
-	/** The lists take one string for a list of one, as a query string repeats a parameter. */
+	/**
+	 * The lists take one string for a list of one, as a query string repeats a parameter.
+	 */
 	@Schema(name = "SaveSearchRequest")
 	record SaveSearchRequest(@Schema(description = "What to call it", example = "Myanmar junta") String name,
 			@Schema(description = "The query, as on the search page") String q,
-			@Schema(description = "Only these sources") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY)
-			@JsonSetter(contentNulls = Nulls.FAIL) List<String> sources,
-			@Schema(description = "Only articles naming each of these") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY)
-			@JsonSetter(contentNulls = Nulls.FAIL) List<String> entities,
-			@Schema(description = "Only articles with each of these tags") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY)
-			@JsonSetter(contentNulls = Nulls.FAIL) List<String> tags,
+			@Schema(description = "Only these sources") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY) @JsonSetter(
+					contentNulls = Nulls.FAIL) List<String> sources,
+			@Schema(description = "Only articles naming each of these") @JsonFormat(
+					with = ACCEPT_SINGLE_VALUE_AS_ARRAY) @JsonSetter(contentNulls = Nulls.FAIL) List<String> entities,
+			@Schema(description = "Only articles with each of these tags") @JsonFormat(
+					with = ACCEPT_SINGLE_VALUE_AS_ARRAY) @JsonSetter(contentNulls = Nulls.FAIL) List<String> tags,
 			@Schema(description = "Published on or after (2022, 2022-08 or 2022-08-03)") String from,
 			@Schema(description = "Published on or before") String to,
 			@Schema(description = "relevance, newest or oldest") String sort) implements JsonRequest {

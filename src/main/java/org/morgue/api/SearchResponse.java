@@ -15,12 +15,14 @@ import org.morgue.search.SearchResult;
  * A page of search results.
  */
 @Schema(name = "SearchResults")
-record SearchResponse(@Schema(description = "Exact number of matching articles") long total, List<Hit> hits,
-		@Schema(description = "Counts over all matches: source, person, organization, location and tag (by count), year and month (in time order)") Map<String, List<FacetCount>> facets,
-		@Schema(description = "Pass as 'cursor' for the next page; null on the last", nullable = true) String nextCursor) {
+record SearchResponse(@Schema(description = "Exact number of matching articles") long total, List<Hit> hits, @Schema(
+		description = "Counts over all matches: source, person, organization, location and tag (by count), year and month (in time order)") Map<String, List<FacetCount>> facets,
+		@Schema(description = "Pass as 'cursor' for the next page; null on the last",
+				nullable = true) String nextCursor) {
 
 	static SearchResponse of(SearchResult result, List<ArticleSummary> rows) {
-		Map<Long, ArticleSummary> byId = rows.stream().collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
+		Map<Long, ArticleSummary> byId = rows.stream()
+			.collect(Collectors.toMap(ArticleSummary::id, Function.identity()));
 		List<Hit> hits = result.hits()
 			.stream()
 			.filter(hit -> byId.containsKey(hit.id()))
@@ -39,8 +41,9 @@ record SearchResponse(@Schema(description = "Exact number of matching articles")
 
 		static Hit of(SearchHit hit, ArticleSummary article) {
 			return new Hit(article.id(), article.title(), hit.titleHtml(), article.source(), article.byline(),
-					article.datelinePlace(), (article.publishedDate() != null) ? article.publishedDate().toString() : null,
-					hit.snippetsHtml(), "/api/v1/articles/" + article.id());
+					article.datelinePlace(),
+					(article.publishedDate() != null) ? article.publishedDate().toString() : null, hit.snippetsHtml(),
+					"/api/v1/articles/" + article.id());
 		}
 
 	}

@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Tags: on an article, the tag list (with a prefix for autocomplete), a tag's articles, renaming and
- * merging, and tagging every result of a search.
+ * Tags: on an article, the tag list (with a prefix for autocomplete), a tag's articles,
+ * renaming and merging, and tagging every result of a search.
  */
 @RestController
 @Tag(name = "Tags")
@@ -85,7 +85,9 @@ class TagApiController {
 	@GetMapping(path = "/api/v1/tags", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The tags, most used first",
 			description = "With prefix, only tags whose name starts with it in any case (for autocomplete).")
-	TagListResponse list(@Parameter(description = "The start of the name, in any case") @RequestParam(required = false) String prefix,
+	TagListResponse list(
+			@Parameter(description = "The start of the name, in any case") @RequestParam(
+					required = false) String prefix,
 			@Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
@@ -106,11 +108,12 @@ class TagApiController {
 
 	@GetMapping(path = "/api/v1/tags/{name}/articles", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(summary = "The articles with a tag, newest first")
-	List<ArticleSummary> articles(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, @Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
+	List<ArticleSummary> articles(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag,
+			@Parameter(description = "Page, from 0") @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		if (size < 1 || size > MAX_PAGE_SIZE || page < 0) {
-			throw new InvalidRequestException("size", "'size' must be between 1 and " + MAX_PAGE_SIZE
-					+ " and 'page' at least 0.");
+			throw new InvalidRequestException("size",
+					"'size' must be between 1 and " + MAX_PAGE_SIZE + " and 'page' at least 0.");
 		}
 		return articles.summaries(tags.articleIds(tag, page * size, size));
 	}
@@ -121,7 +124,8 @@ class TagApiController {
 	@Operation(summary = "Rename a tag on every article (editors)",
 			description = "{\"name\": ...}. A name another tag has is refused: merge the two instead.")
 	@BodyLimit(JSON_LIMIT)
-	TagResponse rename(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, @RequestBody RenameTagRequest body) {
+	TagResponse rename(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag,
+			@RequestBody RenameTagRequest body) {
 		return TagResponse.of(tags.rename(tag, body.name()));
 	}
 
@@ -132,7 +136,8 @@ class TagApiController {
 			description = "{\"into\": name}: every article with this tag gets the other, and this tag disappears.")
 	@ApiResponse(responseCode = "200", description = "The tag merged into")
 	@BodyLimit(JSON_LIMIT)
-	TagResponse merge(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, @RequestBody MergeTagRequest body) {
+	TagResponse merge(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag,
+			@RequestBody MergeTagRequest body) {
 		return TagResponse.of(tags.merge(tag, body.into()));
 	}
 
@@ -141,7 +146,8 @@ class TagApiController {
 	@Operation(summary = "Tag every result of a search (editors)",
 			description = "Takes the search parameters of GET /api/v1/articles (q, source, entity, tag, from, to) and "
 					+ "gives the tag to every match, up to 100,000; a search with more is refused.")
-	TagAllResponse tagAll(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag, @ParameterObject SearchCriteria criteria) {
+	TagAllResponse tagAll(@Parameter(description = "The tag, in any case") @PathVariable("name") String tag,
+			@ParameterObject SearchCriteria criteria) {
 		String name = TagNames.normalize("name", tag);
 		List<Long> ids = search.matchingIds(criteria.toRequest(1, 0, null), MAX_TAG_ALL);
 		int tagged = tags.tagAll(name, ids);
@@ -186,8 +192,10 @@ class TagApiController {
 	}
 
 	@Schema(name = "MergeTagRequest")
-	record MergeTagRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The tag to merge into") String into)
-			implements JsonRequest {
+	record MergeTagRequest(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The tag to merge into") String into)
+			implements
+				JsonRequest {
 	}
 
 }

@@ -58,7 +58,8 @@ class TokenApiController {
 
 	@Schema(name = "CreateTokenRequest")
 	record CreateTokenRequest(@Schema(description = "What the token is for", example = "nightly export") String name)
-			implements JsonRequest {
+			implements
+				JsonRequest {
 	}
 
 }

@@ -85,13 +85,15 @@ class UserApiController {
 
 	@Schema(name = "CreateUserRequest")
 	record CreateUserRequest(@Schema(example = "jdoe") String username,
-			@Schema(description = "At least 8 characters") String password,
-			@Schema(allowableValues = { "READER", "EDITOR", "ADMIN" }) String role) implements JsonRequest {
+			@Schema(description = "At least 8 characters") String password, @Schema(allowableValues = {
+					"READER", "EDITOR", "ADMIN" }) String role)
+			implements
+				JsonRequest{
 	}
 
 	@Schema(name = "UpdateUserRequest", description = "Fields left out stay as they are")
-	record UpdateUserRequest(@Schema(allowableValues = { "READER", "EDITOR", "ADMIN" }) PatchValue role, Boolean enabled,
-			String password) implements JsonRequest {
+	record UpdateUserRequest(@Schema(allowableValues = {
+			"READER", "EDITOR", "ADMIN" }) PatchValue role, Boolean enabled, String password) implements JsonRequest{
 	}
 
 }

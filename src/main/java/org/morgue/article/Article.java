@@ -25,8 +25,7 @@ import org.springframework.data.annotation.LastModifiedDate;
 import org.springframework.data.jpa.domain.support.AuditingEntityListener;
 
 /**
- * The stored article. Its metadata and text are corrected under optimistic
- * locking.
+ * The stored article. Its metadata and text are corrected under optimistic locking.
  */
 @Entity
 @Table(name = "article")
@@ -121,7 +120,10 @@ class Article {
 		this(article, source, ingestedAt, body, ArticleText.contentHash(body), ArticleText.wordCount(body));
 	}
 
-	/** With the body, its hash and its word count computed already (a bulk import does it on every core). */
+	/**
+	 * With the body, its hash and its word count computed already (a bulk import does it
+	 * on every core).
+	 */
 	Article(NewArticle article, Source source, Instant ingestedAt, String body, String contentHash, int wordCount) {
 		List<ArticleParagraph> paragraphs = article.paragraphs();
 		this.body = body;
@@ -185,10 +187,9 @@ class Article {
 	ArticleDetails toDetails() {
 		ArticleDateline dateline = (datelineText == null && datelinePlace == null) ? null
 				: new ArticleDateline(datelineText, datelinePlace, datelinePlaceDisplay);
-		return new ArticleDetails(id, title, titleDerived, byline, (source != null) ? source.getName() : null,
-				dateline, publishedDate, publishedTime, ingestedAt, url, language,
-				ArticleText.split(body, subheadParagraphs), signOff, wordCount, contentHash, version, createdBy,
-				createdAt, updatedBy, updatedAt);
+		return new ArticleDetails(id, title, titleDerived, byline, (source != null) ? source.getName() : null, dateline,
+				publishedDate, publishedTime, ingestedAt, url, language, ArticleText.split(body, subheadParagraphs),
+				signOff, wordCount, contentHash, version, createdBy, createdAt, updatedBy, updatedAt);
 	}
 
 	Long getId() {

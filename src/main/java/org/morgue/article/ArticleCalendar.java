@@ -9,10 +9,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The archive by publication date and by source, for browsing: how many articles each year, month,
- * day and source holds, and the articles of a day, of no known date, or of a source, a page at a
- * time. The counts come from {@code article_count} (per day) and {@code article_year_count}, kept in
- * the transactions that change articles ({@link ArticleCounts}), so no page counts a million rows.
+ * The archive by publication date and by source, for browsing: how many articles each
+ * year, month, day and source holds, and the articles of a day, of no known date, or of a
+ * source, a page at a time. The counts come from {@code article_count} (per day) and
+ * {@code article_year_count}, kept in the transactions that change articles
+ * ({@link ArticleCounts}), so no page counts a million rows.
  */
 @Service
 @Transactional(readOnly = true)
@@ -61,8 +62,9 @@ public class ArticleCalendar {
 
 	/** The articles published on a day, latest first. */
 	public List<ArticleSummary> publishedOn(LocalDate day, int offset, int limit) {
-		return articles.summaries(jdbc.sql("select a.id from article a where a.published_date = :day" + NEWEST_FIRST
-				+ " offset :offset limit :limit")
+		return articles.summaries(jdbc
+			.sql("select a.id from article a where a.published_date = :day" + NEWEST_FIRST
+					+ " offset :offset limit :limit")
 			.param("day", Date.valueOf(day))
 			.param("offset", offset)
 			.param("limit", limit)
@@ -79,8 +81,9 @@ public class ArticleCalendar {
 
 	/** The articles whose date is not known, latest received first. */
 	public List<ArticleSummary> undated(int offset, int limit) {
-		return articles.summaries(jdbc.sql("select id from article where published_date is null "
-				+ "order by ingested_at desc, id desc offset :offset limit :limit")
+		return articles.summaries(jdbc
+			.sql("select id from article where published_date is null "
+					+ "order by ingested_at desc, id desc offset :offset limit :limit")
 			.param("offset", offset)
 			.param("limit", limit)
 			.query(Long.class)
@@ -114,9 +117,10 @@ public class ArticleCalendar {
 
 	/** The source of this name (any case), with its article count, or {@code null}. */
 	public SourceCount source(String name) {
-		return jdbc.sql("""
-				select s.name, coalesce(sum(c.articles), 0) from source s left join article_year_count c on c.source_id = s.id
-				where lower(s.name) = lower(:name) group by s.id, s.name""")
+		return jdbc
+			.sql("""
+					select s.name, coalesce(sum(c.articles), 0) from source s left join article_year_count c on c.source_id = s.id
+					where lower(s.name) = lower(:name) group by s.id, s.name""")
 			.param("name", name)
 			.query((rs, row) -> new SourceCount(rs.getString(1), rs.getLong(2)))
 			.optional()
@@ -125,8 +129,10 @@ public class ArticleCalendar {
 
 	/** A source's articles, newest first. */
 	public List<ArticleSummary> fromSource(String name, int offset, int limit) {
-		return articles.summaries(jdbc.sql("select a.id from article a "
-				+ "where a.source_id = (select id from source where lower(name) = lower(:name))" + NEWEST_FIRST + " offset :offset limit :limit")
+		return articles.summaries(jdbc
+			.sql("select a.id from article a "
+					+ "where a.source_id = (select id from source where lower(name) = lower(:name))" + NEWEST_FIRST
+					+ " offset :offset limit :limit")
 			.param("name", name)
 			.param("offset", offset)
 			.param("limit", limit)

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 
 /**
- * What other modules read to index or analyse an article: its text and the metadata searched on,
- * without the raw copy.
+ * What other modules read to index or analyse an article: its text and the metadata
+ * searched on, without the raw copy.
  *
  * @param datelinePlace the dateline place for display
  * @param ingestedAt when the archive received it, or {@code null} when not known

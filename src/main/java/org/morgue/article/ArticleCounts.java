@@ -12,10 +12,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the number of articles per publication date and source (table {@code article_count}), and per
- * year and source ({@code article_year_count}), in the caller's transaction, so browsing reads a few thousand counts instead of counting every article.
- * Rows are changed in key order in one statement: two imports storing batches at once take the rows'
- * locks in the same order and never deadlock. Deletions are counted by a trigger (see the migration).
+ * Keeps the number of articles per publication date and source (table
+ * {@code article_count}), and per year and source ({@code article_year_count}), in the
+ * caller's transaction, so browsing reads a few thousand counts instead of counting every
+ * article. Rows are changed in key order in one statement: two imports storing batches at
+ * once take the rows' locks in the same order and never deadlock. Deletions are counted
+ * by a trigger (see the migration).
  */
 @Component
 class ArticleCounts {
@@ -30,11 +32,17 @@ class ArticleCounts {
 		this.jdbc = jdbc;
 	}
 
-	/** Where an article is counted: its publication date and its source's id, either may be null. */
+	/**
+	 * Where an article is counted: its publication date and its source's id, either may
+	 * be null.
+	 */
 	record Key(LocalDate date, Long sourceId) {
 	}
 
-	/** Changes the counts: a positive number adds articles under a key, a negative one takes them away. */
+	/**
+	 * Changes the counts: a positive number adds articles under a key, a negative one
+	 * takes them away.
+	 */
 	void change(Map<Key, Integer> changes) {
 		TreeMap<Key, Integer> sorted = new TreeMap<>(ORDER);
 		changes.forEach((key, delta) -> sorted.merge(key, delta, Integer::sum));
@@ -42,8 +50,10 @@ class ArticleCounts {
 		if (sorted.isEmpty()) {
 			return;
 		}
-		// Days first, then years, each in key order: every transaction takes the locks in one order.
-		upsert("article_count", "published_date", "date", sorted, key -> (key.date() != null) ? key.date().toString() : null);
+		// Days first, then years, each in key order: every transaction takes the locks in
+		// one order.
+		upsert("article_count", "published_date", "date", sorted,
+				key -> (key.date() != null) ? key.date().toString() : null);
 		TreeMap<Key, Integer> years = new TreeMap<>(ORDER);
 		sorted.forEach((key, delta) -> years.merge(
 				new Key((key.date() != null) ? LocalDate.of(key.date().getYear(), 1, 1) : null, key.sourceId()), delta,

@@ -10,7 +10,8 @@ import java.time.LocalTime;
  * @param byline who wrote it, or {@code null}
  * @param source the name of the agency or publication, or {@code null} when unknown
  * @param dateline the dateline, or {@code null}
- * @param publishedDate the publication date, or {@code null} when unknown (never the ingest date)
+ * @param publishedDate the publication date, or {@code null} when unknown (never the
+ * ingest date)
  * @param publishedTime the publication time in UTC when known; only with a date
  * @param url where the article was published, or {@code null}
  * @param language a BCP 47 language tag such as {@code en}

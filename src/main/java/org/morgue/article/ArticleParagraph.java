@@ -1,8 +1,8 @@
 package org.morgue.article;
 
 /**
- * One block of an article's cleaned body: a paragraph of the story, or a subhead (a crosshead in the
- * copy) that introduces the paragraphs after it.
+ * One block of an article's cleaned body: a paragraph of the story, or a subhead (a
+ * crosshead in the copy) that introduces the paragraphs after it.
  */
 public record ArticleParagraph(String text, boolean subhead) {
 

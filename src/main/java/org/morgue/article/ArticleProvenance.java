@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Who brought an article in and last changed it, and when: kept when an exported archive is
- * imported again, so that the restored article tells its own history rather than the import's.
+ * Who brought an article in and last changed it, and when: kept when an exported archive
+ * is imported again, so that the restored article tells its own history rather than the
+ * import's.
  */
 public record ArticleProvenance(Instant ingestedAt, String createdBy, Instant createdAt, String updatedBy,
 		Instant updatedAt) {

@@ -17,7 +17,10 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 	@Query("select new org.morgue.article.ArticleHashAndId(a.contentHash, a.id) from Article a where a.contentHash in :hashes")
 	List<ArticleHashAndId> findIdsByContentHashIn(Collection<String> hashes);
 
-	/** Puts back who created and last changed a restored article, over what auditing just wrote. */
+	/**
+	 * Puts back who created and last changed a restored article, over what auditing just
+	 * wrote.
+	 */
 	@Modifying
 	@Query(value = """
 			update article set created_by = :createdBy, created_at = :createdAt, updated_by = :updatedBy,

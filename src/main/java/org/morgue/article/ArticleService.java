@@ -29,8 +29,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Stores articles and their sources. Every change publishes {@link ArticleSaved} or
- * {@link ArticleDeleted} in its transaction, so the modules that follow articles (the index, entity
- * extraction) catch up after commit, and again after a crash.
+ * {@link ArticleDeleted} in its transaction, so the modules that follow articles (the
+ * index, entity extraction) catch up after commit, and again after a crash.
  */
 @Service
 public class ArticleService {
@@ -65,8 +65,8 @@ public class ArticleService {
 	}
 
 	/**
-	 * Stores the article unless the same copy (the same normalised body) is already in the archive,
-	 * in which case that article is returned and nothing is stored.
+	 * Stores the article unless the same copy (the same normalised body) is already in
+	 * the archive, in which case that article is returned and nothing is stored.
 	 * @throws InvalidArticleException when the title or body is blank
 	 */
 	public SavedArticle create(NewArticle article) {
@@ -78,8 +78,8 @@ public class ArticleService {
 		}
 		try {
 			return transactions.execute(status -> {
-				Article stored = articles.saveAndFlush(
-						new Article(article, source(article.metadata().source()), Instant.now(clock)));
+				Article stored = articles
+					.saveAndFlush(new Article(article, source(article.metadata().source()), Instant.now(clock)));
 				counts.add(stored.countKey());
 				events.publishEvent(new ArticleSaved(stored.getId()));
 				return new SavedArticle(stored.toDetails(), true);
@@ -103,18 +103,22 @@ public class ArticleService {
 	}
 
 	/**
-	 * Stores a batch of articles in one transaction (or in the caller's), each unless the same copy is
-	 * already in the archive or earlier in the batch, and publishes one {@link ArticlesImported} for
-	 * those stored. Articles restored from an export keep their provenance.
+	 * Stores a batch of articles in one transaction (or in the caller's), each unless the
+	 * same copy is already in the archive or earlier in the batch, and publishes one
+	 * {@link ArticlesImported} for those stored. Articles restored from an export keep
+	 * their provenance.
 	 * @return for each article, in order, its id and whether it was stored now
-	 * @throws InvalidArticleException when an article is invalid (check them first with {@link #check})
-	 * @throws DataIntegrityViolationException when the same copy was stored concurrently: nothing of
-	 * the batch is stored then, and the caller may store its articles one by one
+	 * @throws InvalidArticleException when an article is invalid (check them first with
+	 * {@link #check})
+	 * @throws DataIntegrityViolationException when the same copy was stored concurrently:
+	 * nothing of the batch is stored then, and the caller may store its articles one by
+	 * one
 	 */
 	public List<BatchSave> createAll(List<NewArticle> batch) {
 		batch.forEach(ArticleService::check);
 		return transactions.execute(status -> {
-			// The costly part of each article, on the bulk threads: its body, hash and word count.
+			// The costly part of each article, on the bulk threads: its body, hash and
+			// word count.
 			List<BodyFacts> facts = workers.map(batch, BodyFacts::of).join();
 			List<String> hashes = facts.stream().map(BodyFacts::hash).toList();
 			Map<String, Long> stored = new HashMap<>();
@@ -131,9 +135,8 @@ public class ArticleService {
 					continue;
 				}
 				String sourceName = article.metadata().source();
-				Source source = StringUtils.hasText(sourceName)
-						? sourcesByName.computeIfAbsent(sourceName.strip().toLowerCase(Locale.ROOT), key -> source(sourceName))
-						: null;
+				Source source = StringUtils.hasText(sourceName) ? sourcesByName
+					.computeIfAbsent(sourceName.strip().toLowerCase(Locale.ROOT), key -> source(sourceName)) : null;
 				ArticleProvenance provenance = article.provenance();
 				BodyFacts body = facts.get(i);
 				Article entity = new Article(article, source, (provenance != null) ? provenance.ingestedAt() : now,
@@ -199,15 +202,18 @@ public class ArticleService {
 	}
 
 	/**
-	 * The content of these articles, in the order of the ids; ids of articles that no longer exist
-	 * are left out.
+	 * The content of these articles, in the order of the ids; ids of articles that no
+	 * longer exist are left out.
 	 */
 	@Transactional(readOnly = true)
 	public List<ArticleContent> contents(List<Long> ids) {
 		return ids.isEmpty() ? List.of() : inOrder(ids, articles.findContentByIdIn(ids), ArticleContent::id);
 	}
 
-	/** Several articles in full, in the order of the ids; ids of articles that no longer exist are left out. */
+	/**
+	 * Several articles in full, in the order of the ids; ids of articles that no longer
+	 * exist are left out.
+	 */
 	@Transactional(readOnly = true)
 	public List<ArticleDetails> details(List<Long> ids) {
 		return ids.isEmpty() ? List.of()
@@ -224,7 +230,10 @@ public class ArticleService {
 		return texts;
 	}
 
-	/** The content of up to {@code limit} articles with ids above {@code afterId}, in id order. */
+	/**
+	 * The content of up to {@code limit} articles with ids above {@code afterId}, in id
+	 * order.
+	 */
 	@Transactional(readOnly = true)
 	public List<ArticleContent> contentsAfter(long afterId, int limit) {
 		return articles.findContentAfter(afterId, Limit.of(limit));
@@ -237,8 +246,9 @@ public class ArticleService {
 	}
 
 	/**
-	 * Those of these ids that are articles', each once, in the order given: ids of articles that no
-	 * longer exist (or never did) are left out. In the caller's transaction, if there is one.
+	 * Those of these ids that are articles', each once, in the order given: ids of
+	 * articles that no longer exist (or never did) are left out. In the caller's
+	 * transaction, if there is one.
 	 */
 	@Transactional(readOnly = true)
 	public List<Long> existing(Collection<Long> ids) {
@@ -253,9 +263,9 @@ public class ArticleService {
 	}
 
 	/**
-	 * A page of these articles, newest first: by publication date and time (unknown dates last), then
-	 * by id, highest first. Ids of articles that no longer exist are left out. For other modules' lists
-	 * of articles (a tag's), however many ids they hold.
+	 * A page of these articles, newest first: by publication date and time (unknown dates
+	 * last), then by id, highest first. Ids of articles that no longer exist are left
+	 * out. For other modules' lists of articles (a tag's), however many ids they hold.
 	 */
 	@Transactional(readOnly = true)
 	public List<Long> newestFirst(Collection<Long> ids, int offset, int limit) {
@@ -273,7 +283,10 @@ public class ArticleService {
 			.list();
 	}
 
-	/** Ids and versions of up to {@code limit} articles with ids above {@code afterId}, in id order. */
+	/**
+	 * Ids and versions of up to {@code limit} articles with ids above {@code afterId}, in
+	 * id order.
+	 */
 	@Transactional(readOnly = true)
 	public List<ArticleVersion> versionsAfter(long afterId, int limit) {
 		return articles.findVersionsAfter(afterId, Limit.of(limit));
@@ -286,8 +299,8 @@ public class ArticleService {
 	}
 
 	/**
-	 * Summaries of these articles, in the order of the ids (a ranking from elsewhere); ids of
-	 * articles that no longer exist are left out.
+	 * Summaries of these articles, in the order of the ids (a ranking from elsewhere);
+	 * ids of articles that no longer exist are left out.
 	 */
 	@Transactional(readOnly = true)
 	public List<ArticleSummary> summaries(List<Long> ids) {
@@ -295,10 +308,11 @@ public class ArticleService {
 	}
 
 	/**
-	 * Replaces the article's metadata, provided nobody changed the article since the version the
-	 * editor worked on.
+	 * Replaces the article's metadata, provided nobody changed the article since the
+	 * version the editor worked on.
 	 * @throws ArticleNotFoundException when there is no such article
-	 * @throws ArticleVersionConflictException when the article is no longer at that version
+	 * @throws ArticleVersionConflictException when the article is no longer at that
+	 * version
 	 * @throws InvalidArticleException when the title is blank
 	 */
 	public ArticleDetails correct(long id, int expectedVersion, ArticleMetadata metadata) {
@@ -306,8 +320,8 @@ public class ArticleService {
 	}
 
 	/**
-	 * Replaces the article's text (its cleaned body: paragraphs and subheads), provided nobody changed
-	 * the article since the version the editor worked on.
+	 * Replaces the article's text (its cleaned body: paragraphs and subheads), provided
+	 * nobody changed the article since the version the editor worked on.
 	 * @see #correct(long, int, ArticleMetadata, List)
 	 */
 	public ArticleDetails correctText(long id, int expectedVersion, List<ArticleParagraph> paragraphs) {
@@ -315,15 +329,18 @@ public class ArticleService {
 	}
 
 	/**
-	 * Corrects the article's metadata, its text, or both in one transaction, provided nobody changed
-	 * the article since the version the editor worked on. The copy as received is kept as it was. A
-	 * text correction publishes {@link ArticleTextCorrected} in the transaction, so what points into
-	 * the text (notes) moves with it; every change publishes {@link ArticleSaved}, so the index and
-	 * the entities follow after commit, and an {@link EditorialChange} for the history.
+	 * Corrects the article's metadata, its text, or both in one transaction, provided
+	 * nobody changed the article since the version the editor worked on. The copy as
+	 * received is kept as it was. A text correction publishes
+	 * {@link ArticleTextCorrected} in the transaction, so what points into the text
+	 * (notes) moves with it; every change publishes {@link ArticleSaved}, so the index
+	 * and the entities follow after commit, and an {@link EditorialChange} for the
+	 * history.
 	 * @param metadata the new metadata, or {@code null} to keep it
 	 * @param paragraphs the new text, or {@code null} to keep it
 	 * @throws ArticleNotFoundException when there is no such article
-	 * @throws ArticleVersionConflictException when the article is no longer at that version
+	 * @throws ArticleVersionConflictException when the article is no longer at that
+	 * version
 	 * @throws InvalidArticleException when the title or the text is blank
 	 * @throws DuplicateArticleTextException when another article has exactly this text
 	 */
@@ -365,8 +382,8 @@ public class ArticleService {
 				counts.move(countedUnder, article.countKey());
 				ArticleDetails after = article.toDetails();
 				if (!after.metadata().equals(before.metadata())) {
-					events.publishEvent(
-							EditorialChange.ofArticle("article.metadata", "metadata", id, before.metadata(), after.metadata()));
+					events.publishEvent(EditorialChange.ofArticle("article.metadata", "metadata", id, before.metadata(),
+							after.metadata()));
 				}
 				if (textChanged) {
 					if (!before.body().equals(body)) {
@@ -389,7 +406,8 @@ public class ArticleService {
 			}
 			// The same text was stored concurrently as another article.
 			String hash = ArticleText.contentHash(body);
-			Long other = transactions.execute(status -> articles.findByContentHash(hash).map(Article::getId).orElse(null));
+			Long other = transactions
+				.execute(status -> articles.findByContentHash(hash).map(Article::getId).orElse(null));
 			if (other == null) {
 				throw ex;
 			}
@@ -398,9 +416,10 @@ public class ArticleService {
 	}
 
 	/**
-	 * Deletes the article, and with it (on delete cascade) what other modules keep about it. Publishes
-	 * {@link ArticleDeleted} in the transaction before the article's row goes, so a module that keeps
-	 * figures about its rows (entity counts) can adjust them in the same transaction.
+	 * Deletes the article, and with it (on delete cascade) what other modules keep about
+	 * it. Publishes {@link ArticleDeleted} in the transaction before the article's row
+	 * goes, so a module that keeps figures about its rows (entity counts) can adjust them
+	 * in the same transaction.
 	 * @throws ArticleNotFoundException when there is no such article
 	 */
 	@Transactional
@@ -408,7 +427,8 @@ public class ArticleService {
 		Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
 		ArticleDetails before = article.toDetails();
 		events.publishEvent(new ArticleDeleted(id));
-		// The counts for browsing go down in the database (a trigger), however an article is deleted.
+		// The counts for browsing go down in the database (a trigger), however an article
+		// is deleted.
 		articles.delete(article);
 		articles.flush();
 		events.publishEvent(EditorialChange.ofArticle("article.deleted", before.title(), id, before.metadata(), null));
@@ -421,8 +441,8 @@ public class ArticleService {
 	}
 
 	private Optional<SavedArticle> findExisting(String contentHash) {
-		return transactions
-			.execute(status -> articles.findByContentHash(contentHash).map(a -> new SavedArticle(a.toDetails(), false)));
+		return transactions.execute(
+				status -> articles.findByContentHash(contentHash).map(a -> new SavedArticle(a.toDetails(), false)));
 	}
 
 	private Source source(String name) {

@@ -52,8 +52,8 @@ public final class ArticleText {
 	private static final Pattern BLANK_LINES = Pattern.compile("\\n[ \\t\\u00A0]*\\n\\s*");
 
 	/**
-	 * The text as an editor corrects it: paragraphs separated by a blank line, a subhead starting with
-	 * {@value #SUBHEAD_MARK}.
+	 * The text as an editor corrects it: paragraphs separated by a blank line, a subhead
+	 * starting with {@value #SUBHEAD_MARK}.
 	 */
 	public static String editable(List<ArticleParagraph> paragraphs) {
 		return String.join(PARAGRAPH_SEPARATOR,
@@ -61,8 +61,9 @@ public final class ArticleText {
 	}
 
 	/**
-	 * Reads the {@link #editable} form back: paragraphs separated by blank lines (a single line break
-	 * inside a paragraph becomes a space), a paragraph starting with {@value #SUBHEAD_MARK} a subhead.
+	 * Reads the {@link #editable} form back: paragraphs separated by blank lines (a
+	 * single line break inside a paragraph becomes a space), a paragraph starting with
+	 * {@value #SUBHEAD_MARK} a subhead.
 	 * @return the paragraphs, none of them blank (an empty list for a blank text)
 	 */
 	public static List<ArticleParagraph> fromEditable(String text) {
@@ -90,12 +91,13 @@ public final class ArticleText {
 	}
 
 	/**
-	 * The hash that identifies copy: the same story with different line breaks, spacing, letter case
-	 * or typographic quotes and dashes is the same copy.
+	 * The hash that identifies copy: the same story with different line breaks, spacing,
+	 * letter case or typographic quotes and dashes is the same copy.
 	 */
 	public static String contentHash(String body) {
 		String normalised = Normalizer.normalize(body, Normalizer.Form.NFKC);
-		// One pass for what used to be four regular expressions: quotes, dashes, runs of whitespace.
+		// One pass for what used to be four regular expressions: quotes, dashes, runs of
+		// whitespace.
 		StringBuilder text = new StringBuilder(normalised.length());
 		boolean space = false;
 		for (int i = 0; i < normalised.length(); i++) {

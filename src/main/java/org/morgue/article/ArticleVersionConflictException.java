@@ -1,7 +1,8 @@
 package org.morgue.article;
 
 /**
- * Someone changed the article since the version the caller edited; saving would overwrite their change.
+ * Someone changed the article since the version the caller edited; saving would overwrite
+ * their change.
  */
 public class ArticleVersionConflictException extends RuntimeException {
 

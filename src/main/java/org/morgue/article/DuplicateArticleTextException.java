@@ -1,7 +1,8 @@
 package org.morgue.article;
 
 /**
- * A text correction would make an article the copy of another: the archive stores each copy once.
+ * A text correction would make an article the copy of another: the archive stores each
+ * copy once.
  */
 public class DuplicateArticleTextException extends RuntimeException {
 

@@ -10,8 +10,8 @@ import java.util.List;
  * @param paragraphs the cleaned body, in order
  * @param signOff sign-off and credit lines taken off the end of the copy, or {@code null}
  * @param rawText the copy exactly as received
- * @param provenance who brought it in and when, for an article restored from an export; {@code null}
- * for a new one
+ * @param provenance who brought it in and when, for an article restored from an export;
+ * {@code null} for a new one
  */
 public record NewArticle(ArticleMetadata metadata, boolean titleDerived, List<ArticleParagraph> paragraphs,
 		String signOff, String rawText, ArticleProvenance provenance) {
@@ -20,12 +20,15 @@ public record NewArticle(ArticleMetadata metadata, boolean titleDerived, List<Ar
 		paragraphs = List.copyOf(paragraphs);
 	}
 
-	public NewArticle(ArticleMetadata metadata, boolean titleDerived, List<ArticleParagraph> paragraphs,
-			String signOff, String rawText) {
+	public NewArticle(ArticleMetadata metadata, boolean titleDerived, List<ArticleParagraph> paragraphs, String signOff,
+			String rawText) {
 		this(metadata, titleDerived, paragraphs, signOff, rawText, null);
 	}
 
-	/** The cleaned body the article will have: paragraphs and subheads separated by a blank line. */
+	/**
+	 * The cleaned body the article will have: paragraphs and subheads separated by a
+	 * blank line.
+	 */
 	public String body() {
 		return ArticleText.join(paragraphs);
 	}

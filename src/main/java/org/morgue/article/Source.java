@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * An agency or publication that copy comes from. Created on first use; names are unique whatever
- * their case.
+ * An agency or publication that copy comes from. Created on first use; names are unique
+ * whatever their case.
  */
 @Entity
 @Table(name = "source")

@@ -7,7 +7,8 @@ import java.time.LocalDate;
  * Which changes an audit lists; each part left {@code null} (or blank) does not filter.
  *
  * @param actor who made them (the user name, regardless of case)
- * @param kind the start of their kind: {@code tag} for {@code tag.added}, {@code tag.removed} and so on
+ * @param kind the start of their kind: {@code tag} for {@code tag.added},
+ * {@code tag.removed} and so on
  * @param articleId changes touching this article
  * @param from changes made on or after this day (UTC)
  * @param to changes made on or before this day (UTC)
@@ -24,8 +25,8 @@ public record AuditFilter(String actor, String kind, Long articleId, LocalDate f
 	 * @param article an article number
 	 * @param from a day, {@code 2025-01-31}
 	 * @param to a day, on or after {@code from}
-	 * @throws InvalidAuditFilterException when the article or a day is none, or the range ends
-	 * before it starts
+	 * @throws InvalidAuditFilterException when the article or a day is none, or the range
+	 * ends before it starts
 	 */
 	public static AuditFilter read(String actor, String kind, String article, String from, String to) {
 		Long articleId = null;
@@ -53,7 +54,8 @@ public record AuditFilter(String actor, String kind, Long articleId, LocalDate f
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeException ex) {
-			throw new InvalidAuditFilterException(field, "'" + value.strip() + "' is not a date: write it as 2025-01-31.");
+			throw new InvalidAuditFilterException(field,
+					"'" + value.strip() + "' is not a date: write it as 2025-01-31.");
 		}
 	}
 

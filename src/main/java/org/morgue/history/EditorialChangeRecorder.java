@@ -10,9 +10,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Records each editorial change as it is published, on the publisher's thread and so in its
- * transaction: a plain listener, not an after-commit one, so that a change rolled back leaves no
- * record and a change committed never lacks one.
+ * Records each editorial change as it is published, on the publisher's thread and so in
+ * its transaction: a plain listener, not an after-commit one, so that a change rolled
+ * back leaves no record and a change committed never lacks one.
  */
 @Component
 class EditorialChangeRecorder {

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reads the history: an article's changes and the audit of all changes, newest first, a page at a time.
+ * Reads the history: an article's changes and the audit of all changes, newest first, a
+ * page at a time.
  */
 @Service
 @Transactional(readOnly = true)
@@ -18,7 +19,10 @@ public class HistoryService {
 		this.store = store;
 	}
 
-	/** The changes that touched the article (it may since have been deleted), newest first. */
+	/**
+	 * The changes that touched the article (it may since have been deleted), newest
+	 * first.
+	 */
 	public List<RecordedChange> ofArticle(long articleId, int offset, int limit) {
 		return store.ofArticle(articleId, offset, limit);
 	}

@@ -17,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class HistoryStore {
 
-	/** Articles linked to a change per statement, so that a change to 50,000 articles is a few statements. */
+	/**
+	 * Articles linked to a change per statement, so that a change to 50,000 articles is a
+	 * few statements.
+	 */
 	static final int LINK_BATCH = 10_000;
 
 	private static final String COLUMNS = """
@@ -56,8 +59,9 @@ class HistoryStore {
 		for (int start = 0; start < distinct.size(); start += LINK_BATCH) {
 			List<Long> batch = distinct.subList(start, Math.min(distinct.size(), start + LINK_BATCH));
 			long[] ids = batch.stream().mapToLong(Long::longValue).toArray();
-			template.update("insert into editorial_change_article (article_id, change_id) select unnest(?::bigint[]), ?",
-					ids, id);
+			template.update(
+					"insert into editorial_change_article (article_id, change_id) select unnest(?::bigint[]), ?", ids,
+					id);
 		}
 		return id;
 	}
@@ -106,8 +110,9 @@ class HistoryStore {
 			.param("actor", filter.actor())
 			.param("kind", (filter.kind() != null) ? escapeLike(filter.kind()) + "%" : null)
 			.param("article", filter.articleId())
-			.param("from", (filter.from() != null)
-					? Timestamp.from(filter.from().atStartOfDay().toInstant(ZoneOffset.UTC)) : null)
+			.param("from",
+					(filter.from() != null) ? Timestamp.from(filter.from().atStartOfDay().toInstant(ZoneOffset.UTC))
+							: null)
 			.param("to", (filter.to() != null)
 					? Timestamp.from(filter.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)) : null);
 	}

@@ -22,8 +22,8 @@ public record RecordedChange(long id, Instant time, String actor, String kind, S
 		Object before, Object after) {
 
 	/**
-	 * What changed, field by field when before and after are maps (fields whose value stayed the same
-	 * left out), else one line with an empty field name.
+	 * What changed, field by field when before and after are maps (fields whose value
+	 * stayed the same left out), else one line with an empty field name.
 	 */
 	public List<FieldChange> fields() {
 		if ((before == null || before instanceof Map) && (after == null || after instanceof Map)
@@ -57,6 +57,7 @@ public record RecordedChange(long id, Instant time, String actor, String kind, S
 
 	/**
 	 * One field of a change, as text.
+	 *
 	 * @param field the field's name, empty when the value has no fields
 	 * @param before the value before, {@code null} for none
 	 * @param after the value after, {@code null} for none

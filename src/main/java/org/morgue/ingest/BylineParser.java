@@ -8,33 +8,46 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses a byline line: {@code "By AFP"}, {@code "By Jane Doe"}, {@code "By Jane Doe, Reuters"},
- * {@code "By JANE DOE / AP"}, {@code "By Jane Doe and John Roe"}. Thread-safe and stateless.
+ * Parses a byline line: {@code "By AFP"}, {@code "By Jane Doe"},
+ * {@code "By Jane Doe, Reuters"}, {@code "By JANE DOE / AP"},
+ * {@code "By Jane Doe and John Roe"}. Thread-safe and stateless.
  *
- * <p>A byline names people or an agency, so every word after "By" must look like part of a name (capitalised, an
- * initial, or a particle such as "and", "de" or "van"). That is what rejects sentences such as
- * "By the end of the year, prices had doubled." A name written all in capitals is shown in display case.
+ * <p>
+ * A byline names people or an agency, so every word after "By" must look like part of a
+ * name (capitalised, an initial, or a particle such as "and", "de" or "van"). That is
+ * what rejects sentences such as "By the end of the year, prices had doubled." A name
+ * written all in capitals is shown in display case.
  */
 final class BylineParser {
 
 	private static final int MAX_WORDS = 8;
 
 	private static final Pattern BY = Pattern.compile("(?iu)^by\\s+(\\S.*)$");
+
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-	/** Between the names and the agency: "Jane Doe, Reuters", "JANE DOE / AP", "Jane Doe | AFP", "Jane Doe - dpa". */
+
+	/**
+	 * Between the names and the agency: "Jane Doe, Reuters", "JANE DOE / AP", "Jane Doe |
+	 * AFP", "Jane Doe - dpa".
+	 */
 	private static final Pattern PART_SEPARATOR = Pattern.compile("\\s*(?:[,/|]|\\s[-–—]\\s)\\s*|\\s+for\\s+");
-	/** "Jane Doe in Yangon": the place is where the reporter filed from, not part of the name. */
+
+	/**
+	 * "Jane Doe in Yangon": the place is where the reporter filed from, not part of the
+	 * name.
+	 */
 	private static final Pattern FILED_FROM = Pattern.compile("\\s+in\\s+\\p{Lu}[\\p{L}\\p{M}.'’\\- ]*$");
-	private static final Pattern NAME_WORD = Pattern.compile(
-			"(?u)\\p{Lu}[\\p{L}\\p{M}.'’\\-]*|\\p{Ll}{1,3}-\\p{Lu}[\\p{L}\\p{M}.'’\\-]*|&");
+
+	private static final Pattern NAME_WORD = Pattern
+		.compile("(?u)\\p{Lu}[\\p{L}\\p{M}.'’\\-]*|\\p{Ll}{1,3}-\\p{Lu}[\\p{L}\\p{M}.'’\\-]*|&");
+
 	private static final Pattern LOWER_CASE = Pattern.compile("\\p{Ll}");
-	private static final Set<String> PARTICLES = Set.of(
-			"and", "de", "da", "das", "do", "dos", "du", "di", "del", "della", "la", "le", "van", "von", "der",
-			"den", "ter", "ten", "bin", "bint", "ibn", "al", "el", "y", "e");
+
+	private static final Set<String> PARTICLES = Set.of("and", "de", "da", "das", "do", "dos", "du", "di", "del",
+			"della", "la", "le", "van", "von", "der", "den", "ter", "ten", "bin", "bint", "ibn", "al", "el", "y", "e");
 
 	/**
 	 * The byline on a line.
-	 *
 	 * @param line one line of copy
 	 * @return the byline, or empty when the line is not a byline
 	 */
@@ -89,4 +102,5 @@ final class BylineParser {
 		}
 		return true;
 	}
+
 }

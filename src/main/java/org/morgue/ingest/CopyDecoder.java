@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import org.morgue.article.InvalidArticleException;
 
 /**
- * Reads copy as bytes and turns it into text, refusing what is too large or not in its declared
- * encoding rather than storing mangled characters.
+ * Reads copy as bytes and turns it into text, refusing what is too large or not in its
+ * declared encoding rather than storing mangled characters.
  */
 public final class CopyDecoder {
 
@@ -18,9 +18,9 @@ public final class CopyDecoder {
 	}
 
 	/**
-	 * Decodes the bytes strictly: a byte sequence that is not valid in the charset (UTF-8 unless the
-	 * client declared another) is an error, not a replacement character. A UTF-8 byte order mark is
-	 * dropped.
+	 * Decodes the bytes strictly: a byte sequence that is not valid in the charset (UTF-8
+	 * unless the client declared another) is an error, not a replacement character. A
+	 * UTF-8 byte order mark is dropped.
 	 * @throws InvalidArticleException naming {@code field} when the bytes are not valid
 	 */
 	public static String decode(byte[] bytes, Charset charset, String field) {

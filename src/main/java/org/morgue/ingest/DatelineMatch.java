@@ -4,8 +4,8 @@ package org.morgue.ingest;
  * A dateline found at the start of a paragraph.
  *
  * @param dateline the dateline
- * @param rest     the paragraph text after the dateline and its separator, leading whitespace removed;
- *                 empty when the dateline stood alone
+ * @param rest the paragraph text after the dateline and its separator, leading whitespace
+ * removed; empty when the dateline stood alone
  */
 record DatelineMatch(Dateline dateline, String rest) {
 }

@@ -16,8 +16,8 @@ import org.morgue.article.SavedArticle;
 import org.springframework.stereotype.Service;
 
 /**
- * Turns copy and fields into stored articles. Everything is checked before anything is stored, so
- * bad input leaves no trace.
+ * Turns copy and fields into stored articles. Everything is checked before anything is
+ * stored, so bad input leaves no trace.
  */
 @Service
 public class IngestService {
@@ -49,8 +49,10 @@ public class IngestService {
 	}
 
 	/**
-	 * Parses raw wire copy and stores it, with the editor's or client's corrections applied.
-	 * @throws InvalidArticleException when the copy is empty, too large or a correction is invalid
+	 * Parses raw wire copy and stores it, with the editor's or client's corrections
+	 * applied.
+	 * @throws InvalidArticleException when the copy is empty, too large or a correction
+	 * is invalid
 	 */
 	public SavedArticle ingestCopy(String raw, CopyCorrections corrections) {
 		return articles.create(prepareCopy(raw, corrections));
@@ -58,7 +60,8 @@ public class IngestService {
 
 	/**
 	 * The article {@link #ingestCopy} would store, checked but not stored.
-	 * @throws InvalidArticleException when the copy is empty, too large or a correction is invalid
+	 * @throws InvalidArticleException when the copy is empty, too large or a correction
+	 * is invalid
 	 */
 	public NewArticle prepareCopy(String raw, CopyCorrections corrections) {
 		checkSize("body", raw);
@@ -85,7 +88,8 @@ public class IngestService {
 	}
 
 	/**
-	 * Stores an article given field by field; {@code rawText} is the request exactly as received.
+	 * Stores an article given field by field; {@code rawText} is the request exactly as
+	 * received.
 	 * @throws InvalidArticleException when a field is missing, too large or invalid
 	 */
 	public SavedArticle ingestFields(ArticleInput fields, String rawText) {
@@ -127,8 +131,8 @@ public class IngestService {
 	}
 
 	/**
-	 * A body given as text: paragraphs separated by blank lines (lines within one are joined), or,
-	 * when there are no blank lines, one paragraph a line.
+	 * A body given as text: paragraphs separated by blank lines (lines within one are
+	 * joined), or, when there are no blank lines, one paragraph a line.
 	 */
 	static List<ArticleParagraph> paragraphs(String body) {
 		String text = body.replace("\r\n", "\n").replace('\r', '\n').strip();

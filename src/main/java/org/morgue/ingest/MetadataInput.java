@@ -10,8 +10,8 @@ import org.morgue.article.ArticleMetadata;
 import org.morgue.article.InvalidArticleException;
 
 /**
- * Reads the metadata fields editors and clients type (a dateline, a URL, a language), the same way
- * for pasted copy, JSON and corrections, with an error that names the field.
+ * Reads the metadata fields editors and clients type (a dateline, a URL, a language), the
+ * same way for pasted copy, JSON and corrections, with an error that names the field.
  */
 public final class MetadataInput {
 
@@ -23,9 +23,10 @@ public final class MetadataInput {
 	}
 
 	/**
-	 * Applies corrections to metadata: for each field {@code null} keeps what is there, a blank value
-	 * removes it, any other value replaces it.
-	 * @throws InvalidArticleException naming the field when a value is invalid or the title is cleared
+	 * Applies corrections to metadata: for each field {@code null} keeps what is there, a
+	 * blank value removes it, any other value replaces it.
+	 * @throws InvalidArticleException naming the field when a value is invalid or the
+	 * title is cleared
 	 */
 	public static ArticleMetadata apply(ArticleMetadata current, CopyCorrections changes) {
 		PublicationDate date = (changes.publishedAt() != null)
@@ -35,8 +36,7 @@ public final class MetadataInput {
 		if (title == null) {
 			throw new InvalidArticleException("title", "The title cannot be empty.");
 		}
-		return new ArticleMetadata(title,
-				(changes.byline() != null) ? text(changes.byline()) : current.byline(),
+		return new ArticleMetadata(title, (changes.byline() != null) ? text(changes.byline()) : current.byline(),
 				(changes.source() != null) ? text(changes.source()) : current.source(),
 				(changes.dateline() != null) ? dateline(changes.dateline()) : current.dateline(),
 				(date != null) ? date.date() : null, (date != null) ? date.time() : null,

@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One paragraph of a cleaned story.
  *
- * @param text    the paragraph text, whitespace collapsed, otherwise exactly as written
+ * @param text the paragraph text, whitespace collapsed, otherwise exactly as written
  * @param subhead whether the paragraph is a crosshead (a short heading inside the story)
  */
 public record Paragraph(String text, boolean subhead) {

@@ -12,16 +12,17 @@ import java.time.temporal.ChronoUnit;
 import org.morgue.article.InvalidArticleException;
 
 /**
- * When an article was published: a date, and the time in UTC when the copy gave one. Written as
- * {@code 2022-08-03} or {@code 2022-08-03T10:14:00Z}.
+ * When an article was published: a date, and the time in UTC when the copy gave one.
+ * Written as {@code 2022-08-03} or {@code 2022-08-03T10:14:00Z}.
  */
 public record PublicationDate(LocalDate date, LocalTime time) {
 
 	/**
-	 * Reads {@code 2022-08-03}, {@code 2022-08-03T10:14:00Z}, {@code 2022-08-03T17:14:00+07:00} or
-	 * {@code 2022-08-03T10:14} (taken as UTC).
+	 * Reads {@code 2022-08-03}, {@code 2022-08-03T10:14:00Z},
+	 * {@code 2022-08-03T17:14:00+07:00} or {@code 2022-08-03T10:14} (taken as UTC).
 	 * @return the date, or {@code null} when the value is blank (the date is unknown)
-	 * @throws InvalidArticleException naming {@code field} when the value is not such a date
+	 * @throws InvalidArticleException naming {@code field} when the value is not such a
+	 * date
 	 */
 	public static PublicationDate parse(String field, String value) {
 		if (value == null || value.isBlank()) {
@@ -43,12 +44,16 @@ public record PublicationDate(LocalDate date, LocalTime time) {
 		}
 	}
 
-	/** {@code 2022-08-03}, or {@code 2022-08-03T10:14:00Z} when the time is known; {@code null} for none. */
+	/**
+	 * {@code 2022-08-03}, or {@code 2022-08-03T10:14:00Z} when the time is known;
+	 * {@code null} for none.
+	 */
 	public static String format(LocalDate date, LocalTime time) {
 		if (date == null) {
 			return null;
 		}
-		return (time == null) ? date.toString() : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.atTime(time).atOffset(ZoneOffset.UTC));
+		return (time == null) ? date.toString()
+				: DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(date.atTime(time).atOffset(ZoneOffset.UTC));
 	}
 
 	private static boolean hasOffset(String text) {

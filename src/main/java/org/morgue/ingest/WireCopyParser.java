@@ -14,12 +14,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses raw wire copy as pasted or uploaded by an editor: finds the headline, byline, date and dateline, undoes hard
- * wraps, keeps a story that was pasted twice only once, moves sign-offs and credits out of the body, marks crossheads
- * and derives a title when there is no headline. Thread-safe and stateless.
+ * Parses raw wire copy as pasted or uploaded by an editor: finds the headline, byline,
+ * date and dateline, undoes hard wraps, keeps a story that was pasted twice only once,
+ * moves sign-offs and credits out of the body, marks crossheads and derives a title when
+ * there is no headline. Thread-safe and stateless.
  *
- * <p>The parser never fails on odd text: whatever it cannot recognise stays in the body, and what it changed is
- * explained in {@link ParsedCopy#notes()}.
+ * <p>
+ * The parser never fails on odd text: whatever it cannot recognise stays in the body, and
+ * what it changed is explained in {@link ParsedCopy#notes()}.
  */
 final class WireCopyParser {
 
@@ -31,93 +33,151 @@ final class WireCopyParser {
 
 	/** A headline is at most this long; longer first lines are story text. */
 	private static final int HEADLINE_MAX_WORDS = 20;
+
 	private static final int HEADLINE_MAX_CHARS = 200;
+
 	private static final int CROSSHEAD_MAX_WORDS = 8;
+
 	private static final int CROSSHEAD_MAX_CHARS = 70;
-	/** A repeated tail shorter than this is only dropped when it repeats the whole story. */
+
+	/**
+	 * A repeated tail shorter than this is only dropped when it repeats the whole story.
+	 */
 	private static final int MIN_REPEATED_PARAGRAPHS = 3;
-	/** Wire services wrap at 60-80 columns; a line longer than this was not hard-wrapped. */
+
+	/**
+	 * Wire services wrap at 60-80 columns; a line longer than this was not hard-wrapped.
+	 */
 	private static final int WRAPPED_LINE_MAX_CHARS = 100;
+
 	/** A sign-off wrapped inside the last paragraph spans at most this many lines. */
 	private static final int MAX_SIGN_OFF_LINES = 6;
+
 	/** Credits name a handful of people; a longer bracketed paragraph is story text. */
 	private static final int SIGN_OFF_MAX_CHARS = 300;
+
 	private static final int TITLE_MIN_WORDS = 6;
+
 	private static final int TITLE_MAX_CHARS = 100;
 
 	private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n?");
+
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|\\x{FEFF}");
+
 	private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]+");
+
 	private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
 	private static final Pattern LETTER = Pattern.compile("\\p{L}");
+
 	private static final Pattern LOWER_CASE = Pattern.compile("\\p{Ll}");
-	/** A line ends a sentence: final punctuation, possibly inside closing quotes or brackets, or a closing quote. */
+
+	/**
+	 * A line ends a sentence: final punctuation, possibly inside closing quotes or
+	 * brackets, or a closing quote.
+	 */
 	private static final Pattern SENTENCE_END = Pattern.compile("(?:[.!?:][\"'”’)\\]»]*+|[\"”’»])$");
-	/** Columns of a table: two gaps of three or more spaces inside a line, or one wider gap. */
+
+	/**
+	 * Columns of a table: two gaps of three or more spaces inside a line, or one wider
+	 * gap.
+	 */
 	private static final Pattern COLUMN_GAPS = Pattern.compile("\\S {3,}\\S.*\\S {3,}\\S|\\S {6,}\\S");
-	// the look-behinds make trailing-run patterns start only at the start of the run, keeping find() linear
+
+	// the look-behinds make trailing-run patterns start only at the start of the run,
+	// keeping find() linear
 	private static final Pattern CLOSERS = Pattern.compile("(?<![\"'”’)\\]»])[\"'”’)\\]»]+$");
 
 	private static final String MONTH = "(?iu:" + DatelineParser.MONTH + ")";
-	private static final String WEEKDAY =
-			"(?iu:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?";
+
+	private static final String WEEKDAY = "(?iu:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?";
+
 	private static final String DATE_LABEL = "(?iu:(?:published|updated|posted|dated?)\\s*:?\\s*)?";
+
 	private static final String TIME = "(?:\\s*[,|\\-–—]?\\s*(?iu:at\\s+)?\\d{1,2}[:.]\\d{2}"
-			+ "(?iu:\\s*[ap]\\.?m\\.?)?"
-			+ "(?:\\s*\\(?[A-Z]{2,5}\\)?)?)?";
+			+ "(?iu:\\s*[ap]\\.?m\\.?)?" + "(?:\\s*\\(?[A-Z]{2,5}\\)?)?)?";
+
 	private static final Pattern DATE_DAY_MONTH_YEAR = Pattern.compile("^" + DATE_LABEL + WEEKDAY
 			+ "(?<day>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<month>" + MONTH + ")\\.?,?\\s+(?<year>\\d{4})" + TIME + "$");
-	private static final Pattern DATE_MONTH_DAY_YEAR = Pattern.compile("^" + DATE_LABEL + WEEKDAY
-			+ "(?<month>" + MONTH + ")\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})" + TIME + "$");
-	private static final Pattern DATE_ISO = Pattern.compile("^" + DATE_LABEL
-			+ "(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})"
-			+ "(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?$");
 
-	/** An agency alone as a sign-off: "Reuter", "REUTER", "-- AFP", "(AFP)", "AFP/Reuters". */
-	private static final Pattern AGENCY_SIGN_OFF = Pattern.compile(
-			"^(?:[-–—]{1,2}\\s*)?\\(?\\s*(?<names>\\p{L}[\\p{L} .&/,\\-]{0,60}?)\\s*\\)?$");
+	private static final Pattern DATE_MONTH_DAY_YEAR = Pattern.compile("^" + DATE_LABEL + WEEKDAY + "(?<month>" + MONTH
+			+ ")\\.?\\s+(?<day>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<year>\\d{4})" + TIME + "$");
+
+	private static final Pattern DATE_ISO = Pattern
+		.compile("^" + DATE_LABEL + "(?<year>\\d{4})-(?<month>\\d{2})-(?<day>\\d{2})"
+				+ "(?:[T ]\\d{2}:\\d{2}(?::\\d{2})?(?:Z|[+-]\\d{2}:?\\d{2})?)?$");
+
+	/**
+	 * An agency alone as a sign-off: "Reuter", "REUTER", "-- AFP", "(AFP)",
+	 * "AFP/Reuters".
+	 */
+	private static final Pattern AGENCY_SIGN_OFF = Pattern
+		.compile("^(?:[-–—]{1,2}\\s*)?\\(?\\s*(?<names>\\p{L}[\\p{L} .&/,\\-]{0,60}?)\\s*\\)?$");
+
 	private static final Pattern AGENCY_LIST_SEPARATOR = Pattern.compile("\\s*(?:[/,&]|\\band\\b)\\s*");
+
 	/** AFP's desk slug at the end of a story, e.g. "bur-jfx/ser". */
 	private static final Pattern AFP_SLUG = Pattern.compile("^[a-z]{2,6}(?:-[a-z]{2,6})*(?:/[a-z]{2,6})+$");
-	private static final Pattern CREDITS_IN_BRACKETS = Pattern.compile(
-			"(?iu)^\\((?:additional\\s+)?(?:reporting|writing|written|editing|edited|compiled|compiling|research"
-					+ "|translation|translated|graphics|produced|contributing|with)\\b.*\\)$");
-	private static final Pattern CREDITS_BARE = Pattern.compile(
-			"(?iu)^(?:additional\\s+)?(?:reporting|writing|editing|compiled|compiling)\\s+by\\s+\\S.{0,200}$");
-	/** "((jane.doe@thomsonreuters.com; +44 20 7542 0000))", an address in brackets, or an address alone. */
-	private static final Pattern CONTACT = Pattern.compile(
-			"^\\(\\(.*\\)\\)$|^\\(.*@.*\\)$|^[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+$");
-	private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?:\\(c\\)|©|copyright\\b).{0,200}$");
-	private static final Pattern COPYRIGHT_CONFIRMED = Pattern.compile(
-			"(?iu)^(?:\\(c\\)|©)|\\b(?:19|20)\\d{2}\\b|rights reserved");
-	private static final Pattern RIGHTS_RESERVED = Pattern.compile("(?iu)^all rights reserved\\.?$");
-	private static final Pattern NON_NAME = Pattern.compile("[^\\p{L}\\-]+");
+
+	private static final Pattern CREDITS_IN_BRACKETS = Pattern
+		.compile("(?iu)^\\((?:additional\\s+)?(?:reporting|writing|written|editing|edited|compiled|compiling|research"
+				+ "|translation|translated|graphics|produced|contributing|with)\\b.*\\)$");
+
+	private static final Pattern CREDITS_BARE = Pattern
+		.compile("(?iu)^(?:additional\\s+)?(?:reporting|writing|editing|compiled|compiling)\\s+by\\s+\\S.{0,200}$");
+
 	/**
-	 * Reuters' sign-off of the 1980s on a line of its own. A sentence names the agency "Reuters" and ends in a full
-	 * stop, so this line ends the copy even below a list or a table, whose last line ends no sentence.
+	 * "((jane.doe@thomsonreuters.com; +44 20 7542 0000))", an address in brackets, or an
+	 * address alone.
+	 */
+	private static final Pattern CONTACT = Pattern
+		.compile("^\\(\\(.*\\)\\)$|^\\(.*@.*\\)$|^[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+$");
+
+	private static final Pattern COPYRIGHT = Pattern.compile("(?iu)^(?:\\(c\\)|©|copyright\\b).{0,200}$");
+
+	private static final Pattern COPYRIGHT_CONFIRMED = Pattern
+		.compile("(?iu)^(?:\\(c\\)|©)|\\b(?:19|20)\\d{2}\\b|rights reserved");
+
+	private static final Pattern RIGHTS_RESERVED = Pattern.compile("(?iu)^all rights reserved\\.?$");
+
+	private static final Pattern NON_NAME = Pattern.compile("[^\\p{L}\\-]+");
+
+	/**
+	 * Reuters' sign-off of the 1980s on a line of its own. A sentence names the agency
+	 * "Reuters" and ends in a full stop, so this line ends the copy even below a list or
+	 * a table, whose last line ends no sentence.
 	 */
 	private static final Pattern OLD_REUTERS_SIGN_OFF = Pattern.compile("^(?:Reuter|REUTER)$");
+
 	/** "... said the company. Reuter" with the sign-off run into the last line. */
-	private static final Pattern TRAILING_REUTER = Pattern.compile(
-			"^(?<text>.*[.!?][\"'”’)\\]]*)\\s+(?<signOff>REUTERS?|Reuters?)$");
+	private static final Pattern TRAILING_REUTER = Pattern
+		.compile("^(?<text>.*[.!?][\"'”’)\\]]*)\\s+(?<signOff>REUTERS?|Reuters?)$");
 
 	private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;:](?=\\s|$)|\\s+-{1,2}\\s+|\\s*[—–]\\s*");
+
 	private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("(?<![\\s.,;:\\-–—])[\\s.,;:\\-–—]+$");
+
 	private static final Pattern PUNCTUATION_BEFORE_CLOSERS = Pattern.compile("(?<![.,;:])[.,;:]+([\"'”’»]+)$");
-	private static final Pattern SENTENCE_BREAK =
-			Pattern.compile("[.!?][\"'”’)\\]»]*+(?=\\s+[\\p{Lu}\\d\"'“‘(]|$)");
+
+	private static final Pattern SENTENCE_BREAK = Pattern.compile("[.!?][\"'”’)\\]»]*+(?=\\s+[\\p{Lu}\\d\"'“‘(]|$)");
+
 	private static final Pattern OPENERS = Pattern.compile("^[\"'“‘(]+");
+
 	private static final Pattern INITIALISM = Pattern.compile("(?:\\p{L}\\.)*\\p{L}");
+
 	/** "... EXPORTS TO U.S." ends in an abbreviation, not a full stop. */
 	private static final Pattern INITIALISM_AT_END = Pattern.compile("(?:^|\\s)(?:\\p{Lu}\\.){2,}$");
+
 	private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
-	private static final Set<String> ABBREVIATIONS = Set.of(
-			"mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "jr", "sr",
-			"inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-			"oct", "nov", "dec", "mt", "ft", "adm", "maj", "cpl", "pres", "rev", "hon", "messrs", "approx", "est",
-			"sens", "reps", "govs", "gens", "dept", "univ", "assn", "bros", "ave", "blvd");
+
+	private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov",
+			"lt", "col", "capt", "sgt", "prof", "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "jan", "feb", "mar",
+			"apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "adm", "maj", "cpl", "pres",
+			"rev", "hon", "messrs", "approx", "est", "sens", "reps", "govs", "gens", "dept", "univ", "assn", "bros",
+			"ave", "blvd");
 
 	private final DatelineParser datelines = new DatelineParser();
+
 	private final BylineParser bylines = new BylineParser();
 
 	/** Creates a parser; it holds no state between calls. */
@@ -126,7 +186,6 @@ final class WireCopyParser {
 
 	/**
 	 * Parses raw copy.
-	 *
 	 * @param raw the text as pasted or uploaded
 	 * @return what was found; blank text gives a {@link ParsedCopy} with an empty body
 	 * @throws NullPointerException when {@code raw} is {@code null}
@@ -163,7 +222,8 @@ final class WireCopyParser {
 				dateline = match.get().dateline();
 				if (match.get().rest().isEmpty()) {
 					story.remove(0);
-				} else {
+				}
+				else {
 					story.set(0, Raw.of(List.of(match.get().rest())));
 				}
 			}
@@ -186,17 +246,17 @@ final class WireCopyParser {
 
 		LocalDate publishedDate = header.date() != null ? header.date() : dateFromDateline(dateline);
 		if (publishedDate == null && dateline != null && dateline.day() != null) {
-			notes.add("The dateline gives " + dateline.text()
-					+ " but no year, so the publication date was left empty.");
+			notes
+				.add("The dateline gives " + dateline.text() + " but no year, so the publication date was left empty.");
 		}
 		String source = header.byline() != null && header.byline().source() != null ? header.byline().source()
-				: dateline != null && dateline.agency() != null ? dateline.agency()
-				: signOffAgency(signOff);
+				: dateline != null && dateline.agency() != null ? dateline.agency() : signOffAgency(signOff);
 		return new ParsedCopy(title, titleDerived, header.byline() == null ? null : header.byline().byline(), source,
 				dateline, publishedDate, paragraphs, signOff.isEmpty() ? null : String.join("\n", signOff), notes);
 	}
 
-	// ---- text and paragraphs ----------------------------------------------------------------------------------
+	// ---- text and paragraphs
+	// ----------------------------------------------------------------------------------
 
 	private static String normalise(String raw) {
 		return CONTROL.matcher(LINE_BREAK.matcher(raw).replaceAll("\n")).replaceAll("");
@@ -213,7 +273,8 @@ final class WireCopyParser {
 					blocks.add(current);
 					current = new ArrayList<>();
 				}
-			} else {
+			}
+			else {
 				current.add(Line.of(trimmed));
 			}
 		}
@@ -237,8 +298,8 @@ final class WireCopyParser {
 	}
 
 	/**
-	 * Splits a run of non-blank lines into paragraphs. Byline and date lines stand alone so that a header repeated
-	 * before a second copy of the story can be recognised.
+	 * Splits a run of non-blank lines into paragraphs. Byline and date lines stand alone
+	 * so that a header repeated before a second copy of the story can be recognised.
 	 */
 	private List<Raw> splitBlock(List<Line> lines, boolean wholeText) {
 		int base = lines.stream().mapToInt(Line::indent).min().orElse(0);
@@ -249,7 +310,8 @@ final class WireCopyParser {
 				paragraphs.addAll(splitRun(run, base, wholeText));
 				run = new ArrayList<>();
 				paragraphs.add(Raw.of(List.of(line.text())));
-			} else {
+			}
+			else {
 				run.add(line);
 			}
 		}
@@ -278,7 +340,8 @@ final class WireCopyParser {
 				current = new ArrayList<>();
 			}
 			current.add(line.text());
-			// With no blank lines and no indentation, a short line ending a sentence is the only paragraph signal left.
+			// With no blank lines and no indentation, a short line ending a sentence is
+			// the only paragraph signal left.
 			boolean shortLastLine = wholeText && !indentation && line.text().length() < widest * 3 / 4
 					&& SENTENCE_END.matcher(line.text()).find();
 			if (shortLastLine && i < run.size() - 1) {
@@ -293,8 +356,9 @@ final class WireCopyParser {
 	}
 
 	/**
-	 * Table rows are never joined, and a sign-off line set off by its own indentation (Reuters' {@code " Reuter"}
-	 * under an indented table) is not part of the paragraph above it.
+	 * Table rows are never joined, and a sign-off line set off by its own indentation
+	 * (Reuters' {@code " Reuter"} under an indented table) is not part of the paragraph
+	 * above it.
 	 */
 	private static boolean standsApart(List<Line> run, int i) {
 		Line line = run.get(i);
@@ -306,9 +370,10 @@ final class WireCopyParser {
 	}
 
 	/**
-	 * Whether lines were wrapped by a machine rather than being one paragraph each: the lines that continue onto a
-	 * non-indented next line are short and mostly stop mid-sentence. Copy with one paragraph per line (the usual
-	 * paste) has long lines that each end a sentence.
+	 * Whether lines were wrapped by a machine rather than being one paragraph each: the
+	 * lines that continue onto a non-indented next line are short and mostly stop
+	 * mid-sentence. Copy with one paragraph per line (the usual paste) has long lines
+	 * that each end a sentence.
 	 */
 	private static boolean isHardWrapped(List<Line> lines, int base) {
 		int wraps = 0;
@@ -325,15 +390,18 @@ final class WireCopyParser {
 			wraps++;
 			if (SENTENCE_END.matcher(text).find()) {
 				sentenceEnds++;
-			} else if (WHITESPACE.split(text.strip()).length > CROSSHEAD_MAX_WORDS) {
-				// a long line stopping mid-sentence is a wrap; in one-paragraph-per-line copy only headings do that
+			}
+			else if (WHITESPACE.split(text.strip()).length > CROSSHEAD_MAX_WORDS) {
+				// a long line stopping mid-sentence is a wrap; in one-paragraph-per-line
+				// copy only headings do that
 				brokenSentence = true;
 			}
 		}
 		return wraps > 0 && (brokenSentence || sentenceEnds * 2 < wraps);
 	}
 
-	// ---- header -------------------------------------------------------------------------------------------------
+	// ---- header
+	// -------------------------------------------------------------------------------------------------
 
 	private Header readHeader(List<List<Line>> blocks) {
 		String headline = null;
@@ -341,8 +409,7 @@ final class WireCopyParser {
 		LocalDate date = null;
 		int b = 0;
 		int l = 0;
-		scan:
-		while (b < blocks.size()) {
+		scan: while (b < blocks.size()) {
 			List<Line> block = blocks.get(b);
 			while (l < block.size()) {
 				String text = collapse(block.get(l).text());
@@ -350,13 +417,17 @@ final class WireCopyParser {
 				Optional<LocalDate> parsedDate = standaloneDate(text);
 				if (parsedByline.isPresent()) {
 					byline = byline == null ? parsedByline.get() : withSource(byline, parsedByline.get());
-				} else if (parsedDate.isPresent()) {
-					// the first date is the publication date; a later one is usually "Updated ..."
+				}
+				else if (parsedDate.isPresent()) {
+					// the first date is the publication date; a later one is usually
+					// "Updated ..."
 					date = date == null ? parsedDate.get() : date;
-				} else if (headline == null && (isHeadlineShape(text) && standsAlone(blocks, b, l)
+				}
+				else if (headline == null && (isHeadlineShape(text) && standsAlone(blocks, b, l)
 						|| isHeadlineAboveDateline(blocks, b, l, text))) {
 					headline = text;
-				} else {
+				}
+				else {
 					break scan;
 				}
 				l++;
@@ -367,7 +438,10 @@ final class WireCopyParser {
 		return new Header(headline, byline, date, b, l);
 	}
 
-	/** "By Jane Doe" followed by "By AFP": the first names the author, a later one may name the agency. */
+	/**
+	 * "By Jane Doe" followed by "By AFP": the first names the author, a later one may
+	 * name the agency.
+	 */
 	private static Byline withSource(Byline first, Byline later) {
 		return first.source() == null && later.source() != null ? new Byline(first.byline(), later.source()) : first;
 	}
@@ -377,18 +451,16 @@ final class WireCopyParser {
 	}
 
 	private boolean isHeadlineLength(String text) {
-		return WHITESPACE.split(text).length <= HEADLINE_MAX_WORDS
-				&& text.length() <= HEADLINE_MAX_CHARS
-				&& (!text.endsWith(".") || INITIALISM_AT_END.matcher(text).find())
-				&& LETTER.matcher(text).find()
-				&& bylines.parse(text).isEmpty()
-				&& !looksLikeDate(text);
+		return WHITESPACE.split(text).length <= HEADLINE_MAX_WORDS && text.length() <= HEADLINE_MAX_CHARS
+				&& (!text.endsWith(".") || INITIALISM_AT_END.matcher(text).find()) && LETTER.matcher(text).find()
+				&& bylines.parse(text).isEmpty() && !looksLikeDate(text);
 	}
 
 	/**
-	 * A line alone above a paragraph that opens with a dateline is the headline even when it reads like a dateline
-	 * itself ("WIDGET LEVY TO END MAY 1 - OFFICIALS", "MARKET VIEW - Widget makers") or ends in a stray full
-	 * stop: the story starts at the dateline below it. Byline and date lines may come between.
+	 * A line alone above a paragraph that opens with a dateline is the headline even when
+	 * it reads like a dateline itself ("WIDGET LEVY TO END MAY 1 - OFFICIALS", "MARKET
+	 * VIEW - Widget makers") or ends in a stray full stop: the story starts at the
+	 * dateline below it. Byline and date lines may come between.
 	 */
 	private boolean isHeadlineAboveDateline(List<List<Line>> blocks, int b, int l, String text) {
 		if (l != 0 || blocks.get(b).size() != 1) {
@@ -410,8 +482,8 @@ final class WireCopyParser {
 	}
 
 	/**
-	 * Whether a dateline-shaped line opens the story rather than being a headline in capitals such as
-	 * "SUGAR QUOTA IMPORTS DETAILED -- USDA".
+	 * Whether a dateline-shaped line opens the story rather than being a headline in
+	 * capitals such as "SUGAR QUOTA IMPORTS DETAILED -- USDA".
 	 */
 	private static boolean startsStory(DatelineMatch match) {
 		Dateline dateline = match.dateline();
@@ -419,7 +491,10 @@ final class WireCopyParser {
 				|| LOWER_CASE.matcher(match.rest()).find();
 	}
 
-	/** A headline is a line of its own, not the first line of a hard-wrapped paragraph, and text follows it. */
+	/**
+	 * A headline is a line of its own, not the first line of a hard-wrapped paragraph,
+	 * and text follows it.
+	 */
 	private boolean standsAlone(List<List<Line>> blocks, int b, int l) {
 		List<Line> block = blocks.get(b);
 		if (l == block.size() - 1) {
@@ -431,7 +506,8 @@ final class WireCopyParser {
 			return true;
 		}
 		boolean allCaps = !LOWER_CASE.matcher(line.text()).find() && LOWER_CASE.matcher(next.text()).find();
-		// Judge the lines after the candidate: if they are one paragraph per line, so is the candidate.
+		// Judge the lines after the candidate: if they are one paragraph per line, so is
+		// the candidate.
 		List<Line> rest = block.subList(l + 1, block.size());
 		int base = rest.stream().mapToInt(Line::indent).min().orElse(0);
 		return allCaps || !isHardWrapped(rest, base);
@@ -462,7 +538,8 @@ final class WireCopyParser {
 				try {
 					return Optional.of(LocalDate.of(Integer.parseInt(m.group("year")), monthNumber,
 							Integer.parseInt(m.group("day"))));
-				} catch (DateTimeException e) {
+				}
+				catch (DateTimeException e) {
 					return Optional.empty();
 				}
 			}
@@ -477,17 +554,19 @@ final class WireCopyParser {
 		MonthDay day = dateline.day();
 		try {
 			return LocalDate.of(dateline.year(), day.getMonthValue(), day.getDayOfMonth());
-		} catch (DateTimeException e) {
+		}
+		catch (DateTimeException e) {
 			return null;
 		}
 	}
 
-	// ---- repeats --------------------------------------------------------------------------------------------------
+	// ---- repeats
+	// --------------------------------------------------------------------------------------------------
 
 	/**
-	 * Drops a second copy of the story: a tail, after any repeated header lines, that repeats the story from its
-	 * first paragraph and is at least {@value #MIN_REPEATED_PARAGRAPHS} paragraphs long or as long as the story.
-	 *
+	 * Drops a second copy of the story: a tail, after any repeated header lines, that
+	 * repeats the story from its first paragraph and is at least
+	 * {@value #MIN_REPEATED_PARAGRAPHS} paragraphs long or as long as the story.
 	 * @return whether a repeat was dropped
 	 */
 	private static boolean dropRepeat(List<Raw> story, Predicate<String> headerLike) {
@@ -515,15 +594,20 @@ final class WireCopyParser {
 		return false;
 	}
 
-	// ---- sign-off ---------------------------------------------------------------------------------------------
+	// ---- sign-off
+	// ---------------------------------------------------------------------------------------------
 
-	/** Removes sign-off and credit lines from the end of the story and returns them in order. */
+	/**
+	 * Removes sign-off and credit lines from the end of the story and returns them in
+	 * order.
+	 */
 	private static List<String> takeSignOff(List<Raw> story) {
 		List<String> taken = new ArrayList<>();
 		while (!story.isEmpty()) {
 			int last = story.size() - 1;
 			Raw paragraph = story.get(last);
-			// line by line first: credits, contact and copyright lines keep their own lines in the sign-off
+			// line by line first: credits, contact and copyright lines keep their own
+			// lines in the sign-off
 			Optional<SignOffSplit> split = splitSignOffLines(paragraph);
 			if (split.isPresent()) {
 				taken.add(0, split.get().signOff().text());
@@ -546,9 +630,10 @@ final class WireCopyParser {
 	}
 
 	/**
-	 * The last lines of a paragraph that form a sign-off (possibly wrapped over several lines) after a finished
-	 * sentence or after another sign-off line, or Reuters' old sign-off after any line; lines without blank lines
-	 * between them were joined into one paragraph.
+	 * The last lines of a paragraph that form a sign-off (possibly wrapped over several
+	 * lines) after a finished sentence or after another sign-off line, or Reuters' old
+	 * sign-off after any line; lines without blank lines between them were joined into
+	 * one paragraph.
 	 */
 	private static Optional<SignOffSplit> splitSignOffLines(Raw paragraph) {
 		List<String> lines = paragraph.lines();
@@ -579,7 +664,10 @@ final class WireCopyParser {
 				|| RIGHTS_RESERVED.matcher(text).matches();
 	}
 
-	/** The first agency of a line consisting only of agency names, e.g. "-- AFP" or "(AFP)". */
+	/**
+	 * The first agency of a line consisting only of agency names, e.g. "-- AFP" or
+	 * "(AFP)".
+	 */
 	private static Optional<String> agencySignOff(String text) {
 		Matcher m = AGENCY_SIGN_OFF.matcher(text);
 		if (!m.matches()) {
@@ -614,7 +702,10 @@ final class WireCopyParser {
 		return null;
 	}
 
-	/** The first agency named in a short line, trying three-word names before shorter ones. */
+	/**
+	 * The first agency named in a short line, trying three-word names before shorter
+	 * ones.
+	 */
 	private static Optional<String> agencyNamedIn(String line) {
 		String[] words = NON_NAME.split(line);
 		for (int i = 0; i < words.length; i++) {
@@ -628,13 +719,15 @@ final class WireCopyParser {
 		return Optional.empty();
 	}
 
-	// ---- crossheads and title -------------------------------------------------------------------------------------
+	// ---- crossheads and title
+	// -------------------------------------------------------------------------------------
 
 	private static List<Paragraph> markCrossheads(List<Raw> story) {
 		List<Paragraph> paragraphs = new ArrayList<>(story.size());
 		for (int i = 0; i < story.size(); i++) {
 			String text = story.get(i).text();
-			// between two full paragraphs: a short line among short lines belongs to a list or a table
+			// between two full paragraphs: a short line among short lines belongs to a
+			// list or a table
 			boolean subhead = i > 0 && i < story.size() - 1 && isCrossheadShape(story.get(i))
 					&& isFullParagraph(story.get(i - 1)) && isFullParagraph(story.get(i + 1));
 			paragraphs.add(new Paragraph(text, subhead));
@@ -644,7 +737,8 @@ final class WireCopyParser {
 
 	private static boolean isCrossheadShape(Raw paragraph) {
 		String text = paragraph.text();
-		// two figures make a line of a results table ("Net 1.28 billion dlrs vs 551.7 mln"), not a heading
+		// two figures make a line of a results table ("Net 1.28 billion dlrs vs 551.7
+		// mln"), not a heading
 		if (isTableRow(paragraph) || text.length() > CROSSHEAD_MAX_CHARS
 				|| WHITESPACE.split(text).length > CROSSHEAD_MAX_WORDS || !LETTER.matcher(text).find()
 				|| NUMBER.matcher(text).results().count() > 1) {
@@ -677,10 +771,10 @@ final class WireCopyParser {
 	}
 
 	/**
-	 * A title for a story without headline, derived from its lead: the first sentence, cut at its first comma,
-	 * semicolon, colon or dash when that leaves at least {@value #TITLE_MIN_WORDS} words, otherwise shortened at a
-	 * word boundary to at most {@value #TITLE_MAX_CHARS} characters ending in "…"; no trailing punctuation.
-	 *
+	 * A title for a story without headline, derived from its lead: the first sentence,
+	 * cut at its first comma, semicolon, colon or dash when that leaves at least
+	 * {@value #TITLE_MIN_WORDS} words, otherwise shortened at a word boundary to at most
+	 * {@value #TITLE_MAX_CHARS} characters ending in "…"; no trailing punctuation.
 	 * @param lead the first story paragraph, without its dateline
 	 * @return the title; empty only when the lead is blank
 	 */
@@ -703,8 +797,8 @@ final class WireCopyParser {
 			String bare = OPENERS.matcher(last).replaceFirst("");
 			boolean abbreviation = text.charAt(m.start()) == '.'
 					&& (ABBREVIATIONS.contains(bare.toLowerCase(Locale.ROOT))
-					|| INITIALISM.matcher(bare).matches() && bare.length() > 1 && bare.contains(".")
-					|| bare.length() == 1 && Character.isUpperCase(bare.charAt(0)));
+							|| INITIALISM.matcher(bare).matches() && bare.length() > 1 && bare.contains(".")
+							|| bare.length() == 1 && Character.isUpperCase(bare.charAt(0)));
 			if (!abbreviation) {
 				return text.substring(0, m.end()).strip();
 			}
@@ -727,7 +821,8 @@ final class WireCopyParser {
 		return TRAILING_PUNCTUATION.matcher(stripped).replaceFirst("");
 	}
 
-	// ---- helpers --------------------------------------------------------------------------------------------------
+	// ---- helpers
+	// --------------------------------------------------------------------------------------------------
 
 	private static String collapse(String text) {
 		return SPACE_RUN.matcher(text).replaceAll(" ").strip();
@@ -751,13 +846,19 @@ final class WireCopyParser {
 			return new Line(line.substring(i), indent);
 		}
 
-		/** Two or more columns deeper than the block marks a new paragraph in Reuters-style copy. */
+		/**
+		 * Two or more columns deeper than the block marks a new paragraph in
+		 * Reuters-style copy.
+		 */
 		boolean indentedFrom(int base) {
 			return indent - base >= 2;
 		}
 	}
 
-	/** A paragraph before cleaning, with its source lines so that sign-off lines can be split off. */
+	/**
+	 * A paragraph before cleaning, with its source lines so that sign-off lines can be
+	 * split off.
+	 */
 	private record Raw(List<String> lines, String text) {
 
 		static Raw of(List<String> lines) {
@@ -772,4 +873,5 @@ final class WireCopyParser {
 	/** The header lines found before the story, and where the story starts. */
 	private record Header(String headline, Byline byline, LocalDate date, int block, int line) {
 	}
+
 }

@@ -8,16 +8,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Acronyms spelt out in the text: {@code National League for Democracy (NLD)}. The words before the
- * bracket whose initials spell the acronym (small words such as "of" and "for" aside) are one
- * mention; the acronym, there and everywhere else in the text, is a mention of the same type with
- * the expansion as its canonical name.
+ * Acronyms spelt out in the text: {@code National League for Democracy (NLD)}. The words
+ * before the bracket whose initials spell the acronym (small words such as "of" and "for"
+ * aside) are one mention; the acronym, there and everywhere else in the text, is a
+ * mention of the same type with the expansion as its canonical name.
  */
 final class Acronyms {
 
 	/** Small words that an acronym skips. */
-	private static final Set<String> SKIPPED = Set.of("of", "the", "for", "and", "on", "in", "to", "at", "&",
-			"de", "du", "des", "del", "la", "le", "el", "et", "y", "und", "für", "-");
+	private static final Set<String> SKIPPED = Set.of("of", "the", "for", "and", "on", "in", "to", "at", "&", "de",
+			"du", "des", "del", "la", "le", "el", "et", "y", "und", "für", "-");
 
 	private static final int MAX_LETTERS = 12;
 
@@ -28,7 +28,8 @@ final class Acronyms {
 		Map<String, Mention> expansions = new LinkedHashMap<>();
 		int size = document.tokens.size();
 		for (int i = 1; i + 2 < size; i++) {
-			if (!document.word(i).equals("(") || !document.word(i + 2).equals(")") || !document.sameSentence(i - 1, i + 2)) {
+			if (!document.word(i).equals("(") || !document.word(i + 2).equals(")")
+					|| !document.sameSentence(i - 1, i + 2)) {
 				continue;
 			}
 			String acronym = document.word(i + 1);
@@ -47,7 +48,10 @@ final class Acronyms {
 		}
 	}
 
-	/** Whether a word can be an acronym: at most 12 characters, capitals (two or more) with digits, {@code &} or dots. */
+	/**
+	 * Whether a word can be an acronym: at most 12 characters, capitals (two or more)
+	 * with digits, {@code &} or dots.
+	 */
 	static boolean acronym(String word) {
 		if (word.length() < 2 || word.length() > MAX_LETTERS || !Character.isUpperCase(word.charAt(0))) {
 			return false;
@@ -69,16 +73,20 @@ final class Acronyms {
 	}
 
 	/**
-	 * The first token of the words before the bracket at {@code bracket} whose initials spell the
-	 * acronym, or -1. A word gives the acronym its initial and may give it more of its letters in
-	 * order ({@code Southeast} gives S and E of ASEAN); small words may give nothing.
+	 * The first token of the words before the bracket at {@code bracket} whose initials
+	 * spell the acronym, or -1. A word gives the acronym its initial and may give it more
+	 * of its letters in order ({@code Southeast} gives S and E of ASEAN); small words may
+	 * give nothing.
 	 */
 	private static int expansionStart(MentionDocument document, int bracket, String acronym) {
 		String letters = acronym.replaceAll("[^\\p{L}]", "").toUpperCase(Locale.ROOT);
 		return match(document, document.sentenceStart(bracket), bracket - 1, letters, letters.length());
 	}
 
-	/** Matches {@code letters[0, count)} against the words ending at {@code token}; the first word's token or -1. */
+	/**
+	 * Matches {@code letters[0, count)} against the words ending at {@code token}; the
+	 * first word's token or -1.
+	 */
 	private static int match(MentionDocument document, int sentenceStart, int token, String letters, int count) {
 		if (count == 0) {
 			return token + 1;
@@ -102,7 +110,9 @@ final class Acronyms {
 		return SKIPPED.contains(word) ? match(document, sentenceStart, token - 1, letters, count) : -1;
 	}
 
-	/** Whether the word starts with the first letter and has the others after it in order. */
+	/**
+	 * Whether the word starts with the first letter and has the others after it in order.
+	 */
 	private static boolean spells(String word, String letters) {
 		if (firstLetter(word) != letters.charAt(0)) {
 			return false;
@@ -127,9 +137,9 @@ final class Acronyms {
 	}
 
 	/**
-	 * Makes tokens {@code [first, end)} one mention, of the type the tagger gave all of it if it did,
-	 * else the type it gave the acronym, else an organisation (what most spelt-out acronyms name);
-	 * mentions overlapping it go.
+	 * Makes tokens {@code [first, end)} one mention, of the type the tagger gave all of
+	 * it if it did, else the type it gave the acronym, else an organisation (what most
+	 * spelt-out acronyms name); mentions overlapping it go.
 	 */
 	private static Mention expand(MentionDocument document, int first, int end, int acronymToken) {
 		EntityType whole = null;

@@ -1,7 +1,8 @@
 package org.morgue.ner;
 
 /**
- * A mention as an export of the archive gives it, to be restored without running the tagger again.
+ * A mention as an export of the archive gives it, to be restored without running the
+ * tagger again.
  *
  * @param field {@code TITLE}, {@code BODY} or {@code DATELINE}
  * @param start offset of the first UTF-16 code unit in that field's text

@@ -16,13 +16,14 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 
 /**
- * One of Stanford's CRF named-entity models, loaded from the classpath, tagging one sentence at a
- * time.
+ * One of Stanford's CRF named-entity models, loaded from the classpath, tagging one
+ * sentence at a time.
  * <p>
- * Thread-safe once loaded: {@link CRFClassifier#classifySentence} copies the tokens it is given and
- * keeps its working state per call. The one piece of shared mutable state, the set of lower-case
- * words it has seen, is switched off ({@code maxAdditionalKnownLCWords=0}), so that a text is tagged
- * the same whatever was tagged before it.
+ * Thread-safe once loaded: {@link CRFClassifier#classifySentence} copies the tokens it is
+ * given and keeps its working state per call. The one piece of shared mutable state, the
+ * set of lower-case words it has seen, is switched off
+ * ({@code maxAdditionalKnownLCWords=0}), so that a text is tagged the same whatever was
+ * tagged before it.
  */
 final class CrfModel {
 
@@ -88,7 +89,10 @@ final class CrfModel {
 		return types;
 	}
 
-	/** The models' labels (with or without a B-/I- prefix) as types; dates, money and the like are none. */
+	/**
+	 * The models' labels (with or without a B-/I- prefix) as types; dates, money and the
+	 * like are none.
+	 */
 	static EntityType type(String label) {
 		if (label == null) {
 			return null;

@@ -10,6 +10,6 @@ import java.util.Map;
  * {@code ADD_ALIAS} or {@code IGNORE_NAME}
  * @param details what changed: before and after values, names and counts
  */
-public record CurationDecision(long id, String action, Long entityId, Map<String, Object> details,
-		Instant decidedAt, String decidedBy) {
+public record CurationDecision(long id, String action, Long entityId, Map<String, Object> details, Instant decidedAt,
+		String decidedBy) {
 }

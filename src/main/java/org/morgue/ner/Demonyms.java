@@ -10,10 +10,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Words for the people of a place ({@code Russian}, {@code Cambodians}, {@code South African}): a
- * nationality is MISC, not a location, as in the CoNLL guidelines. The list is CoreNLP's
- * ({@code edu/stanford/nlp/models/dcoref/demonyms.txt}, from Wikipedia's list of adjectival forms of
- * place names), unpacked from the models jar at build time.
+ * Words for the people of a place ({@code Russian}, {@code Cambodians},
+ * {@code South African}): a nationality is MISC, not a location, as in the CoNLL
+ * guidelines. The list is CoreNLP's ({@code edu/stanford/nlp/models/dcoref/demonyms.txt},
+ * from Wikipedia's list of adjectival forms of place names), unpacked from the models jar
+ * at build time.
  */
 final class Demonyms {
 

@@ -22,15 +22,19 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Analyses an article: runs the extractor over its title and body, adds its dateline place, and
- * stores the mentions against the archive's entities, where curated names win and names marked as
- * not an entity are dropped. The tagger runs outside any transaction; storing is one transaction
- * that also publishes {@link ArticleEntitiesChanged}, so the index follows.
+ * Analyses an article: runs the extractor over its title and body, adds its dateline
+ * place, and stores the mentions against the archive's entities, where curated names win
+ * and names marked as not an entity are dropped. The tagger runs outside any transaction;
+ * storing is one transaction that also publishes {@link ArticleEntitiesChanged}, so the
+ * index follows.
  */
 @Component
 class EntityAnalysis {
 
-	/** Raise when the extractor changes what it finds: every article is then analysed again. */
+	/**
+	 * Raise when the extractor changes what it finds: every article is then analysed
+	 * again.
+	 */
 	static final int EXTRACTOR_VERSION = 1;
 
 	static final String TITLE = "TITLE";
@@ -39,7 +43,10 @@ class EntityAnalysis {
 
 	static final String DATELINE = "DATELINE";
 
-	/** Between title and body in the text the extractor sees, so that a name never spans both. */
+	/**
+	 * Between title and body in the text the extractor sees, so that a name never spans
+	 * both.
+	 */
 	private static final String TITLE_BREAK = "\n\n";
 
 	private final Supplier<EntityExtractor> extractor;
@@ -90,9 +97,10 @@ class EntityAnalysis {
 	}
 
 	/**
-	 * Puts back the mentions an export of the archive gave for a restored article, tying them to
-	 * entities by name as an analysis would, and marks the article analysed. Runs in the caller's
-	 * transaction: the article and its entities are stored together or not at all.
+	 * Puts back the mentions an export of the archive gave for a restored article, tying
+	 * them to entities by name as an analysis would, and marks the article analysed. Runs
+	 * in the caller's transaction: the article and its entities are stored together or
+	 * not at all.
 	 */
 	void restore(long articleId, int articleVersion, List<ArchivedMention> mentions) {
 		List<Found> found = mentions.stream()
@@ -123,7 +131,8 @@ class EntityAnalysis {
 		int bodyStart = title.length() + TITLE_BREAK.length();
 		for (ExtractedEntity entity : extractor.get().extract(text)) {
 			if (entity.end() <= title.length()) {
-				found.add(new Found(TITLE, entity.start(), entity.end(), entity.text(), entity.type(), entity.canonical()));
+				found.add(new Found(TITLE, entity.start(), entity.end(), entity.text(), entity.type(),
+						entity.canonical()));
 			}
 			else if (entity.start() >= bodyStart) {
 				found.add(new Found(BODY, entity.start() - bodyStart, entity.end() - bodyStart, entity.text(),
@@ -141,8 +150,9 @@ class EntityAnalysis {
 	}
 
 	/**
-	 * The dateline place as the story itself names it in full, if it does (not in capitals: a
-	 * dateline repeated in the body is written {@code YANGON}, and the place is Yangon).
+	 * The dateline place as the story itself names it in full, if it does (not in
+	 * capitals: a dateline repeated in the body is written {@code YANGON}, and the place
+	 * is Yangon).
 	 */
 	private static String canonicalPlace(List<Found> found, String place) {
 		String key = NameKey.of(place);
@@ -154,12 +164,17 @@ class EntityAnalysis {
 			.orElse(place);
 	}
 
-	/** Written in capitals only, as datelines and shouted headlines are (and acronyms). */
+	/**
+	 * Written in capitals only, as datelines and shouted headlines are (and acronyms).
+	 */
 	static boolean allCapitals(String name) {
 		return name.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
 	}
 
-	/** Ties each mention to an entity, creating the entities the archive does not know yet. */
+	/**
+	 * Ties each mention to an entity, creating the entities the archive does not know
+	 * yet.
+	 */
 	private List<EntityStore.NewMention> resolve(List<Found> found) {
 		Set<String> keys = new HashSet<>();
 		found.forEach(f -> {
@@ -173,21 +188,26 @@ class EntityAnalysis {
 			.toList();
 
 		Map<NameAndType, Long> entities = new HashMap<>();
-		// Known names first; new ones are created in key order, so concurrent analyses lock alike.
-		TreeSet<NameAndType> unknown = new TreeSet<>(Comparator.comparing(NameAndType::key).thenComparing(NameAndType::type));
+		// Known names first; new ones are created in key order, so concurrent analyses
+		// lock alike.
+		TreeSet<NameAndType> unknown = new TreeSet<>(
+				Comparator.comparing(NameAndType::key).thenComparing(NameAndType::type));
 		Map<NameAndType, List<Found>> groups = new java.util.LinkedHashMap<>();
-		kept.forEach(f -> groups.computeIfAbsent(new NameAndType(f.canonicalKey(), f.type()), n -> new ArrayList<>()).add(f));
+		kept.forEach(f -> groups.computeIfAbsent(new NameAndType(f.canonicalKey(), f.type()), n -> new ArrayList<>())
+			.add(f));
 		groups.forEach((name, group) -> {
 			Optional<Long> known = store.resolve(name.key(), name.type());
 			if (known.isEmpty()) {
-				// The archive may know the name by another way of writing it here: an acronym the
+				// The archive may know the name by another way of writing it here: an
+				// acronym the
 				// story spells out (ASEAN), known from stories that did not.
 				known = group.stream()
 					.filter(f -> isName(f.surface()) && !f.surfaceKey().equals(name.key()))
 					.map(f -> store.resolve(f.surfaceKey(), name.type()))
 					.flatMap(Optional::stream)
 					.findFirst();
-				known.ifPresent(id -> store.addAliasIfAbsent(name.key(), name.type(), id, group.get(0).canonical(), false));
+				known.ifPresent(
+						id -> store.addAliasIfAbsent(name.key(), name.type(), id, group.get(0).canonical(), false));
 			}
 			known.ifPresentOrElse(id -> entities.put(name, id), () -> unknown.add(name));
 		});
@@ -195,8 +215,10 @@ class EntityAnalysis {
 		for (NameAndType name : unknown) {
 			store.lock(name.key(), name.type());
 			long id = store.resolve(name.key(), name.type()).orElseGet(() -> {
-				// A new entity is named as the story writes it in ordinary case where it does: the
-				// Yangon of the dateline rather than the YANGON of copy pasted with its dateline.
+				// A new entity is named as the story writes it in ordinary case where it
+				// does: the
+				// Yangon of the dateline rather than the YANGON of copy pasted with its
+				// dateline.
 				List<String> names = kept.stream()
 					.filter(f -> f.canonicalKey().equals(name.key()) && f.type() == name.type())
 					.map(Found::canonical)
@@ -215,15 +237,16 @@ class EntityAnalysis {
 			if (isName(f.surface()) && !f.surfaceKey().equals(f.canonicalKey())) {
 				store.addAliasIfAbsent(f.surfaceKey(), f.type(), entityId, f.surface(), false);
 			}
-			mentions.add(new EntityStore.NewMention(entityId, f.field(), f.start(), f.end(), f.surface(), f.surfaceKey()));
+			mentions
+				.add(new EntityStore.NewMention(entityId, f.field(), f.start(), f.end(), f.surface(), f.surfaceKey()));
 		}
 		return mentions;
 	}
 
 	/**
-	 * Whether a way of writing a name stands for the same entity anywhere in the archive: an
-	 * acronym ({@code NLD}) or a name of several words. A single word that shortens a name within one
-	 * story ({@code Lavrov}) may mean someone else in another.
+	 * Whether a way of writing a name stands for the same entity anywhere in the archive:
+	 * an acronym ({@code NLD}) or a name of several words. A single word that shortens a
+	 * name within one story ({@code Lavrov}) may mean someone else in another.
 	 */
 	static boolean isName(String surface) {
 		String trimmed = surface.strip();

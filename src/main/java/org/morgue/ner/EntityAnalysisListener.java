@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Analyses each saved article after its transaction commits, on a thread of its own so that ingest
- * and indexing never wait for the tagger. The event comes through Spring Modulith's publication
- * log: an analysis that did not complete (the process died) is delivered again at the next start.
+ * Analyses each saved article after its transaction commits, on a thread of its own so
+ * that ingest and indexing never wait for the tagger. The event comes through Spring
+ * Modulith's publication log: an analysis that did not complete (the process died) is
+ * delivered again at the next start.
  */
 @Component
 class EntityAnalysisListener {
@@ -29,10 +30,10 @@ class EntityAnalysisListener {
 	}
 
 	/**
-	 * A bulk import's articles are queued for the backlog rather than analysed one by one here: the
-	 * backlog starts once the import has been quiet for a moment, so that the tagger does not take
-	 * the cores the import needs. Until then they are simply articles without an analysis, which the
-	 * backlog also finds at the next start.
+	 * A bulk import's articles are queued for the backlog rather than analysed one by one
+	 * here: the backlog starts once the import has been quiet for a moment, so that the
+	 * tagger does not take the cores the import needs. Until then they are simply
+	 * articles without an analysis, which the backlog also finds at the next start.
 	 */
 	@TransactionalEventListener
 	void on(ArticlesImported event) {

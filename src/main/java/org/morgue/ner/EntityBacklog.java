@@ -27,9 +27,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Works off the articles waiting for analysis: never analysed (after a bulk import, or a crash
- * before the publication log existed), analysed at an older version, or by an older extractor.
- * Runs in the background on the shared bulk threads and reports its progress to administrators.
+ * Works off the articles waiting for analysis: never analysed (after a bulk import, or a
+ * crash before the publication log existed), analysed at an older version, or by an older
+ * extractor. Runs in the background on the shared bulk threads and reports its progress
+ * to administrators.
  */
 @Component
 public class EntityBacklog implements SmartLifecycle {
@@ -84,7 +85,8 @@ public class EntityBacklog implements SmartLifecycle {
 			start("start-up");
 		}
 		else {
-			// Loading the models takes seconds: do it now rather than when the first story arrives.
+			// Loading the models takes seconds: do it now rather than when the first
+			// story arrives.
 			workers.startJob("entity-models", analysis::warmUp);
 		}
 	}
@@ -108,8 +110,8 @@ public class EntityBacklog implements SmartLifecycle {
 	}
 
 	/**
-	 * Asks for the backlog to run once the articles stop coming: {@link #QUIET} after the last call,
-	 * or after the run under way ends.
+	 * Asks for the backlog to run once the articles stop coming: {@link #QUIET} after the
+	 * last call, or after the run under way ends.
 	 */
 	public void queue(String reason) {
 		if (!properties.enabled()) {
@@ -143,8 +145,8 @@ public class EntityBacklog implements SmartLifecycle {
 	private List<Long> pendingIds() {
 		List<Long> pending = new ArrayList<>();
 		long after = 0;
-		for (List<ArticleVersion> batch = articles.versionsAfter(after, SCAN_BATCH); !batch.isEmpty() && running;
-				batch = articles.versionsAfter(after, SCAN_BATCH)) {
+		for (List<ArticleVersion> batch = articles.versionsAfter(after, SCAN_BATCH); !batch.isEmpty()
+				&& running; batch = articles.versionsAfter(after, SCAN_BATCH)) {
 			Map<Long, Integer> analysed = store.analysedVersions(batch.stream().map(ArticleVersion::id).toList(),
 					EntityAnalysis.EXTRACTOR_VERSION);
 			for (ArticleVersion article : batch) {
@@ -169,7 +171,8 @@ public class EntityBacklog implements SmartLifecycle {
 			if (total > 0) {
 				logger.info("Analysing " + total + " articles waiting for entity extraction (" + reason + ")");
 			}
-			// An article at a time on the shared bulk threads, so that an index rebuild or an import
+			// An article at a time on the shared bulk threads, so that an index rebuild
+			// or an import
 			// running meanwhile gets its turn.
 			ParallelWork analyses = workers.bulk(properties.threads());
 			work = analyses;
@@ -186,8 +189,8 @@ public class EntityBacklog implements SmartLifecycle {
 					progress.set(WorkProgress.running(reason, started, count, total, clock));
 					if (count % 1000 == 0) {
 						WorkProgress now = progress.get();
-						logger.info("Entity backlog: %d/%d (%d%%), %.1f articles/s, about %s left".formatted(count, total,
-								now.percent(), now.perSecond(), now.remaining()));
+						logger.info("Entity backlog: %d/%d (%d%%), %.1f articles/s, about %s left".formatted(count,
+								total, now.percent(), now.perSecond(), now.remaining()));
 					}
 				});
 			}

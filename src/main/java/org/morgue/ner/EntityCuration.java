@@ -14,12 +14,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Editors' decisions about entities. Each applies at once to every stored article (mentions move in
- * the database, and the articles they are in are re-indexed, without running the tagger again) and
- * to every later article (the extractor's output goes through the same alias tables). Each decision
- * is recorded with who made it and when, and published as an {@link EditorialChange} (kinds
- * {@code entity.renamed}, {@code entity.retyped}, {@code entity.merged}, {@code entity.split},
- * {@code entity.alias.added}, {@code entity.ignored}) naming the articles whose mentions it touched.
+ * Editors' decisions about entities. Each applies at once to every stored article
+ * (mentions move in the database, and the articles they are in are re-indexed, without
+ * running the tagger again) and to every later article (the extractor's output goes
+ * through the same alias tables). Each decision is recorded with who made it and when,
+ * and published as an {@link EditorialChange} (kinds {@code entity.renamed},
+ * {@code entity.retyped}, {@code entity.merged}, {@code entity.split},
+ * {@code entity.alias.added}, {@code entity.ignored}) naming the articles whose mentions
+ * it touched.
  */
 @Service
 public class EntityCuration {
@@ -37,21 +39,20 @@ public class EntityCuration {
 	}
 
 	/**
-	 * Gives the entity a new name; the old one stays an alias, so searches for it still find it.
-	 * @throws InvalidCurationException when the name is blank or belongs to another entity of the
-	 * type (merge them instead)
+	 * Gives the entity a new name; the old one stays an alias, so searches for it still
+	 * find it.
+	 * @throws InvalidCurationException when the name is blank or belongs to another
+	 * entity of the type (merge them instead)
 	 */
 	@Transactional
 	public EntitySummary rename(long id, String name) {
 		EntitySummary entity = existing(id);
 		String newName = required("name", name);
 		String key = NameKey.of(newName);
-		store.aliasTarget(key, entity.type())
-			.filter(other -> other != id)
-			.ifPresent(other -> {
-				throw new InvalidCurationException("name", "'%s' is already the name of entity %d: merge the two instead."
-					.formatted(newName, other));
-			});
+		store.aliasTarget(key, entity.type()).filter(other -> other != id).ifPresent(other -> {
+			throw new InvalidCurationException("name",
+					"'%s' is already the name of entity %d: merge the two instead.".formatted(newName, other));
+		});
 		store.rename(id, newName, clock.instant(), CurrentActor.name());
 		store.putCuratedAlias(key, entity.type(), id, newName);
 		record("RENAME", id, details("before", entity.name(), "after", newName));
@@ -60,7 +61,10 @@ public class EntityCuration {
 		return existing(id);
 	}
 
-	/** Changes the entity's type: later mentions of its names get it whatever the tagger says. */
+	/**
+	 * Changes the entity's type: later mentions of its names get it whatever the tagger
+	 * says.
+	 */
 	@Transactional
 	public EntitySummary retype(long id, EntityType type) {
 		EntitySummary entity = existing(id);
@@ -84,7 +88,8 @@ public class EntityCuration {
 	}
 
 	/**
-	 * Merges one entity into another: its names become the other's aliases, its mentions the other's.
+	 * Merges one entity into another: its names become the other's aliases, its mentions
+	 * the other's.
 	 * @return the entity merged into
 	 */
 	@Transactional
@@ -109,9 +114,11 @@ public class EntityCuration {
 	}
 
 	/**
-	 * Splits a name off an entity into an entity of its own, with the mentions written so.
+	 * Splits a name off an entity into an entity of its own, with the mentions written
+	 * so.
 	 * @return the new entity
-	 * @throws InvalidCurationException when the entity has no such alias, or it is the entity's own name
+	 * @throws InvalidCurationException when the entity has no such alias, or it is the
+	 * entity's own name
 	 */
 	@Transactional
 	public EntitySummary splitAlias(long id, String alias) {
@@ -119,7 +126,8 @@ public class EntityCuration {
 		String name = required("alias", alias);
 		String key = NameKey.of(name);
 		if (key.equals(NameKey.of(entity.name()))) {
-			throw new InvalidCurationException("alias", "'%s' is the entity's own name: rename it instead.".formatted(name));
+			throw new InvalidCurationException("alias",
+					"'%s' is the entity's own name: rename it instead.".formatted(name));
 		}
 		List<EntityStore.Alias> matching = store.aliases(id).stream().filter(a -> a.key().equals(key)).toList();
 		if (matching.isEmpty()) {
@@ -131,7 +139,8 @@ public class EntityCuration {
 		}
 		List<Long> touched = store.moveMentions(key, id, created);
 		store.recount(List.of(id, created));
-		Map<String, Object> details = details("alias", matching.get(0).name(), "from", entity.name(), "newEntityId", created);
+		Map<String, Object> details = details("alias", matching.get(0).name(), "from", entity.name(), "newEntityId",
+				created);
 		details.put("entityIds", List.of(id, created));
 		details.put("articles", touched.size());
 		record("SPLIT_ALIAS", id, details);
@@ -142,7 +151,10 @@ public class EntityCuration {
 		return existing(created);
 	}
 
-	/** Adds a name the entity is known by: mentions written so, stored and to come, become its own. */
+	/**
+	 * Adds a name the entity is known by: mentions written so, stored and to come, become
+	 * its own.
+	 */
 	@Transactional
 	public EntitySummary addAlias(long id, String alias) {
 		EntitySummary entity = existing(id);
@@ -167,8 +179,8 @@ public class EntityCuration {
 	}
 
 	/**
-	 * Marks a name as not an entity: its mentions go from every article, and it is never extracted
-	 * again.
+	 * Marks a name as not an entity: its mentions go from every article, and it is never
+	 * extracted again.
 	 * @return how many articles it was taken from
 	 */
 	@Transactional

@@ -6,21 +6,23 @@ import java.util.List;
 /**
  * Finds the people, organisations, places and other names (MISC) mentioned in a text.
  * <p>
- * Stanford's CRF named-entity tagger (CoreNLP) does the tagging, sentence by sentence; steps after
- * it look at the whole text: typographic quotes and apostrophes are read as plain ones while offsets
- * stay in the original text, a surface form gets one type per text and is tagged wherever it appears,
- * nationalities are MISC, a person's surname or part of a name resolves to the full name ({@code
- * Lavrov} is {@code Sergei Lavrov}) and an acronym to its expansion where the text spells it out
- * ({@code NLD} is {@code National League for Democracy}).
+ * Stanford's CRF named-entity tagger (CoreNLP) does the tagging, sentence by sentence;
+ * steps after it look at the whole text: typographic quotes and apostrophes are read as
+ * plain ones while offsets stay in the original text, a surface form gets one type per
+ * text and is tagged wherever it appears, nationalities are MISC, a person's surname or
+ * part of a name resolves to the full name ({@code
+ * Lavrov} is {@code Sergei Lavrov}) and an acronym to its expansion where the text spells
+ * it out ({@code NLD} is {@code National League for Democracy}).
  * <p>
- * <b>Lifecycle.</b> The constructor loads the model from the classpath, which takes a few seconds
- * and keeps about 130 MB of heap: create one extractor and share it. {@link #extract} is thread-safe
- * and may be called from any number of threads at once; it takes some 25 ms of one core for a
- * 400-word article. See {@code docs/entities.md} for the model, the steps and their measured worth.
+ * <b>Lifecycle.</b> The constructor loads the model from the classpath, which takes a few
+ * seconds and keeps about 130 MB of heap: create one extractor and share it.
+ * {@link #extract} is thread-safe and may be called from any number of threads at once;
+ * it takes some 25 ms of one core for a 400-word article. See {@code docs/entities.md}
+ * for the model, the steps and their measured worth.
  * <p>
- * Texts in other languages or scripts do not fail; they yield few or no entities. Long texts are
- * worked on in pieces of about {@value #MAX_PIECE_CHARS} characters cut at paragraph ends, each
- * piece one document for the steps that look at the whole text.
+ * Texts in other languages or scripts do not fail; they yield few or no entities. Long
+ * texts are worked on in pieces of about {@value #MAX_PIECE_CHARS} characters cut at
+ * paragraph ends, each piece one document for the steps that look at the whole text.
  */
 final class EntityExtractor {
 
@@ -55,8 +57,8 @@ final class EntityExtractor {
 	/**
 	 * The mentions of named entities in a text.
 	 * @param text any text; {@code null} or blank gives no mentions
-	 * @return the mentions sorted by start, none overlapping; offsets are UTF-16 offsets into
-	 * {@code text}
+	 * @return the mentions sorted by start, none overlapping; offsets are UTF-16 offsets
+	 * into {@code text}
 	 */
 	public List<ExtractedEntity> extract(String text) {
 		if (text == null || text.isBlank()) {
@@ -118,7 +120,10 @@ final class EntityExtractor {
 		return document;
 	}
 
-	/** Where the piece starting at {@code from} ends: at a line break if there is one in its second half. */
+	/**
+	 * Where the piece starting at {@code from} ends: at a line break if there is one in
+	 * its second half.
+	 */
 	static int pieceEnd(String text, int from) {
 		if (text.length() - from <= MAX_PIECE_CHARS) {
 			return text.length();

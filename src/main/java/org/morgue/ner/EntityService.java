@@ -9,8 +9,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the archive knows about entities: analysing a text on request, the entities and mentions of
- * articles, the entity index and entity pages, and finding entities by any of their names.
+ * What the archive knows about entities: analysing a text on request, the entities and
+ * mentions of articles, the entity index and entity pages, and finding entities by any of
+ * their names.
  */
 @Service
 public class EntityService {
@@ -31,21 +32,25 @@ public class EntityService {
 	}
 
 	/**
-	 * Restores the mentions an export gave for an article just imported from it, in the caller's
-	 * transaction, so that the article needs no analysis.
+	 * Restores the mentions an export gave for an article just imported from it, in the
+	 * caller's transaction, so that the article needs no analysis.
 	 */
 	@Transactional
 	public void restore(long articleId, int articleVersion, List<ArchivedMention> mentions) {
 		analysis.restore(articleId, articleVersion, mentions);
 	}
 
-	/** An entity found in a posted text; {@code canonical} is the archive's name for it when it knows one. */
+	/**
+	 * An entity found in a posted text; {@code canonical} is the archive's name for it
+	 * when it knows one.
+	 */
 	public record Analyzed(String text, EntityType type, int start, int end, String canonical) {
 	}
 
 	/**
-	 * Finds the entities of a text without storing anything. Names marked as not an entity are left
-	 * out, and a name the archive knows gets the archive's canonical name.
+	 * Finds the entities of a text without storing anything. Names marked as not an
+	 * entity are left out, and a name the archive knows gets the archive's canonical
+	 * name.
 	 * @throws InvalidCurationException when the text is empty or too long
 	 */
 	@Transactional(readOnly = true)
@@ -54,8 +59,8 @@ public class EntityService {
 			throw new InvalidCurationException("text", "The text is empty: post the text to analyse as text/plain.");
 		}
 		if (text.length() > MAX_ANALYZE_CHARS) {
-			throw new InvalidCurationException("text", "The text is longer than %,d characters: post it in parts."
-				.formatted(MAX_ANALYZE_CHARS));
+			throw new InvalidCurationException("text",
+					"The text is longer than %,d characters: post it in parts.".formatted(MAX_ANALYZE_CHARS));
 		}
 		List<ExtractedEntity> found = extractor.get().extract(text);
 		var ignored = store.ignoredAmong(found.stream()
@@ -73,7 +78,10 @@ public class EntityService {
 			.toList();
 	}
 
-	/** The entities of each of these articles, most mentioned first; articles without any are left out. */
+	/**
+	 * The entities of each of these articles, most mentioned first; articles without any
+	 * are left out.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, List<ArticleEntity>> entitiesOf(Collection<Long> articleIds) {
 		return store.entitiesOf(articleIds);
@@ -98,15 +106,19 @@ public class EntityService {
 		return analysed != null && analysed == articleVersion;
 	}
 
-	/** For each of these articles analysed by the current extractor, the article version it analysed. */
+	/**
+	 * For each of these articles analysed by the current extractor, the article version
+	 * it analysed.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, Integer> analysedVersions(Collection<Long> articleIds) {
 		return store.analysedVersions(articleIds, EntityAnalysis.EXTRACTOR_VERSION);
 	}
 
 	/**
-	 * The entities of any of these types whose name contains the given text, most mentioned first
-	 * or from A to Z. Only entities that some article mentions are listed.
+	 * The entities of any of these types whose name contains the given text, most
+	 * mentioned first or from A to Z. Only entities that some article mentions are
+	 * listed.
 	 * @param type the type, or {@code null} for all
 	 * @param nameFilter text the name or an alias contains, or {@code null}
 	 */
@@ -145,7 +157,10 @@ public class EntityService {
 		return new EntityDetails(id, entity.name(), entity.type(), aliases, entity.articleCount());
 	}
 
-	/** The entities a name (own name or alias, in any case and with or without accents) stands for. */
+	/**
+	 * The entities a name (own name or alias, in any case and with or without accents)
+	 * stands for.
+	 */
 	@Transactional(readOnly = true)
 	public List<Long> idsNamed(String name) {
 		String key = NameKey.of(name);

@@ -20,8 +20,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The entity tables in SQL: entities, their aliases, ignored names, mentions, the record of which
- * article versions were analysed, and curation decisions. Callers hold the transaction.
+ * The entity tables in SQL: entities, their aliases, ignored names, mentions, the record
+ * of which article versions were analysed, and curation decisions. Callers hold the
+ * transaction.
  */
 @Repository
 class EntityStore {
@@ -43,7 +44,10 @@ class EntityStore {
 
 	// aliases and entities
 
-	/** The entity a name key leads to: a curated alias of any type first, else the tagger's type. */
+	/**
+	 * The entity a name key leads to: a curated alias of any type first, else the
+	 * tagger's type.
+	 */
 	Optional<Long> resolve(String key, EntityType type) {
 		return jdbc.sql("""
 				select entity_id from entity_alias where name_key = :key and (curated or type = :type)
@@ -87,7 +91,10 @@ class EntityStore {
 			.update();
 	}
 
-	/** Points the alias at the entity (a curated decision), whichever entity it led to before. */
+	/**
+	 * Points the alias at the entity (a curated decision), whichever entity it led to
+	 * before.
+	 */
 	void putCuratedAlias(String key, EntityType type, long entityId, String name) {
 		jdbc.sql("""
 				insert into entity_alias (name_key, type, entity_id, name, curated)
@@ -118,7 +125,10 @@ class EntityStore {
 			.optional();
 	}
 
-	/** Entities any of whose names (own or alias) has this key, curated or not, of any type. */
+	/**
+	 * Entities any of whose names (own or alias) has this key, curated or not, of any
+	 * type.
+	 */
 	List<Long> entitiesNamed(String key) {
 		return jdbc.sql("select distinct entity_id from entity_alias where name_key = :key order by entity_id")
 			.param("key", key)
@@ -156,7 +166,10 @@ class EntityStore {
 			.update();
 	}
 
-	/** Marks every alias of the entity as an editor's decision, so it wins over the tagger's type. */
+	/**
+	 * Marks every alias of the entity as an editor's decision, so it wins over the
+	 * tagger's type.
+	 */
 	void curateAliases(long entityId) {
 		jdbc.sql("update entity_alias set curated = true where entity_id = :id").param("id", entityId).update();
 	}
@@ -174,7 +187,10 @@ class EntityStore {
 		jdbc.sql("delete from entity where id = :from").param("from", fromId).update();
 	}
 
-	/** Moves the mentions written with this key to the entity; answers the articles they are in. */
+	/**
+	 * Moves the mentions written with this key to the entity; answers the articles they
+	 * are in.
+	 */
 	List<Long> moveMentions(String surfaceKey, Long fromEntity, long toEntity) {
 		return jdbc.sql("""
 				update mention set entity_id = :to where surface_key = :key and entity_id <> :to
@@ -213,18 +229,15 @@ class EntityStore {
 			.update();
 	}
 
-	/** Deletes the mentions written with this key or standing for an entity named so; answers their articles. */
+	/**
+	 * Deletes the mentions written with this key or standing for an entity named so;
+	 * answers their articles.
+	 */
 	List<Long> deleteMentionsNamed(String key) {
 		return jdbc.sql("""
 				delete from mention where surface_key = :key
 				or entity_id in (select entity_id from entity_alias where name_key = :key)
-				returning article_id""")
-			.param("key", key)
-			.query(Long.class)
-			.list()
-			.stream()
-			.distinct()
-			.toList();
+				returning article_id""").param("key", key).query(Long.class).list().stream().distinct().toList();
 	}
 
 	// mentions and analyses
@@ -239,7 +252,10 @@ class EntityStore {
 	record NewMention(long entityId, String field, int start, int end, String surface, String surfaceKey) {
 	}
 
-	/** Replaces the article's mentions and keeps the article counts of the entities concerned. */
+	/**
+	 * Replaces the article's mentions and keeps the article counts of the entities
+	 * concerned.
+	 */
 	void replaceMentions(long articleId, List<NewMention> mentions) {
 		Set<Long> before = new HashSet<>(jdbc.sql("select distinct entity_id from mention where article_id = :id")
 			.param("id", articleId)
@@ -277,8 +293,8 @@ class EntityStore {
 	}
 
 	/**
-	 * Counts one article fewer for each entity the article mentions: for an article about to be
-	 * deleted, whose mentions go with it.
+	 * Counts one article fewer for each entity the article mentions: for an article about
+	 * to be deleted, whose mentions go with it.
 	 */
 	void uncountArticle(long articleId) {
 		jdbc.sql("""
@@ -288,15 +304,16 @@ class EntityStore {
 			.update();
 	}
 
-	/** Counts again the articles that mention these entities, after curation moved mentions. */
+	/**
+	 * Counts again the articles that mention these entities, after curation moved
+	 * mentions.
+	 */
 	void recount(Collection<Long> entityIds) {
 		if (!entityIds.isEmpty()) {
 			jdbc.sql("""
 					update entity e set article_count =
 					(select count(distinct m.article_id) from mention m where m.entity_id = e.id)
-					where e.id in (:ids)""")
-				.param("ids", entityIds)
-				.update();
+					where e.id in (:ids)""").param("ids", entityIds).update();
 		}
 	}
 
@@ -351,7 +368,8 @@ class EntityStore {
 				order by m.article_id, mentions desc, e.name""")
 			.param("ids", articleIds)
 			.query((rs, row) -> entities.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-				.add(new ArticleEntity(rs.getLong(2), rs.getString(3), EntityType.valueOf(rs.getString(4)), rs.getInt(5))))
+				.add(new ArticleEntity(rs.getLong(2), rs.getString(3), EntityType.valueOf(rs.getString(4)),
+						rs.getInt(5))))
 			.list();
 		return entities;
 	}
@@ -367,7 +385,10 @@ class EntityStore {
 			.list();
 	}
 
-	/** The mentions of each of these articles, for an export; articles without any are left out. */
+	/**
+	 * The mentions of each of these articles, for an export; articles without any are
+	 * left out.
+	 */
 	Map<Long, List<EntityMention>> mentionsOf(Collection<Long> articleIds) {
 		Map<Long, List<EntityMention>> mentions = new HashMap<>();
 		if (articleIds.isEmpty()) {
@@ -394,8 +415,8 @@ class EntityStore {
 	}
 
 	/**
-	 * Entities that some article mentions, filtered by type and name, sorted by article count
-	 * ({@code mentioned}) or name ({@code name}).
+	 * Entities that some article mentions, filtered by type and name, sorted by article
+	 * count ({@code mentioned}) or name ({@code name}).
 	 */
 	List<EntitySummary> list(EntityType type, String nameFilter, boolean byName, int offset, int limit) {
 		String order = byName ? "lower(e.name), e.id" : "e.article_count desc, e.id";

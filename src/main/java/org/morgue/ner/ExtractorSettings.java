@@ -6,13 +6,14 @@ import java.util.List;
  * Which models tag a text and which steps run after them. {@link #standard()} is what
  * {@link EntityExtractor} uses; the others exist to measure what each step is worth.
  *
- * @param models model files under {@code edu/stanford/nlp/models/ner/}, most trusted first: where
- * two models disagree on a span the first one's reading stands, and the second adds what the first
- * missed
+ * @param models model files under {@code edu/stanford/nlp/models/ner/}, most trusted
+ * first: where two models disagree on a span the first one's reading stands, and the
+ * second adds what the first missed
  * @param demonyms nationalities ({@code Russian}) as MISC, not places ({@link Demonyms})
- * @param consistency one type per surface form in a text, and every whole-word occurrence of a
- * tagged form tagged ({@link MentionConsistency})
- * @param shortForms part of a person's name resolved to the full name ({@link ShortForms})
+ * @param consistency one type per surface form in a text, and every whole-word occurrence
+ * of a tagged form tagged ({@link MentionConsistency})
+ * @param shortForms part of a person's name resolved to the full name
+ * ({@link ShortForms})
  * @param acronyms acronyms joined to their expansion ({@link Acronyms})
  */
 record ExtractorSettings(List<String> models, boolean demonyms, boolean consistency, boolean shortForms,

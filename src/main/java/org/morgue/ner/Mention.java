@@ -1,8 +1,8 @@
 package org.morgue.ner;
 
 /**
- * A mention while a document is being worked on: a run of tokens {@code [first, end)}, its type,
- * and the full name it stands for when that is not its own text.
+ * A mention while a document is being worked on: a run of tokens {@code [first, end)},
+ * its type, and the full name it stands for when that is not its own text.
  */
 final class Mention {
 

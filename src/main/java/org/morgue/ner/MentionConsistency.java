@@ -8,17 +8,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One reading of a name per document. A news text names the same thing the same way throughout, so
- * where the tagger gives one surface form two types the majority (then the first) wins, and a form
- * tagged somewhere is tagged wherever else it appears as whole words, unless the tagger left it alone
- * more often than it tagged it. Sentences in capitals (headlines, datelines, tables) take no part.
+ * One reading of a name per document. A news text names the same thing the same way
+ * throughout, so where the tagger gives one surface form two types the majority (then the
+ * first) wins, and a form tagged somewhere is tagged wherever else it appears as whole
+ * words, unless the tagger left it alone more often than it tagged it. Sentences in
+ * capitals (headlines, datelines, tables) take no part.
  */
 final class MentionConsistency {
 
 	private MentionConsistency() {
 	}
 
-	/** Gives every mention of a surface form the type most of them have; on a tie, the first one's. */
+	/**
+	 * Gives every mention of a surface form the type most of them have; on a tie, the
+	 * first one's.
+	 */
 	static void unifyTypes(MentionDocument document) {
 		Map<String, Map<EntityType, Integer>> votes = new HashMap<>();
 		Map<String, EntityType> firstType = new HashMap<>();
@@ -47,10 +51,10 @@ final class MentionConsistency {
 	}
 
 	/**
-	 * Tags the untagged occurrences of every tagged surface form that starts with a capital. An
-	 * occurrence counts only as whole words of one sentence not run into a longer capitalised name:
-	 * the word after it must not be capitalised, nor the word before it unless that one starts the
-	 * sentence.
+	 * Tags the untagged occurrences of every tagged surface form that starts with a
+	 * capital. An occurrence counts only as whole words of one sentence not run into a
+	 * longer capitalised name: the word after it must not be capitalised, nor the word
+	 * before it unless that one starts the sentence.
 	 */
 	static void propagate(MentionDocument document) {
 		Map<String, Mention> forms = new LinkedHashMap<>();
@@ -63,7 +67,8 @@ final class MentionConsistency {
 				tagged.merge(form, 1, Integer::sum);
 			}
 		}
-		// where the tagger left a form alone more often than it tagged it, it is likely no name
+		// where the tagger left a form alone more often than it tagged it, it is likely
+		// no name
 		Map<String, Integer> untagged = untaggedOccurrences(document, forms.keySet());
 		forms.keySet().removeIf(form -> untagged.getOrDefault(form, 0) > tagged.get(form));
 		propagate(document, forms);
@@ -89,8 +94,9 @@ final class MentionConsistency {
 	}
 
 	/**
-	 * Whether the token's sentence has no lower-case letter: a headline, a dateline, a table, where
-	 * the tagger's types are least sure and case does not tell a name from a word.
+	 * Whether the token's sentence has no lower-case letter: a headline, a dateline, a
+	 * table, where the tagger's types are least sure and case does not tell a name from a
+	 * word.
 	 */
 	static boolean shouting(MentionDocument document, int token) {
 		int sentence = document.tokens.sentenceOf(token);
@@ -107,8 +113,8 @@ final class MentionConsistency {
 	}
 
 	/**
-	 * Tags untagged whole-word occurrences of the given forms like the mention each form maps to:
-	 * same type, same canonical name.
+	 * Tags untagged whole-word occurrences of the given forms like the mention each form
+	 * maps to: same type, same canonical name.
 	 */
 	static void propagate(MentionDocument document, Map<String, Mention> forms) {
 		if (forms.isEmpty()) {

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A document's tokens and the mentions found over them so far. The steps after tagging
- * ({@link MentionSpans}, {@link MentionConsistency}, {@link ShortForms}, {@link Acronyms}) change the
- * mentions in place; mentions never overlap and never cross a sentence.
+ * ({@link MentionSpans}, {@link MentionConsistency}, {@link ShortForms},
+ * {@link Acronyms}) change the mentions in place; mentions never overlap and never cross
+ * a sentence.
  */
 final class MentionDocument {
 
@@ -23,7 +24,10 @@ final class MentionDocument {
 		return tokens.word(token);
 	}
 
-	/** The words of tokens {@code [first, end)} joined by single spaces: how a name is compared within a text. */
+	/**
+	 * The words of tokens {@code [first, end)} joined by single spaces: how a name is
+	 * compared within a text.
+	 */
 	String form(int first, int end) {
 		StringBuilder form = new StringBuilder();
 		for (int i = first; i < end; i++) {
@@ -72,7 +76,9 @@ final class MentionDocument {
 		return tokens.sentenceStarts.get(tokens.sentenceOf(token) + 1);
 	}
 
-	/** Whether the word starts with an upper-case letter (after any leading non-letters). */
+	/**
+	 * Whether the word starts with an upper-case letter (after any leading non-letters).
+	 */
 	boolean capitalized(int token) {
 		return capitalized(tokens.word(token));
 	}

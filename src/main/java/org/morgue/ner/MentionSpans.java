@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Turning the models' per-token types into mentions, joining two models' mentions, and trimming
- * what does not belong to a name from the edges of a span.
+ * Turning the models' per-token types into mentions, joining two models' mentions, and
+ * trimming what does not belong to a name from the edges of a span.
  */
 final class MentionSpans {
 
@@ -33,9 +33,10 @@ final class MentionSpans {
 	}
 
 	/**
-	 * Two models' mentions of one sentence as one list: the first model's, plus each of the second's
-	 * that overlaps none of them. Where the second model sees a longer name of the same type around
-	 * the first's (the first cut it short), the longer span is taken.
+	 * Two models' mentions of one sentence as one list: the first model's, plus each of
+	 * the second's that overlaps none of them. Where the second model sees a longer name
+	 * of the same type around the first's (the first cut it short), the longer span is
+	 * taken.
 	 */
 	static List<Mention> join(List<Mention> first, List<Mention> second) {
 		List<Mention> joined = new ArrayList<>(first);
@@ -59,9 +60,9 @@ final class MentionSpans {
 	}
 
 	/**
-	 * Drops tokens without a letter or digit (quotes, brackets, dashes) and possessive endings from
-	 * both edges of every mention, words in small letters from its end and a "the" from its start,
-	 * and mentions left empty.
+	 * Drops tokens without a letter or digit (quotes, brackets, dashes) and possessive
+	 * endings from both edges of every mention, words in small letters from its end and a
+	 * "the" from its start, and mentions left empty.
 	 */
 	static void trim(MentionDocument document) {
 		Iterator<Mention> mentions = document.mentions.iterator();
@@ -73,7 +74,8 @@ final class MentionSpans {
 			while (mention.end > mention.first && !nameWord(document.word(mention.end - 1))) {
 				mention.end--;
 			}
-			// "Jiangsu province", "the League of Rights": the name is Jiangsu, League of Rights
+			// "Jiangsu province", "the League of Rights": the name is Jiangsu, League of
+			// Rights
 			while (mention.end - mention.first > 1 && lowerCaseWord(document.word(mention.end - 1))) {
 				mention.end--;
 			}
@@ -86,12 +88,17 @@ final class MentionSpans {
 		}
 	}
 
-	/** A word in small letters that is no part of a hyphenated name ({@code al-Assad}). */
+	/**
+	 * A word in small letters that is no part of a hyphenated name ({@code al-Assad}).
+	 */
 	static boolean lowerCaseWord(String word) {
 		return !word.isEmpty() && Character.isLowerCase(word.charAt(0)) && word.indexOf('-') < 0;
 	}
 
-	/** Whether a word may stand at the edge of a name: not punctuation, not a possessive ending. */
+	/**
+	 * Whether a word may stand at the edge of a name: not punctuation, not a possessive
+	 * ending.
+	 */
 	static boolean nameWord(String word) {
 		String lower = word.toLowerCase(Locale.ROOT);
 		if (lower.equals("'s") || lower.equals("'") || lower.equals("s'")) {

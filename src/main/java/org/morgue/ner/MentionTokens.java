@@ -10,26 +10,30 @@ import edu.stanford.nlp.process.PTBTokenizer;
 import edu.stanford.nlp.process.WordToSentenceProcessor;
 
 /**
- * A piece of text cut into tokens and sentences: what the models tag and mentions are made of.
- * Offsets point into the text as given; the words are what the tokenizer made of a copy whose
- * typographic quotes and apostrophes are plain ASCII (one character for one, so offsets do not
- * move), since the models learnt from text with plain quotes.
+ * A piece of text cut into tokens and sentences: what the models tag and mentions are
+ * made of. Offsets point into the text as given; the words are what the tokenizer made of
+ * a copy whose typographic quotes and apostrophes are plain ASCII (one character for one,
+ * so offsets do not move), since the models learnt from text with plain quotes.
  * <p>
- * A line break always ends a sentence (stored articles keep a paragraph on one line), and a
- * sentence is cut after {@link #MAX_SENTENCE_TOKENS} tokens so that the work per call stays small.
+ * A line break always ends a sentence (stored articles keep a paragraph on one line), and
+ * a sentence is cut after {@link #MAX_SENTENCE_TOKENS} tokens so that the work per call
+ * stays small.
  */
 final class MentionTokens {
 
 	/** The longest token sequence handed to a model at once. */
 	static final int MAX_SENTENCE_TOKENS = 200;
 
-	/** Longer words (base64, runs of text in scripts written without spaces) are cut for the models. */
+	/**
+	 * Longer words (base64, runs of text in scripts written without spaces) are cut for
+	 * the models.
+	 */
 	static final int MAX_WORD_LENGTH = 64;
 
 	/*
-	 * invertible: offsets into the input; ptb3Escaping=false: no -LRB- or `` rewriting; no splitting of
-	 * hyphenated words, as in the CoNLL data the models learnt from; untokenizable=noneKeep: keep odd
-	 * characters as tokens without logging them.
+	 * invertible: offsets into the input; ptb3Escaping=false: no -LRB- or `` rewriting;
+	 * no splitting of hyphenated words, as in the CoNLL data the models learnt from;
+	 * untokenizable=noneKeep: keep odd characters as tokens without logging them.
 	 */
 	private static final String TOKENIZER_OPTIONS = "invertible=true,ptb3Escaping=false,quotes=ascii,"
 			+ "splitHyphenated=false,untokenizable=noneKeep";
@@ -121,7 +125,10 @@ final class MentionTokens {
 		return ends.get(token);
 	}
 
-	/** The text of tokens {@code [first, end)} as written, from the first one's start to the last one's end. */
+	/**
+	 * The text of tokens {@code [first, end)} as written, from the first one's start to
+	 * the last one's end.
+	 */
 	String text(int first, int end) {
 		return text.substring(begin(first), this.end(end - 1));
 	}
@@ -131,7 +138,10 @@ final class MentionTokens {
 		return sentenceOfToken[token];
 	}
 
-	/** A copy of {@code text.substring(from, to)} with typographic quotes and spaces made plain, one for one. */
+	/**
+	 * A copy of {@code text.substring(from, to)} with typographic quotes and spaces made
+	 * plain, one for one.
+	 */
 	static String plain(String text, int from, int to) {
 		char[] chars = new char[to - from];
 		for (int i = from; i < to; i++) {
@@ -142,7 +152,8 @@ final class MentionTokens {
 
 	static char plain(char c) {
 		return switch (c) {
-			case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u02BC', '\u00B4', '\u2039', '\u203A', '\uFF07' -> '\'';
+			case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u02BC', '\u00B4', '\u2039', '\u203A', '\uFF07' ->
+				'\'';
 			case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\uFF02' -> '"';
 			case '\u00A0', '\u2007', '\u202F', '\u2060' -> ' ';
 			case '\u2028', '\u2029', '\u0085' -> '\n';

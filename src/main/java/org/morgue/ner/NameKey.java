@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The key under which a name is one entity across the archive: case, accents and punctuation do
- * not split it ({@code Aung San Suu Kyi}, {@code AUNG SAN SUU KYI} and {@code Aung San Suu Kyi,}
- * share a key), and a leading "the" is dropped ({@code the UN} is {@code UN}).
+ * The key under which a name is one entity across the archive: case, accents and
+ * punctuation do not split it ({@code Aung San Suu Kyi}, {@code AUNG SAN SUU KYI} and
+ * {@code Aung San Suu Kyi,} share a key), and a leading "the" is dropped ({@code the UN}
+ * is {@code UN}).
  */
 public final class NameKey {
 

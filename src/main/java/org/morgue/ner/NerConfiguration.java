@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Configuration;
 class NerConfiguration {
 
 	/**
-	 * The extractor, loaded on first use (its models take seconds to load and a few hundred MB) and
-	 * shared by everything in this JVM: the models never change while it runs.
+	 * The extractor, loaded on first use (its models take seconds to load and a few
+	 * hundred MB) and shared by everything in this JVM: the models never change while it
+	 * runs.
 	 */
 	@Bean
 	Supplier<EntityExtractor> entityExtractor() {

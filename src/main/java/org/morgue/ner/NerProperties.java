@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of entity extraction, under {@code morgue.ner}.
  *
  * @param enabled whether saved articles are analysed at all
- * @param backlogOnStart look for articles that were never analysed (or by an older extractor) at
- * every start and work them off in the background
- * @param backlogThreads how many of the bulk threads ({@code morgue.threads.bulk}) work off a backlog at
- * once; 0 for all
+ * @param backlogOnStart look for articles that were never analysed (or by an older
+ * extractor) at every start and work them off in the background
+ * @param backlogThreads how many of the bulk threads ({@code morgue.threads.bulk}) work
+ * off a backlog at once; 0 for all
  */
 @ConfigurationProperties("morgue.ner")
 record NerProperties(Boolean enabled, Boolean backlogOnStart, Integer backlogThreads) {

@@ -6,17 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * People named in full once and by part of the name after: {@code Lavrov} is {@code Sergei Lavrov},
- * {@code Aung Hlaing} is {@code Min Aung Hlaing}. A person mention whose words are part of a longer
- * person's name in the same text
+ * People named in full once and by part of the name after: {@code Lavrov} is
+ * {@code Sergei Lavrov}, {@code Aung Hlaing} is {@code Min Aung Hlaing}. A person mention
+ * whose words are part of a longer person's name in the same text
  * <ul>
- * <li>is widened to that name where the words around it complete it (the tagger cut it short);</li>
- * <li>otherwise takes that name as its canonical name, and so do the untagged occurrences of the
- * name's last words (the surname), which become person mentions, and a one-word mention of another
- * type that is the surname, which becomes a person.</li>
+ * <li>is widened to that name where the words around it complete it (the tagger cut it
+ * short);</li>
+ * <li>otherwise takes that name as its canonical name, and so do the untagged occurrences
+ * of the name's last words (the surname), which become person mentions, and a one-word
+ * mention of another type that is the surname, which becomes a person.</li>
  * </ul>
- * When the part ends several full names (two people called Clinton), the nearest full name before
- * the mention wins; a part that is not a name's ending must belong to one name only.
+ * When the part ends several full names (two people called Clinton), the nearest full
+ * name before the mention wins; a part that is not a name's ending must belong to one
+ * name only.
  */
 final class ShortForms {
 
@@ -57,13 +59,18 @@ final class ShortForms {
 				surnames.putIfAbsent(surname, like);
 			}
 		}
-		// a surname that some full name also has in another place (two Clintons) takes the nearest
-		// one, which propagation cannot tell: leave it to the mentions already resolved above
+		// a surname that some full name also has in another place (two Clintons) takes
+		// the nearest
+		// one, which propagation cannot tell: leave it to the mentions already resolved
+		// above
 		surnames.keySet().removeIf(surname -> ambiguous(document, fullNames, surname));
 		MentionConsistency.propagate(document, surnames);
 	}
 
-	/** Person mentions of two words or more that are not part of a longer person mention's words. */
+	/**
+	 * Person mentions of two words or more that are not part of a longer person mention's
+	 * words.
+	 */
 	private static List<Mention> fullNames(MentionDocument document) {
 		List<Mention> people = new ArrayList<>();
 		for (Mention mention : document.mentions) {
@@ -87,7 +94,10 @@ final class ShortForms {
 		return fullNames;
 	}
 
-	/** Widens person mentions cut short where the tokens around them spell a full name of the text. */
+	/**
+	 * Widens person mentions cut short where the tokens around them spell a full name of
+	 * the text.
+	 */
 	private static void widen(MentionDocument document, List<Mention> fullNames) {
 		Mention[] covering = document.coverage();
 		List<Mention> swallowed = new ArrayList<>();
@@ -125,7 +135,10 @@ final class ShortForms {
 		document.mentions.removeAll(swallowed);
 	}
 
-	/** Whether tokens {@code [first, end)} are untagged or covered by person mentions inside them only. */
+	/**
+	 * Whether tokens {@code [first, end)} are untagged or covered by person mentions
+	 * inside them only.
+	 */
 	private static boolean free(Mention[] covering, int first, int end, Mention mention) {
 		for (int i = first; i < end; i++) {
 			Mention other = covering[i];
@@ -140,8 +153,7 @@ final class ShortForms {
 	/** Where the mention's words occur within the name's, or -1. */
 	private static int indexOf(MentionDocument document, Mention name, Mention part) {
 		int length = part.length();
-		outer:
-		for (int at = 0; at + length <= name.length(); at++) {
+		outer: for (int at = 0; at + length <= name.length(); at++) {
 			for (int j = 0; j < length; j++) {
 				if (!document.word(name.first + at + j).equals(document.word(part.first + j))) {
 					continue outer;
@@ -157,8 +169,8 @@ final class ShortForms {
 	}
 
 	/**
-	 * The full name a mention is part of: among the names it ends, the nearest before it (else the
-	 * first after it); failing that, the one name it is inside, if only one.
+	 * The full name a mention is part of: among the names it ends, the nearest before it
+	 * (else the first after it); failing that, the one name it is inside, if only one.
 	 */
 	private static Mention fullName(MentionDocument document, List<Mention> fullNames, Mention part) {
 		Mention endingBefore = null;

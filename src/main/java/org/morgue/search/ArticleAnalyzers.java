@@ -12,14 +12,14 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * How text becomes terms. Every text field holds two terms at each position: the word as written
- * (lower-cased, accents folded, marked with {@value #EXACT_MARK}) and its English stem. Unquoted
- * words search the stems, so {@code stabilising} finds {@code stabilise}; quoted phrases search the
- * exact words, so {@code "stabilise the situation"} finds only that wording. Both share positions
- * and offsets, so one highlighter marks either.
+ * How text becomes terms. Every text field holds two terms at each position: the word as
+ * written (lower-cased, accents folded, marked with {@value #EXACT_MARK}) and its English
+ * stem. Unquoted words search the stems, so {@code stabilising} finds {@code stabilise};
+ * quoted phrases search the exact words, so {@code "stabilise the situation"} finds only
+ * that wording. Both share positions and offsets, so one highlighter marks either.
  * <p>
- * Typographic quotes and apostrophes are made plain first, so {@code junta's} and {@code junta’s}
- * are the same word.
+ * Typographic quotes and apostrophes are made plain first, so {@code junta's} and
+ * {@code junta’s} are the same word.
  */
 final class ArticleAnalyzers {
 
@@ -82,7 +82,10 @@ final class ArticleAnalyzers {
 		};
 	}
 
-	/** The exact-word term for a word typed in a query (used for prefixes and fuzzy words). */
+	/**
+	 * The exact-word term for a word typed in a query (used for prefixes and fuzzy
+	 * words).
+	 */
 	static String exactTerm(String field, String word) {
 		return EXACT_MARK + EXACT.normalize(field, word).utf8ToString();
 	}

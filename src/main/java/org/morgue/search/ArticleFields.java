@@ -21,8 +21,8 @@ import org.morgue.ner.EntityType;
 import org.morgue.tag.TagNames;
 
 /**
- * The index's document mapping. Change {@link #SCHEMA_VERSION} whenever a field or the analysis
- * changes: the index is then rebuilt from PostgreSQL on the next start.
+ * The index's document mapping. Change {@link #SCHEMA_VERSION} whenever a field or the
+ * analysis changes: the index is then rebuilt from PostgreSQL on the next start.
  */
 final class ArticleFields {
 
@@ -38,9 +38,10 @@ final class ArticleFields {
 	static final String TITLE = "title";
 
 	/**
-	 * Title and body together, where words typed without a field are searched: one term per word
-	 * lets ranking skip what cannot make the page. The title goes in twice, so that a word in the
-	 * headline counts for more; a gap of positions keeps phrases within one part.
+	 * Title and body together, where words typed without a field are searched: one term
+	 * per word lets ranking skip what cannot make the page. The title goes in twice, so
+	 * that a word in the headline counts for more; a gap of positions keeps phrases
+	 * within one part.
 	 */
 	static final String TEXT = "text";
 
@@ -55,27 +56,34 @@ final class ArticleFields {
 	static final String SOURCE_NAME = "source_name";
 
 	/**
-	 * Publication date and time as seconds since 1970 (UTC), as points for date filters and doc
-	 * values for sorting; absent when the date is unknown.
+	 * Publication date and time as seconds since 1970 (UTC), as points for date filters
+	 * and doc values for sorting; absent when the date is unknown.
 	 */
 	static final String PUBLISHED = "published";
 
-	/** Publication month as {@code year * 12 + month - 1}, for counting years and months. */
+	/**
+	 * Publication month as {@code year * 12 + month - 1}, for counting years and months.
+	 */
 	static final String PUBLISHED_MONTH = "published_month";
 
 	/** The notes annotating the article, analysed like the body, for {@code note:}. */
 	static final String NOTE = "note";
 
 	/**
-	 * When the archive received the article, as milliseconds since 1970, as points for "new since"
-	 * filters and doc values for the newest received first.
+	 * When the archive received the article, as milliseconds since 1970, as points for
+	 * "new since" filters and doc values for the newest received first.
 	 */
 	static final String INGESTED = "ingested";
 
-	/** Ids of the entities the article mentions, for {@code entity:} and entity filters. */
+	/**
+	 * Ids of the entities the article mentions, for {@code entity:} and entity filters.
+	 */
 	static final String ENTITY = "entity";
 
-	/** The keys of the article's tags (lower case, spaces collapsed), for {@code tag:} and tag filters. */
+	/**
+	 * The keys of the article's tags (lower case, spaces collapsed), for {@code tag:} and
+	 * tag filters.
+	 */
 	static final String TAG = "tag";
 
 	/** The article's tags as written, for counting. */
@@ -92,7 +100,9 @@ final class ArticleFields {
 		return source.strip().toLowerCase(Locale.ROOT);
 	}
 
-	/** The field counting the entities of a type, by id: {@code entity_person} and so on. */
+	/**
+	 * The field counting the entities of a type, by id: {@code entity_person} and so on.
+	 */
 	static String entityFacet(EntityType type) {
 		return "entity_" + type.name().toLowerCase(Locale.ROOT);
 	}
@@ -111,7 +121,8 @@ final class ArticleFields {
 			doc.add(new TextField(BYLINE, article.byline(), Field.Store.NO));
 		}
 		if (article.datelinePlace() != null || article.datelineText() != null) {
-			doc.add(new TextField(DATELINE, String.join(" ", nonNull(article.datelinePlace()), nonNull(article.datelineText())),
+			doc.add(new TextField(DATELINE,
+					String.join(" ", nonNull(article.datelinePlace()), nonNull(article.datelineText())),
 					Field.Store.NO));
 		}
 		if (article.source() != null) {

@@ -25,11 +25,11 @@ import org.springframework.stereotype.Component;
 /**
  * The one owner of the search index on disk, in {@code ${morgue.data-dir}/index}.
  * <p>
- * It serves searches from one index directory and, while a rebuild runs, writes every change to the
- * index being built as well, so the new index misses nothing. {@code index/CURRENT} names the
- * directory in service; a rebuilt index replaces it atomically. An index of an older schema keeps
- * answering, read-only, until its replacement is ready. Changes are committed on a schedule, and
- * on close.
+ * It serves searches from one index directory and, while a rebuild runs, writes every
+ * change to the index being built as well, so the new index misses nothing.
+ * {@code index/CURRENT} names the directory in service; a rebuilt index replaces it
+ * atomically. An index of an older schema keeps answering, read-only, until its
+ * replacement is ready. Changes are committed on a schedule, and on close.
  * <p>
  * Thread-safe: searches acquire and release a searcher; writes go to the thread-safe
  * {@code IndexWriter}; switching directories is synchronized.
@@ -66,7 +66,9 @@ class ArticleIndex {
 		open();
 	}
 
-	/** Why the index must be rebuilt from PostgreSQL, or {@code null} when it is in order. */
+	/**
+	 * Why the index must be rebuilt from PostgreSQL, or {@code null} when it is in order.
+	 */
 	String rebuildReason() {
 		return rebuildReason;
 	}
@@ -81,7 +83,8 @@ class ArticleIndex {
 
 	/**
 	 * Runs a read against the index in service, acquiring and releasing its searcher.
-	 * @return {@code whenUnavailable} when there is no index yet (the first build is running)
+	 * @return {@code whenUnavailable} when there is no index yet (the first build is
+	 * running)
 	 * @throws UncheckedIOException when the index cannot be read
 	 */
 	<T> T read(IndexRead<T> read, T whenUnavailable) {
@@ -102,8 +105,8 @@ class ArticleIndex {
 	}
 
 	/**
-	 * A read of the index with the searcher of the moment, which may fail as reading files does; the
-	 * searcher is only valid during the call.
+	 * A read of the index with the searcher of the moment, which may fail as reading
+	 * files does; the searcher is only valid during the call.
 	 */
 	@FunctionalInterface
 	interface IndexRead<T> {
@@ -154,7 +157,10 @@ class ArticleIndex {
 		}
 	}
 
-	/** A rebuilt index replaced this one while a change was being written; the rebuilt one has it. */
+	/**
+	 * A rebuilt index replaced this one while a change was being written; the rebuilt one
+	 * has it.
+	 */
 	private void retiredMeanwhile(IndexHandle handle, AlreadyClosedException ex) {
 		if (handle == serving) {
 			throw ex;
@@ -220,7 +226,8 @@ class ArticleIndex {
 			handle.commitIfChanged();
 		}
 		catch (IOException | RuntimeException ex) {
-			log.error("Could not commit the search index; changes since the last commit are repaired at the next start", ex);
+			log.error("Could not commit the search index; changes since the last commit are repaired at the next start",
+					ex);
 		}
 	}
 
@@ -247,7 +254,8 @@ class ArticleIndex {
 		try {
 			int schema = IndexHandle.schemaVersion(current);
 			if (schema == ArticleFields.SCHEMA_VERSION) {
-				serving = IndexHandle.openForWriting(current, properties.ramBufferMb(), maxStaleSeconds(), searchThreads);
+				serving = IndexHandle.openForWriting(current, properties.ramBufferMb(), maxStaleSeconds(),
+						searchThreads);
 				return;
 			}
 			rebuildReason = "the index has schema version " + schema + ", this version of Morgue needs "
@@ -255,7 +263,8 @@ class ArticleIndex {
 			serving = IndexHandle.openForReading(current, searchThreads);
 		}
 		catch (LockObtainFailedException ex) {
-			// Not unreadable but taken: a rebuild here would replace the index under the process using it.
+			// Not unreadable but taken: a rebuild here would replace the index under the
+			// process using it.
 			throw new IndexInUseException(current, ex);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -283,7 +292,8 @@ class ArticleIndex {
 		Path temporary = root.resolve(CURRENT + ".tmp");
 		Files.writeString(temporary, name, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
 				StandardOpenOption.SYNC);
-		Files.move(temporary, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+		Files.move(temporary, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
+				StandardCopyOption.REPLACE_EXISTING);
 	}
 
 	/** Leftovers of rebuilds that did not finish. */

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Follows articles into the index, after their transaction commits. The events come through Spring
- * Modulith's publication log: one whose indexing did not complete (the process died, the index
- * failed) is delivered again at the next start.
+ * Follows articles into the index, after their transaction commits. The events come
+ * through Spring Modulith's publication log: one whose indexing did not complete (the
+ * process died, the index failed) is delivered again at the next start.
  */
 @Component
 class ArticleIndexer {
@@ -37,19 +37,27 @@ class ArticleIndexer {
 		articles.load(List.of(event.articleId())).forEach(article -> index.update(article, true));
 	}
 
-	/** A batch of a bulk import, indexed as one: searchable within the index's usual staleness. */
+	/**
+	 * A batch of a bulk import, indexed as one: searchable within the index's usual
+	 * staleness.
+	 */
 	@ApplicationModuleListener
 	void on(ArticlesImported event) {
 		index(event.articleIds());
 	}
 
-	/** Entities found or curated: the documents get the entities' current ids and types. */
+	/**
+	 * Entities found or curated: the documents get the entities' current ids and types.
+	 */
 	@ApplicationModuleListener
 	void on(ArticleEntitiesChanged event) {
 		index(event.articleIds());
 	}
 
-	/** Tags added, removed, renamed or merged: the documents get the articles' current tags. */
+	/**
+	 * Tags added, removed, renamed or merged: the documents get the articles' current
+	 * tags.
+	 */
 	@ApplicationModuleListener
 	void on(ArticleTagsChanged event) {
 		index(event.articleIds());
@@ -63,7 +71,8 @@ class ArticleIndexer {
 
 	private void index(List<Long> ids) {
 		for (int from = 0; from < ids.size(); from += BATCH) {
-			articles.load(ids.subList(from, Math.min(ids.size(), from + BATCH))).forEach(article -> index.update(article, false));
+			articles.load(ids.subList(from, Math.min(ids.size(), from + BATCH)))
+				.forEach(article -> index.update(article, false));
 		}
 	}
 

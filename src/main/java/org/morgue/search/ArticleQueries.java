@@ -11,8 +11,8 @@ import org.morgue.ner.EntityService;
 import org.springframework.stereotype.Component;
 
 /**
- * The Lucene query of a search: its text in the query language and every filter of the request. The
- * one place a filter of {@link SearchRequest} becomes part of a query.
+ * The Lucene query of a search: its text in the query language and every filter of the
+ * request. The one place a filter of {@link SearchRequest} becomes part of a query.
  */
 @Component
 class ArticleQueries {
@@ -39,13 +39,17 @@ class ArticleQueries {
 		return new ArticleQueryParser(entities::idsNamed).parse(query);
 	}
 
-	/** The text query narrowed by the request's filters, which do not count towards ranking. */
+	/**
+	 * The text query narrowed by the request's filters, which do not count towards
+	 * ranking.
+	 */
 	Query filtered(Query text, SearchRequest request) {
 		BooleanQuery.Builder query = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
 		if (!request.sources().isEmpty()) {
 			BooleanQuery.Builder sources = new BooleanQuery.Builder();
 			request.sources()
-				.forEach(source -> sources.add(new TermQuery(new Term(ArticleFields.SOURCE, ArticleFields.sourceKey(source))),
+				.forEach(source -> sources.add(
+						new TermQuery(new Term(ArticleFields.SOURCE, ArticleFields.sourceKey(source))),
 						BooleanClause.Occur.SHOULD));
 			query.add(sources.build(), BooleanClause.Occur.FILTER);
 		}

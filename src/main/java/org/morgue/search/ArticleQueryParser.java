@@ -27,16 +27,16 @@ import org.apache.lucene.search.TermQuery;
 import org.morgue.tag.TagNames;
 
 /**
- * Reads the query language journalists type: all words must match, {@code OR}, {@code -word},
- * {@code "exact phrase"}, {@code "phrase"~5}, {@code prefix*}, parentheses, the fields
- * {@code title:}, {@code byline:}, {@code source:}, {@code dateline:}, {@code note:} (the notes
- * annotating the article), {@code entity:} (a person,
- * organisation or place by any of its names), {@code tag:} (a tag in any case: {@code tag:Myanmar},
- * {@code tag:"human rights"}), and dates as {@code date:2022}, {@code date:2022-08},
- * {@code date:2022-08-01..2022-08-31}.
+ * Reads the query language journalists type: all words must match, {@code OR},
+ * {@code -word}, {@code "exact phrase"}, {@code "phrase"~5}, {@code prefix*},
+ * parentheses, the fields {@code title:}, {@code byline:}, {@code source:},
+ * {@code dateline:}, {@code note:} (the notes annotating the article), {@code entity:} (a
+ * person, organisation or place by any of its names), {@code tag:} (a tag in any case:
+ * {@code tag:Myanmar}, {@code tag:"human rights"}), and dates as {@code date:2022},
+ * {@code date:2022-08}, {@code date:2022-08-01..2022-08-31}.
  * <p>
- * Unquoted words match their English stems in title and body (title counting double); quoted
- * phrases and prefixes match the exact words. Not thread-safe: make one per query.
+ * Unquoted words match their English stems in title and body (title counting double);
+ * quoted phrases and prefixes match the exact words. Not thread-safe: make one per query.
  */
 final class ArticleQueryParser {
 
@@ -50,8 +50,8 @@ final class ArticleQueryParser {
 
 	static final String ENTITY = "entity";
 
-	private static final Set<String> TEXT_FIELDS = Set.of(ArticleFields.TEXT, ArticleFields.TITLE,
-			ArticleFields.BYLINE, ArticleFields.DATELINE, ArticleFields.NOTE);
+	private static final Set<String> TEXT_FIELDS = Set.of(ArticleFields.TEXT, ArticleFields.TITLE, ArticleFields.BYLINE,
+			ArticleFields.DATELINE, ArticleFields.NOTE);
 
 	private static final int MIN_PREFIX = 2;
 
@@ -101,15 +101,19 @@ final class ArticleQueryParser {
 			return new MatchAllDocsQuery();
 		}
 		try {
-			// Typographic quotes (as a word processor or a phone types them) quote phrases too.
-			return parser.parse(TYPOGRAPHIC_QUOTES.matcher(text).replaceAll("\"").replace('’', '\'').replace('‘', '\''));
+			// Typographic quotes (as a word processor or a phone types them) quote
+			// phrases too.
+			return parser
+				.parse(TYPOGRAPHIC_QUOTES.matcher(text).replaceAll("\"").replace('’', '\'').replace('‘', '\''));
 		}
 		catch (ParseException ex) {
 			throw new InvalidQueryException("q", explain(text, ex));
 		}
 	}
 
-	/** A date filter from the {@code from} and {@code to} parameters (either may be null). */
+	/**
+	 * A date filter from the {@code from} and {@code to} parameters (either may be null).
+	 */
 	static Query dateRange(LocalDate from, LocalDate to) {
 		long lower = (from != null) ? ArticleFields.startOf(from) : Long.MIN_VALUE;
 		long upper = (to != null) ? ArticleFields.endOf(to) : Long.MAX_VALUE;
@@ -206,9 +210,11 @@ final class ArticleQueryParser {
 		@Override
 		protected Query getPrefixQuery(String field, String termStr) throws ParseException {
 			if (termStr.length() < MIN_PREFIX) {
-				throw refuse("Put at least " + MIN_PREFIX + " letters before * (" + termStr + "* would match too much).");
+				throw refuse(
+						"Put at least " + MIN_PREFIX + " letters before * (" + termStr + "* would match too much).");
 			}
-			return perTextField(field, name -> new PrefixQuery(new Term(name, ArticleAnalyzers.exactTerm(name, termStr))));
+			return perTextField(field,
+					name -> new PrefixQuery(new Term(name, ArticleAnalyzers.exactTerm(name, termStr))));
 		}
 
 		@Override
@@ -243,7 +249,8 @@ final class ArticleQueryParser {
 				throws ParseException {
 			String name = field.toLowerCase(Locale.ROOT).equals(BODY) ? ANY : field.toLowerCase(Locale.ROOT);
 			if (!TEXT_FIELDS.contains(name)) {
-				throw refuse("'" + field + ":' cannot take a prefix or fuzzy word; use it on title, byline, dateline or note.");
+				throw refuse("'" + field
+						+ ":' cannot take a prefix or fuzzy word; use it on title, byline, dateline or note.");
 			}
 			return query.apply(name);
 		}

@@ -14,13 +14,15 @@ import org.apache.lucene.search.Sort;
 import org.springframework.stereotype.Service;
 
 /**
- * Runs searches against the index: exact totals, hits with highlights, facets over all matches,
- * cursors that walk every hit, and the ids of all matches for exports, bulk changes, saved-search
- * counts and feeds. Hits are ids; the articles are read from PostgreSQL.
+ * Runs searches against the index: exact totals, hits with highlights, facets over all
+ * matches, cursors that walk every hit, and the ids of all matches for exports, bulk
+ * changes, saved-search counts and feeds. Hits are ids; the articles are read from
+ * PostgreSQL.
  * <p>
- * The work is shared out: {@link ArticleQueries} builds the query, {@link FacetCounter} counts,
- * {@link RankedPage} ranks a page, {@link SearchCursor} reads and writes cursors, {@link EntityFacets}
- * names the entities counted and {@link SearchHits} reads and highlights the page.
+ * The work is shared out: {@link ArticleQueries} builds the query, {@link FacetCounter}
+ * counts, {@link RankedPage} ranks a page, {@link SearchCursor} reads and writes cursors,
+ * {@link EntityFacets} names the entities counted and {@link SearchHits} reads and
+ * highlights the page.
  */
 @Service
 public class ArticleSearch {
@@ -61,7 +63,8 @@ public class ArticleSearch {
 			Map<String, List<FacetCount>> facets = counts.facets();
 			facets.putAll(entityFacets.of(counts));
 			if (!request.sources().isEmpty()) {
-				// Sources are counted as if none were chosen, so that a reader can add another.
+				// Sources are counted as if none were chosen, so that a reader can add
+				// another.
 				Query unfiltered = queries.filtered(text, request.withoutSources());
 				facets.put(SearchResult.SOURCE,
 						searcher.search(unfiltered, new FacetCounter()).facets().get(SearchResult.SOURCE));
@@ -85,8 +88,8 @@ public class ArticleSearch {
 	}
 
 	/**
-	 * Calls {@code batch} with the ids of every match, in the requested order, a batch at a time;
-	 * for exports, which have no limit.
+	 * Calls {@code batch} with the ids of every match, in the requested order, a batch at
+	 * a time; for exports, which have no limit.
 	 * @return how many ids were delivered
 	 */
 	public long forEachMatch(SearchRequest request, int batchSize, Consumer<List<Long>> batch) {
@@ -96,7 +99,8 @@ public class ArticleSearch {
 		FieldDoc after = null;
 		while (true) {
 			FieldDoc from = after;
-			RankedPage page = index.read(searcher -> RankedPage.rank(searcher, query, sort, from, 0, batchSize, -1), null);
+			RankedPage page = index.read(searcher -> RankedPage.rank(searcher, query, sort, from, 0, batchSize, -1),
+					null);
 			if (page == null || page.ids().isEmpty()) {
 				return delivered;
 			}
@@ -110,19 +114,21 @@ public class ArticleSearch {
 	}
 
 	/**
-	 * The ids of every match of the search (its order, size, offset and cursor do not matter), in id
-	 * order, for acting on all results at once.
+	 * The ids of every match of the search (its order, size, offset and cursor do not
+	 * matter), in id order, for acting on all results at once.
 	 * @param limit the most matches taken: a search with more is refused
-	 * @throws InvalidQueryException when the search cannot be read, matches more than {@code limit}
-	 * articles, or the index is still being built
+	 * @throws InvalidQueryException when the search cannot be read, matches more than
+	 * {@code limit} articles, or the index is still being built
 	 */
 	public List<Long> matchingIds(SearchRequest request, int limit) {
 		Query query = queries.of(request);
 		List<Long> ids = index.read(searcher -> {
 			int total = searcher.count(query);
 			if (total > limit) {
-				throw new InvalidQueryException("q", String.format(Locale.ENGLISH,
-						"This search matches %,d articles; at most %,d can be changed at once. Narrow it.", total, limit));
+				throw new InvalidQueryException("q",
+						String.format(Locale.ENGLISH,
+								"This search matches %,d articles; at most %,d can be changed at once. Narrow it.",
+								total, limit));
 			}
 			return searcher.search(query, new MatchingIds());
 		}, null);
@@ -133,9 +139,11 @@ public class ArticleSearch {
 	}
 
 	/**
-	 * Counts the matches of each search, without ranking or reading any: cheap enough to run for all
-	 * of a reader's saved searches on every visit. A search that cannot be read counts -1.
-	 * @return the counts in the order of the requests; all -1 while the index is unavailable
+	 * Counts the matches of each search, without ranking or reading any: cheap enough to
+	 * run for all of a reader's saved searches on every visit. A search that cannot be
+	 * read counts -1.
+	 * @return the counts in the order of the requests; all -1 while the index is
+	 * unavailable
 	 */
 	public List<Long> count(List<SearchRequest> requests) {
 		List<Query> built = new ArrayList<>(requests.size());
@@ -158,16 +166,14 @@ public class ArticleSearch {
 	}
 
 	/**
-	 * The ids of the matches the archive received last, newest first (then highest id), whatever
-	 * order the request asks for; for feeds.
+	 * The ids of the matches the archive received last, newest first (then highest id),
+	 * whatever order the request asks for; for feeds.
 	 * @throws InvalidQueryException when the query cannot be read
 	 */
 	public List<Long> lastReceived(SearchRequest request, int count) {
 		Query query = queries.of(request);
-		return index.read(
-				searcher -> RankedPage.ids(searcher,
-						searcher.search(query, Math.max(1, count), ResultOrder.lastReceived()).scoreDocs),
-				List.of());
+		return index.read(searcher -> RankedPage.ids(searcher,
+				searcher.search(query, Math.max(1, count), ResultOrder.lastReceived()).scoreDocs), List.of());
 	}
 
 }

@@ -21,9 +21,9 @@ import org.morgue.ner.EntitySummary;
 import org.springframework.stereotype.Service;
 
 /**
- * The articles that mention an entity, as its page shows them, read from the index (counted like a
- * search's facets), so an entity in hundreds of thousands of articles costs what a search for it
- * costs.
+ * The articles that mention an entity, as its page shows them, read from the index
+ * (counted like a search's facets), so an entity in hundreds of thousands of articles
+ * costs what a search for it costs.
  */
 @Service
 public class EntityCoverageSearch {
@@ -38,8 +38,8 @@ public class EntityCoverageSearch {
 	}
 
 	/**
-	 * How many articles mention the entity, a page of them newest first, per month, the first and
-	 * last dates, and the entities they mention most besides it.
+	 * How many articles mention the entity, a page of them newest first, per month, the
+	 * first and last dates, and the entities they mention most besides it.
 	 * @param together how many co-occurring entities to give
 	 */
 	public EntityCoverage of(long entityId, int offset, int size, int together) {

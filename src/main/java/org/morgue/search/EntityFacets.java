@@ -13,8 +13,8 @@ import org.morgue.ner.EntityType;
 import org.springframework.stereotype.Component;
 
 /**
- * Names the entities the index counted by id: the people, organisations and places a search's
- * facets show, and the entities that appear beside another on its page.
+ * Names the entities the index counted by id: the people, organisations and places a
+ * search's facets show, and the entities that appear beside another on its page.
  */
 @Component
 class EntityFacets {
@@ -28,7 +28,10 @@ class EntityFacets {
 		this.entities = entities;
 	}
 
-	/** The most frequent people, organisations and places among all matches, by name, in facet order. */
+	/**
+	 * The most frequent people, organisations and places among all matches, by name, in
+	 * facet order.
+	 */
 	Map<String, List<FacetCount>> of(FacetCounter.Counts counts) {
 		Map<EntityType, List<Map.Entry<Long, Long>>> top = new EnumMap<>(EntityType.class);
 		List<Long> ids = new ArrayList<>();
@@ -40,16 +43,20 @@ class EntityFacets {
 		Map<Long, EntitySummary> names = ids.isEmpty() ? Map.of() : entities.summaries(ids);
 		Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
 		for (EntityType type : List.of(EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION)) {
-			facets.put(FacetCounter.ENTITY_FACETS.get(type), top.get(type)
-				.stream()
-				.filter(entry -> names.containsKey(entry.getKey()))
-				.map(entry -> new FacetCount(names.get(entry.getKey()).name(), entry.getValue()))
-				.toList());
+			facets.put(FacetCounter.ENTITY_FACETS.get(type),
+					top.get(type)
+						.stream()
+						.filter(entry -> names.containsKey(entry.getKey()))
+						.map(entry -> new FacetCount(names.get(entry.getKey()).name(), entry.getValue()))
+						.toList());
 		}
 		return facets;
 	}
 
-	/** The entities counted by id, with their names and types; those since deleted are left out. */
+	/**
+	 * The entities counted by id, with their names and types; those since deleted are
+	 * left out.
+	 */
 	List<EntitySummary> named(List<EntitySummary> counted) {
 		if (counted.isEmpty()) {
 			return counted;

@@ -9,8 +9,8 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
- * Emits, for each lower-cased word, its exact form (marked) and its English stem at the same
- * position, or just one of them.
+ * Emits, for each lower-cased word, its exact form (marked) and its English stem at the
+ * same position, or just one of them.
  */
 final class ExactAndStemFilter extends TokenFilter {
 

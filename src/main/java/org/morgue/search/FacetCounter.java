@@ -23,9 +23,9 @@ import org.apache.lucene.search.ScoreMode;
 import org.morgue.ner.EntityType;
 
 /**
- * Counts every match of a query, and its sources, years, months, entities and tags, in one pass that
- * scores nothing: reading doc values per match into arrays is far cheaper than scoring every match
- * or materialising them for a facet module.
+ * Counts every match of a query, and its sources, years, months, entities and tags, in
+ * one pass that scores nothing: reading doc values per match into arrays is far cheaper
+ * than scoring every match or materialising them for a facet module.
  */
 final class FacetCounter implements CollectorManager<FacetCounter.Counting, FacetCounter.Counts> {
 
@@ -70,7 +70,9 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 	record Counts(long total, Map<String, Long> sources, Map<Integer, Long> months,
 			Map<EntityType, Map<Long, Long>> entities, Map<String, Long> tags) {
 
-		/** The most frequent entities of a type, as many as asked, most frequent first. */
+		/**
+		 * The most frequent entities of a type, as many as asked, most frequent first.
+		 */
 		List<Map.Entry<Long, Long>> topEntities(EntityType type, int limit) {
 			return entities.getOrDefault(type, Map.of())
 				.entrySet()
@@ -95,10 +97,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 				years.merge(year, count, Long::sum);
 				monthCounts.add(new FacetCount(String.format("%04d-%02d", year, Math.floorMod(month, 12) + 1), count));
 			});
-			facets.put(SearchResult.YEAR, years.entrySet()
-				.stream()
-				.map(entry -> new FacetCount(String.format("%04d", entry.getKey()), entry.getValue()))
-				.toList());
+			facets.put(SearchResult.YEAR,
+					years.entrySet()
+						.stream()
+						.map(entry -> new FacetCount(String.format("%04d", entry.getKey()), entry.getValue()))
+						.toList());
 			monthCounts.sort(Comparator.comparing(FacetCount::value));
 			facets.put(SearchResult.MONTH, monthCounts);
 			facets.put(SearchResult.TAG, mostFrequent(tags, TOP_TAGS));
@@ -127,7 +130,10 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
 		private final Map<String, Long> sources = new HashMap<>();
 
-		/** Counts of months from {@link #FIRST_MONTH}, densely; others (rare) go to {@link #months}. */
+		/**
+		 * Counts of months from {@link #FIRST_MONTH}, densely; others (rare) go to
+		 * {@link #months}.
+		 */
 		private final long[] monthCounts = new long[MONTH_SLOTS];
 
 		private final Map<Integer, Long> months = new HashMap<>();
@@ -246,7 +252,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 				Map<Long, Long> perEntity = entities.computeIfAbsent(entry.getKey(), type -> new HashMap<>());
 				for (int ord = 0; ord < counts.length; ord++) {
 					if (counts[ord] > 0) {
-						perEntity.merge(Long.parseLong(values.lookupOrd(ord).utf8ToString()), (long) counts[ord], Long::sum);
+						perEntity.merge(Long.parseLong(values.lookupOrd(ord).utf8ToString()), (long) counts[ord],
+								Long::sum);
 					}
 				}
 			}

@@ -14,9 +14,9 @@ import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.morgue.article.ArticleContent;
 
 /**
- * Marks the words a query matched in each hit's title and body, re-analysing the texts read from
- * PostgreSQL (the index stores none). Everything but the {@code <mark>} elements is HTML-escaped, so
- * pages can show the result as it is.
+ * Marks the words a query matched in each hit's title and body, re-analysing the texts
+ * read from PostgreSQL (the index stores none). Everything but the {@code <mark>}
+ * elements is HTML-escaped, so pages can show the result as it is.
  */
 final class HitHighlighter {
 
@@ -28,7 +28,10 @@ final class HitHighlighter {
 
 	private static final String UNMARK = "</mark>";
 
-	/** Separates the body's passages in the highlighter's output; it cannot occur in stored text. */
+	/**
+	 * Separates the body's passages in the highlighter's output; it cannot occur in
+	 * stored text.
+	 */
 	private static final String PASSAGES = "\u0000";
 
 	private HitHighlighter() {

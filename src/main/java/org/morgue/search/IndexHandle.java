@@ -21,11 +21,12 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * One open index directory: its single {@link IndexWriter} (none when opened only to read an index
- * of an older schema), a {@link SearcherManager}, and the thread that reopens searchers in the
- * background so that a change is visible within a fraction of a second.
+ * One open index directory: its single {@link IndexWriter} (none when opened only to read
+ * an index of an older schema), a {@link SearcherManager}, and the thread that reopens
+ * searchers in the background so that a change is visible within a fraction of a second.
  * <p>
- * Thread-safe. Every read goes through {@link #acquire()} and {@link #release(IndexSearcher)}.
+ * Thread-safe. Every read goes through {@link #acquire()} and
+ * {@link #release(IndexSearcher)}.
  */
 final class IndexHandle implements Closeable {
 
@@ -78,7 +79,10 @@ final class IndexHandle implements Closeable {
 		}
 	}
 
-	/** Opens an existing index to search only (an index of an older schema, while a new one is built). */
+	/**
+	 * Opens an existing index to search only (an index of an older schema, while a new
+	 * one is built).
+	 */
 	static IndexHandle openForReading(Path path, Executor searchThreads) throws IOException {
 		Directory directory = FSDirectory.open(path);
 		try {
@@ -91,7 +95,10 @@ final class IndexHandle implements Closeable {
 		}
 	}
 
-	/** Searchers that search slices of the segments on these threads, so a query uses every core. */
+	/**
+	 * Searchers that search slices of the segments on these threads, so a query uses
+	 * every core.
+	 */
 	private static SearcherFactory searchers(Executor searchThreads) {
 		return new SearcherFactory() {
 
@@ -124,7 +131,8 @@ final class IndexHandle implements Closeable {
 
 	/**
 	 * Adds or replaces the article's document.
-	 * @return the writer's sequence number, to wait for with {@link #waitUntilVisible(long, long)}
+	 * @return the writer's sequence number, to wait for with
+	 * {@link #waitUntilVisible(long, long)}
 	 */
 	long update(long id, Document document) {
 		try {
@@ -144,7 +152,10 @@ final class IndexHandle implements Closeable {
 		}
 	}
 
-	/** Waits until searches see the change with this sequence number, at most {@code millis}. */
+	/**
+	 * Waits until searches see the change with this sequence number, at most
+	 * {@code millis}.
+	 */
 	void waitUntilVisible(long sequenceNumber, long millis) {
 		try {
 			reopener.waitForGeneration(sequenceNumber, (int) millis);
@@ -191,7 +202,10 @@ final class IndexHandle implements Closeable {
 		return true;
 	}
 
-	/** Merges the index down to at most this many segments (slow; for a freshly built index). */
+	/**
+	 * Merges the index down to at most this many segments (slow; for a freshly built
+	 * index).
+	 */
 	void mergeDown(int maxSegments) throws IOException {
 		writer.forceMerge(maxSegments);
 	}
@@ -223,7 +237,10 @@ final class IndexHandle implements Closeable {
 		}
 	}
 
-	/** Drops everything written since the last commit and closes (a rebuild that was given up). */
+	/**
+	 * Drops everything written since the last commit and closes (a rebuild that was given
+	 * up).
+	 */
 	void discard() throws IOException {
 		if (reopener != null) {
 			reopener.close();

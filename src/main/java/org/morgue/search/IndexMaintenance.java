@@ -30,10 +30,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the search index trustworthy: rebuilds it from PostgreSQL (at start when it is missing,
- * unreadable or of an older schema, or when an administrator asks) while searches go on against the
- * old one, and compares it with PostgreSQL, repairing any difference. One task runs at a time, in
- * the background; progress is reported with counts, rate and time left.
+ * Keeps the search index trustworthy: rebuilds it from PostgreSQL (at start when it is
+ * missing, unreadable or of an older schema, or when an administrator asks) while
+ * searches go on against the old one, and compares it with PostgreSQL, repairing any
+ * difference. One task runs at a time, in the background; progress is reported with
+ * counts, rate and time left.
  */
 @Service
 public class IndexMaintenance {
@@ -44,7 +45,7 @@ public class IndexMaintenance {
 
 	private static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
-		private final ArticleIndex index;
+	private final ArticleIndex index;
 
 	private final ArticleService articles;
 
@@ -74,7 +75,10 @@ public class IndexMaintenance {
 		this.properties = properties;
 	}
 
-	/** At start: rebuild an index that needs it, or else check the one there against PostgreSQL. */
+	/**
+	 * At start: rebuild an index that needs it, or else check the one there against
+	 * PostgreSQL.
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void onReady() {
 		String reason = index.rebuildReason();
@@ -186,14 +190,16 @@ public class IndexMaintenance {
 			fail(reason, started, 0, total, ex);
 			return;
 		}
-		// A batch at a time on the shared bulk threads: reading the next batch from PostgreSQL
-		// overlaps with indexing the ones before, and other jobs get their turn between batches.
+		// A batch at a time on the shared bulk threads: reading the next batch from
+		// PostgreSQL
+		// overlaps with indexing the ones before, and other jobs get their turn between
+		// batches.
 		ParallelWork work = workers.bulk(properties.effectiveRebuildThreads());
 		try {
 			Instant lastLog = started;
 			long after = 0;
-			for (List<IndexedArticle> batch = indexed.after(after, properties.rebuildBatchSize()); !batch.isEmpty();
-					batch = indexed.after(after, properties.rebuildBatchSize())) {
+			for (List<IndexedArticle> batch = indexed.after(after, properties.rebuildBatchSize()); !batch
+				.isEmpty(); batch = indexed.after(after, properties.rebuildBatchSize())) {
 				List<IndexedArticle> articlesOfBatch = batch;
 				work.submit(() -> {
 					for (IndexedArticle article : articlesOfBatch) {
@@ -205,8 +211,8 @@ public class IndexMaintenance {
 				progress = running(reason, started, done.get(), total);
 				if (Duration.between(lastLog, Instant.now(clock)).compareTo(LOG_EVERY) >= 0) {
 					lastLog = Instant.now(clock);
-					log.info("Rebuilding the search index: {}/{} ({}%), {} articles/s, about {} left", done.get(), total,
-							progress.percent(), Math.round(progress.perSecond()), progress.remaining());
+					log.info("Rebuilding the search index: {}/{} ({}%), {} articles/s, about {} left", done.get(),
+							total, progress.percent(), Math.round(progress.perSecond()), progress.remaining());
 				}
 			}
 			work.await();
@@ -216,7 +222,8 @@ public class IndexMaintenance {
 			}
 			target.commit();
 			target.refresh();
-			// Changes that raced with the copy (an article edited after it was read) are put right.
+			// Changes that raced with the copy (an article edited after it was read) are
+			// put right.
 			ConsistencyReport repaired = compareAndRepair(target,
 					article -> target.update(article.id(), ArticleFields.document(article)), target::delete);
 			index.completeBuild(target);
@@ -249,8 +256,8 @@ public class IndexMaintenance {
 	}
 
 	/**
-	 * Walks the ids and versions in PostgreSQL and in the index side by side (both sorted by id) and
-	 * re-indexes or removes what differs.
+	 * Walks the ids and versions in PostgreSQL and in the index side by side (both sorted
+	 * by id) and re-indexes or removes what differs.
 	 */
 	private ConsistencyReport compareAndRepair(IndexHandle handle, java.util.function.Consumer<IndexedArticle> reindex,
 			java.util.function.LongConsumer remove) {
@@ -264,8 +271,8 @@ public class IndexMaintenance {
 		int cursor = 0;
 		long after = 0;
 		List<Long> toIndex = new ArrayList<>();
-		for (List<ArticleVersion> batch = articles.versionsAfter(after, CHECK_BATCH); !batch.isEmpty();
-				batch = articles.versionsAfter(after, CHECK_BATCH)) {
+		for (List<ArticleVersion> batch = articles.versionsAfter(after, CHECK_BATCH); !batch.isEmpty(); batch = articles
+			.versionsAfter(after, CHECK_BATCH)) {
 			for (ArticleVersion row : batch) {
 				while (cursor < indexed.size() && indexed.id(cursor) < row.id()) {
 					remove.accept(indexed.id(cursor++));

@@ -6,8 +6,8 @@ import org.morgue.article.ArticleContent;
 import org.morgue.ner.ArticleEntity;
 
 /**
- * What goes into an article's index document: its content, the entities it mentions, its tags and
- * the notes annotating it.
+ * What goes into an article's index document: its content, the entities it mentions, its
+ * tags and the notes annotating it.
  */
 record IndexedArticle(ArticleContent content, List<ArticleEntity> entities, List<String> tags, List<String> notes) {
 

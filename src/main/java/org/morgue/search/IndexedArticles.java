@@ -13,9 +13,9 @@ import org.morgue.tag.TagService;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads articles for the index: their content from the article module, their entities from the
- * entity module, their tags from the tag module and their notes from the annotation module, a batch at
- * a time (one query each).
+ * Reads articles for the index: their content from the article module, their entities
+ * from the entity module, their tags from the tag module and their notes from the
+ * annotation module, a batch at a time (one query each).
  */
 @Component
 class IndexedArticles {
@@ -35,7 +35,10 @@ class IndexedArticles {
 		this.annotations = annotations;
 	}
 
-	/** These articles, in the order of the ids; ids of articles that no longer exist are left out. */
+	/**
+	 * These articles, in the order of the ids; ids of articles that no longer exist are
+	 * left out.
+	 */
 	List<IndexedArticle> load(List<Long> ids) {
 		return withEntities(articles.contents(ids));
 	}

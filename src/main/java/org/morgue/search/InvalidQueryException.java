@@ -3,8 +3,8 @@ package org.morgue.search;
 import org.morgue.system.InvalidInputException;
 
 /**
- * A search that cannot be carried out as written, with a message saying what is wrong and how to
- * write it.
+ * A search that cannot be carried out as written, with a message saying what is wrong and
+ * how to write it.
  */
 public class InvalidQueryException extends InvalidInputException {
 
@@ -12,7 +12,10 @@ public class InvalidQueryException extends InvalidInputException {
 		super(parameter, message);
 	}
 
-	/** The request parameter at fault: {@code q}, {@code from}, {@code to}, {@code cursor}, ... */
+	/**
+	 * The request parameter at fault: {@code q}, {@code from}, {@code to},
+	 * {@code cursor}, ...
+	 */
 	public String parameter() {
 		return field();
 	}

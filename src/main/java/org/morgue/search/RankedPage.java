@@ -17,31 +17,33 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 
 /**
- * One page of hits as the index ranks them: their article ids, in order, and where the page ended
- * when there are more.
+ * One page of hits as the index ranks them: their article ids, in order, and where the
+ * page ended when there are more.
  *
  * @param last the sort values of the page's last hit, or {@code null} on the last page
  */
 record RankedPage(List<Long> ids, FieldDoc last) {
 
 	/**
-	 * Ranking counts matches exactly only up to here; beyond, it may skip what cannot make the page
-	 * (the total comes from counting).
+	 * Ranking counts matches exactly only up to here; beyond, it may skip what cannot
+	 * make the page (the total comes from counting).
 	 */
 	private static final int RANK_COUNT_THRESHOLD = 1000;
 
 	/**
-	 * Up to this many matches, ranking them all is cheaper than skipping: measured at a million
-	 * articles, skipping cost a boolean query with 26,000 matches 15 ms against 4 ms to visit them all,
-	 * and saved a common term with 400,000 matches most of its time.
+	 * Up to this many matches, ranking them all is cheaper than skipping: measured at a
+	 * million articles, skipping cost a boolean query with 26,000 matches 15 ms against 4
+	 * ms to visit them all, and saved a common term with 400,000 matches most of its
+	 * time.
 	 */
 	private static final long RANK_ALL_UP_TO = 100_000;
 
 	/**
-	 * Ranks one page. Counting is left to {@link FacetCounter}, so ranking may skip matches that
-	 * cannot make the page (block-max WAND, sort optimisation on points).
+	 * Ranks one page. Counting is left to {@link FacetCounter}, so ranking may skip
+	 * matches that cannot make the page (block-max WAND, sort optimisation on points).
 	 * @param after where the previous page ended, or {@code null}
-	 * @param total the exact number of matches, or -1 when unknown (then a full page means more)
+	 * @param total the exact number of matches, or -1 when unknown (then a full page
+	 * means more)
 	 */
 	static RankedPage rank(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int offset, int size,
 			long total) throws IOException {

@@ -28,7 +28,9 @@ public class RelatedArticles {
 		this.articles = articles;
 	}
 
-	/** Up to {@code count} article ids, best first; none while the index is being built. */
+	/**
+	 * Up to {@code count} article ids, best first; none while the index is being built.
+	 */
 	public List<Long> of(long articleId, int count) {
 		List<ArticleContent> content = articles.contents(List.of(articleId));
 		if (content.isEmpty()) {

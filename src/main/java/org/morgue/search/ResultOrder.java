@@ -5,8 +5,8 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSortField;
 
 /**
- * The orders hits come in, each ending in the article id so that equal hits keep one order and a
- * cursor can resume right after the last one.
+ * The orders hits come in, each ending in the article id so that equal hits keep one
+ * order and a cursor can resume right after the last one.
  */
 final class ResultOrder {
 

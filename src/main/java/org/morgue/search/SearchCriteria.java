@@ -11,28 +11,33 @@ import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.util.StringUtils;
 
 /**
- * What to search for, as a reader or a client writes it: the query and its filters, as text. It is
- * the one form a search takes wherever it comes from: read from the parameters of an address
- * ({@code ?q=&source=&entity=&tag=&from=&to=&sort=}, {@link #fromParameters}) for every handler that
- * takes one (the API, the search page, every form that carries a search along), and kept as JSON by
- * a saved search (the component names). A filter added here reaches every entry point at once;
+ * What to search for, as a reader or a client writes it: the query and its filters, as
+ * text. It is the one form a search takes wherever it comes from: read from the
+ * parameters of an address ({@code ?q=&source=&entity=&tag=&from=&to=&sort=},
+ * {@link #fromParameters}) for every handler that takes one (the API, the search page,
+ * every form that carries a search along), and kept as JSON by a saved search (the
+ * component names). A filter added here reaches every entry point at once;
  * {@link #toRequest} is the only way from it to a {@link SearchRequest}.
  *
  * @param q the query, in the query language; blank for every article
  * @param sources only articles from these sources ({@code source=}, repeatable)
- * @param entities only articles mentioning each of these people, organisations or places, by name or
- * alias ({@code entity=}, repeatable)
- * @param tags only articles with each of these tags, in any case ({@code tag=}, repeatable)
- * @param from only articles published on or after this day: {@code 2022-08-03}, {@code 2022-08} or
- * {@code 2022}
+ * @param entities only articles mentioning each of these people, organisations or places,
+ * by name or alias ({@code entity=}, repeatable)
+ * @param tags only articles with each of these tags, in any case ({@code tag=},
+ * repeatable)
+ * @param from only articles published on or after this day: {@code 2022-08-03},
+ * {@code 2022-08} or {@code 2022}
  * @param to only articles published on or before this day, written the same way
- * @param sort {@code relevance}, {@code newest} or {@code oldest}; {@code null} for the default
+ * @param sort {@code relevance}, {@code newest} or {@code oldest}; {@code null} for the
+ * default
  */
-public record SearchCriteria(@Parameter(description = "The query: words, OR, -word, \"phrase\", prefix*, fields") String q,
+public record SearchCriteria(
+		@Parameter(description = "The query: words, OR, -word, \"phrase\", prefix*, fields") String q,
 		@Parameter(name = "source", description = "Only these sources (repeatable)") List<String> sources,
 		@Parameter(name = "entity",
 				description = "Only articles mentioning each of these people, organisations or places, by name or alias (repeatable)") List<String> entities,
-		@Parameter(name = "tag", description = "Only articles with each of these tags, in any case (repeatable)") List<String> tags,
+		@Parameter(name = "tag",
+				description = "Only articles with each of these tags, in any case (repeatable)") List<String> tags,
 		@Parameter(description = "Published on or after (2022-08-03, 2022-08 or 2022)") String from,
 		@Parameter(description = "Published on or before (2022-08-03, 2022-08 or 2022)") String to,
 		@Parameter(description = "relevance (default with q), newest (default without), oldest") String sort) {
@@ -50,8 +55,8 @@ public record SearchCriteria(@Parameter(description = "The query: words, OR, -wo
 
 	/**
 	 * The search an address asks for, by its parameter names: {@code q}, {@code source},
-	 * {@code entity} and {@code tag} (each repeatable), {@code from}, {@code to} and {@code sort}.
-	 * Other parameters, path variables and headers play no part.
+	 * {@code entity} and {@code tag} (each repeatable), {@code from}, {@code to} and
+	 * {@code sort}. Other parameters, path variables and headers play no part.
 	 * @param parameters the values of a parameter, or {@code null} when it is absent
 	 */
 	public static SearchCriteria fromParameters(Function<String, String[]> parameters) {
@@ -74,10 +79,10 @@ public record SearchCriteria(@Parameter(description = "The query: words, OR, -wo
 	}
 
 	/**
-	 * The search to run: a page of {@code size} hits after skipping {@code offset}, or after
-	 * {@code cursor}.
-	 * @throws InvalidQueryException naming the parameter that cannot be read ({@code from}, {@code to},
-	 * {@code sort}, {@code size}, {@code page}, ...)
+	 * The search to run: a page of {@code size} hits after skipping {@code offset}, or
+	 * after {@code cursor}.
+	 * @throws InvalidQueryException naming the parameter that cannot be read
+	 * ({@code from}, {@code to}, {@code sort}, {@code size}, {@code page}, ...)
 	 */
 	public SearchRequest toRequest(int size, int offset, String cursor) {
 		return new SearchRequest(q, sources, entities, tags, date("from", from, false), date("to", to, true),
@@ -115,10 +120,11 @@ public record SearchCriteria(@Parameter(description = "The query: words, OR, -wo
 	}
 
 	/**
-	 * Reads a date parameter: {@code 2022-08-03}, or {@code 2022-08} and {@code 2022} for the first
-	 * (or, with {@code end}, the last) day of that month or year.
+	 * Reads a date parameter: {@code 2022-08-03}, or {@code 2022-08} and {@code 2022} for
+	 * the first (or, with {@code end}, the last) day of that month or year.
 	 * @return {@code null} for a blank value
-	 * @throws InvalidQueryException naming the parameter when the value is not such a date
+	 * @throws InvalidQueryException naming the parameter when the value is not such a
+	 * date
 	 */
 	static LocalDate date(String parameter, String value, boolean end) {
 		if (value == null || value.isBlank()) {
@@ -127,7 +133,8 @@ public record SearchCriteria(@Parameter(description = "The query: words, OR, -wo
 		String text = value.strip();
 		try {
 			return switch (text.length()) {
-				case 4 -> end ? LocalDate.of(Integer.parseInt(text), 12, 31) : LocalDate.of(Integer.parseInt(text), 1, 1);
+				case 4 ->
+					end ? LocalDate.of(Integer.parseInt(text), 12, 31) : LocalDate.of(Integer.parseInt(text), 1, 1);
 				case 7 -> end ? YearMonth.parse(text).atEndOfMonth() : YearMonth.parse(text).atDay(1);
 				default -> LocalDate.parse(text);
 			};
@@ -139,8 +146,8 @@ public record SearchCriteria(@Parameter(description = "The query: words, OR, -wo
 	}
 
 	private static List<String> clean(List<String> values) {
-		return (values != null)
-				? values.stream().filter(StringUtils::hasText).map(String::strip).distinct().toList() : List.of();
+		return (values != null) ? values.stream().filter(StringUtils::hasText).map(String::strip).distinct().toList()
+				: List.of();
 	}
 
 	private static String blankToNull(String value) {

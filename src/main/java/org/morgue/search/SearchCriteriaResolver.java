@@ -11,10 +11,11 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Gives every handler that takes a {@link SearchCriteria} the search of its request's parameters
- * (the address, or a form's fields), read by {@link SearchCriteria#fromParameters}: one reading for
- * the API, the pages and the forms. Unlike Spring's data binding it takes nothing from path variables
- * or headers, where {@code /tags/{tag}/articles} or a {@code From} header would otherwise pass for a
+ * Gives every handler that takes a {@link SearchCriteria} the search of its request's
+ * parameters (the address, or a form's fields), read by
+ * {@link SearchCriteria#fromParameters}: one reading for the API, the pages and the
+ * forms. Unlike Spring's data binding it takes nothing from path variables or headers,
+ * where {@code /tags/{tag}/articles} or a {@code From} header would otherwise pass for a
  * filter.
  */
 @Configuration(proxyBeanMethods = false)

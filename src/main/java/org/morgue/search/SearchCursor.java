@@ -6,8 +6,9 @@ import java.util.Base64;
 import org.apache.lucene.search.FieldDoc;
 
 /**
- * Where a page ended, as an opaque string: the sort values of its last hit, which end in the article
- * id, so the next page starts right after it however the index has changed meanwhile.
+ * Where a page ended, as an opaque string: the sort values of its last hit, which end in
+ * the article id, so the next page starts right after it however the index has changed
+ * meanwhile.
  */
 final class SearchCursor {
 
@@ -49,7 +50,8 @@ final class SearchCursor {
 			return new FieldDoc(Integer.MAX_VALUE, Float.NaN, fields);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidQueryException("cursor", "The cursor is not one this archive gave out; start again without it.");
+			throw new InvalidQueryException("cursor",
+					"The cursor is not one this archive gave out; start again without it.");
 		}
 	}
 

@@ -15,14 +15,16 @@ import org.morgue.system.Workers;
 import org.springframework.stereotype.Component;
 
 /**
- * The hits of a page, made from the ids the index ranked: the articles' texts read from PostgreSQL
- * and highlighted. A long page is done in two halves side by side, one on a search thread and one
- * on the caller's, which nearly halves the wait on two cores.
+ * The hits of a page, made from the ids the index ranked: the articles' texts read from
+ * PostgreSQL and highlighted. A long page is done in two halves side by side, one on a
+ * search thread and one on the caller's, which nearly halves the wait on two cores.
  */
 @Component
 class SearchHits {
 
-	/** Pages of at least this many hits are read and highlighted in two halves at once. */
+	/**
+	 * Pages of at least this many hits are read and highlighted in two halves at once.
+	 */
 	private static final int SPLIT_PAGES_FROM = 8;
 
 	private final ArticleService articles;

@@ -9,15 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the search index, which lives in {@code ${morgue.data-dir}/index}.
  *
  * @param maxStale how long a change may take at most to become searchable
- * @param commitInterval how often changes are committed to disk (changes not yet committed when the
- * process dies are repaired by the check at the next start)
+ * @param commitInterval how often changes are committed to disk (changes not yet
+ * committed when the process dies are repaired by the check at the next start)
  * @param ramBufferMb memory the index writer fills before writing a segment
  * @param rebuildBatchSize articles read from PostgreSQL at a time when rebuilding
- * @param rebuildThreads how many of the bulk threads ({@code morgue.threads.bulk}) index at once during a
- * rebuild; 0 for all
- * @param checkOnStart whether to compare the index with PostgreSQL at every start and repair it
- * @param segmentsAfterRebuild a rebuilt index is merged down to at most this many segments before it
- * goes into service, so searches visit fewer of them; 0 leaves it as built
+ * @param rebuildThreads how many of the bulk threads ({@code morgue.threads.bulk}) index
+ * at once during a rebuild; 0 for all
+ * @param checkOnStart whether to compare the index with PostgreSQL at every start and
+ * repair it
+ * @param segmentsAfterRebuild a rebuilt index is merged down to at most this many
+ * segments before it goes into service, so searches visit fewer of them; 0 leaves it as
+ * built
  */
 @ConfigurationProperties("morgue.search")
 record SearchProperties(@DefaultValue("1s") Duration maxStale, @DefaultValue("30s") Duration commitInterval,

@@ -5,21 +5,24 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A search the index can run: what {@link SearchCriteria} says, read and checked, and which page of
- * hits. An instance is always valid; everything a reader can get wrong is refused on construction.
+ * A search the index can run: what {@link SearchCriteria} says, read and checked, and
+ * which page of hits. An instance is always valid; everything a reader can get wrong is
+ * refused on construction.
  *
  * @param query the query, in the query language (blank for every article)
  * @param sources only articles from these sources (none: all)
- * @param entities only articles mentioning each of these people, organisations or places, by name
- * or alias (none: all)
+ * @param entities only articles mentioning each of these people, organisations or places,
+ * by name or alias (none: all)
  * @param tags only articles with each of these tags, in any case (none: all)
  * @param from only articles published on or after this day
  * @param to only articles published on or before this day
  * @param sort the order; {@code null} for relevance with a query, newest first without
  * @param size hits to return, 1 to {@link #MAX_SIZE}
  * @param offset hits to skip (numbered pages); 0 when walking with a cursor
- * @param cursor where the previous page ended ({@link SearchResult#nextCursor()}), or {@code null}
- * @param ingestedAfter only articles the archive received after this instant, or {@code null} for all
+ * @param cursor where the previous page ended ({@link SearchResult#nextCursor()}), or
+ * {@code null}
+ * @param ingestedAfter only articles the archive received after this instant, or
+ * {@code null} for all
  */
 public record SearchRequest(String query, List<String> sources, List<String> entities, List<String> tags,
 		LocalDate from, LocalDate to, SearchSort sort, int size, int offset, String cursor, Instant ingestedAfter) {
@@ -28,7 +31,8 @@ public record SearchRequest(String query, List<String> sources, List<String> ent
 	public static final int MAX_SIZE = 100;
 
 	/**
-	 * @throws InvalidQueryException when the size, the offset or the date range cannot be searched
+	 * @throws InvalidQueryException when the size, the offset or the date range cannot be
+	 * searched
 	 */
 	public SearchRequest {
 		if (size < 1 || size > MAX_SIZE) {
@@ -56,12 +60,18 @@ public record SearchRequest(String query, List<String> sources, List<String> ent
 		return new SearchRequest(query, sources, entities, tags, from, to, sort, size, offset, cursor, after);
 	}
 
-	/** The same search without its source filter, for counting the sources a reader could add. */
+	/**
+	 * The same search without its source filter, for counting the sources a reader could
+	 * add.
+	 */
 	SearchRequest withoutSources() {
 		return new SearchRequest(query, List.of(), entities, tags, from, to, sort, size, offset, cursor, ingestedAfter);
 	}
 
-	/** The order that applies: the one asked for, else relevance for a query and newest without one. */
+	/**
+	 * The order that applies: the one asked for, else relevance for a query and newest
+	 * without one.
+	 */
 	public SearchSort effectiveSort() {
 		if (sort != null) {
 			return sort;

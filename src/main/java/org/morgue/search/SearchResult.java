@@ -4,14 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a search found: the exact number of matches, this page of hits (ids and highlights; the
- * articles themselves come from PostgreSQL), counts over all matches, and where the next page starts.
+ * What a search found: the exact number of matches, this page of hits (ids and
+ * highlights; the articles themselves come from PostgreSQL), counts over all matches, and
+ * where the next page starts.
  *
- * @param facets for each facet ({@code source}, {@code year}, {@code month}, {@code person},
- * {@code organization}, {@code location}, {@code tag}) its values with counts: sources, entities (by
- * name) and tags most frequent first, years and months in time order
- * @param nextCursor pass as {@link SearchRequest#cursor()} for the next page; {@code null} on the last
- * @param indexAvailable false while the very first index is being built (nothing can be found yet)
+ * @param facets for each facet ({@code source}, {@code year}, {@code month},
+ * {@code person}, {@code organization}, {@code location}, {@code tag}) its values with
+ * counts: sources, entities (by name) and tags most frequent first, years and months in
+ * time order
+ * @param nextCursor pass as {@link SearchRequest#cursor()} for the next page;
+ * {@code null} on the last
+ * @param indexAvailable false while the very first index is being built (nothing can be
+ * found yet)
  * @param timings where the time went
  */
 public record SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets, String nextCursor,

@@ -9,10 +9,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
- * Work done after a request: event listeners run on Spring Boot's task executor after their
- * transaction commits, slow ones one at a time on an executor of their own
- * ({@link Workers#ONE_AT_A_TIME}), and scheduled tasks (index commits) on Boot's scheduler. The
- * archive's other threads are {@link Workers}'.
+ * Work done after a request: event listeners run on Spring Boot's task executor after
+ * their transaction commits, slow ones one at a time on an executor of their own
+ * ({@link Workers#ONE_AT_A_TIME}), and scheduled tasks (index commits) on Boot's
+ * scheduler. The archive's other threads are {@link Workers}'.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableAsync

@@ -5,8 +5,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
- * Who is acting on this thread: the signed-in user, or {@value #SYSTEM} for work the archive does on
- * its own (start-up, imports from the command line).
+ * Who is acting on this thread: the signed-in user, or {@value #SYSTEM} for work the
+ * archive does on its own (start-up, imports from the command line).
  */
 public final class CurrentActor {
 

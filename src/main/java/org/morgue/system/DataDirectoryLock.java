@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One Morgue process per data directory: a lock on {@code morgue.lock}, held for the life of the
- * process and released by the operating system when it ends, however it ends. Without it an import
- * from the command line would take the embedded PostgreSQL of a running archive for one left behind
- * by a killed process, and stop it.
+ * One Morgue process per data directory: a lock on {@code morgue.lock}, held for the life
+ * of the process and released by the operating system when it ends, however it ends.
+ * Without it an import from the command line would take the embedded PostgreSQL of a
+ * running archive for one left behind by a killed process, and stop it.
  */
 final class DataDirectoryLock {
 

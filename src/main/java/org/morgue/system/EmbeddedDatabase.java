@@ -7,9 +7,10 @@ import java.time.Duration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * How Morgue starts its embedded PostgreSQL 17: UTF-8 with Unicode case mapping for {@code lower()}
- * that does not depend on the host's locales, durable (fsync, synchronous commits) when it holds an
- * archive, and stopped by its owner, not by a JVM hook racing the connection pool.
+ * How Morgue starts its embedded PostgreSQL 17: UTF-8 with Unicode case mapping for
+ * {@code lower()} that does not depend on the host's locales, durable (fsync, synchronous
+ * commits) when it holds an archive, and stopped by its owner, not by a JVM hook racing
+ * the connection pool.
  */
 public final class EmbeddedDatabase {
 
@@ -18,17 +19,19 @@ public final class EmbeddedDatabase {
 
 	/**
 	 * @param dataDirectory where the database lives
-	 * @param keepData whether existing data is kept (the archive) or wiped first (a test run)
+	 * @param keepData whether existing data is kept (the archive) or wiped first (a test
+	 * run)
 	 */
 	public static EmbeddedPostgres start(Path dataDirectory, boolean keepData) throws IOException {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
 		if (keepData) {
-			// The embedded server is started for tests by default: no fsync, commits not waited for.
-			// An archive's data must survive a power cut, so both are put back (-c comes after -F).
+			// The embedded server is started for tests by default: no fsync, commits not
+			// waited for.
+			// An archive's data must survive a power cut, so both are put back (-c comes
+			// after -F).
 			builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
 		}
-		return builder
-			.setDataDirectory(dataDirectory)
+		return builder.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(!keepData)
 			.setRegisterShutdownHook(false)
 			.setPGStartupWait(Duration.ofSeconds(60))

@@ -18,9 +18,10 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts a real PostgreSQL 17 from binaries on the classpath when no {@code spring.datasource.url}
- * is configured, keeping its data under {@code ${morgue.data-dir}/postgres} so that it survives
- * restarts. The connection pool, Flyway and JPA then connect to it like to any other PostgreSQL.
+ * Starts a real PostgreSQL 17 from binaries on the classpath when no
+ * {@code spring.datasource.url} is configured, keeping its data under
+ * {@code ${morgue.data-dir}/postgres} so that it survives restarts. The connection pool,
+ * Flyway and JPA then connect to it like to any other PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedDatabaseConfiguration.NoDatasourceUrl.class)
@@ -63,8 +64,8 @@ class EmbeddedDatabaseConfiguration {
 	}
 
 	/**
-	 * A server left running by a process that was killed holds the data directory's lock. It has no
-	 * clients left, so a smart shutdown ends it quickly; then ours can start.
+	 * A server left running by a process that was killed holds the data directory's lock.
+	 * It has no clients left, so a smart shutdown ends it quickly; then ours can start.
 	 */
 	private static void stopOrphanedServer(Path dataDirectory) {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -75,7 +76,8 @@ class EmbeddedDatabaseConfiguration {
 			String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
 			long pid = Long.parseLong(firstLine);
 			ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(server -> {
-				log.warn("Stopping a PostgreSQL server (pid {}) left running on {} by an earlier start", pid, dataDirectory);
+				log.warn("Stopping a PostgreSQL server (pid {}) left running on {} by an earlier start", pid,
+						dataDirectory);
 				server.destroy();
 				server.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
 			});

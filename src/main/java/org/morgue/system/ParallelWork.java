@@ -6,10 +6,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The tasks of one job on the shared bulk threads ({@link Workers#bulk(int)}): at most its
- * parallelism run or wait at once, so a job never floods the pool's queue and others get their turn
- * between its tasks. The first task that fails stops the job: later submissions and {@link #await()}
- * throw its exception.
+ * The tasks of one job on the shared bulk threads ({@link Workers#bulk(int)}): at most
+ * its parallelism run or wait at once, so a job never floods the pool's queue and others
+ * get their turn between its tasks. The first task that fails stops the job: later
+ * submissions and {@link #await()} throw its exception.
  * <p>
  * Driven by one thread, the job's, which submits and awaits.
  */

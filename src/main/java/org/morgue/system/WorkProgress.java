@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Where a long piece of work (a backlog, an import) stands, for the people waiting on it: how much
- * is done out of how much, the rate so far and the time left at that rate.
+ * Where a long piece of work (a backlog, an import) stands, for the people waiting on it:
+ * how much is done out of how much, the rate so far and the time left at that rate.
  *
  * @param state idle (none since start), running, done or failed
  * @param reason why it was started

@@ -22,8 +22,8 @@ public final class TagNames {
 	/**
 	 * The name trimmed, with runs of spaces collapsed to one.
 	 * @param field the field the name came in, for the error
-	 * @throws InvalidTagException when the name is empty, too long, or has a control character or a
-	 * character that cannot be part of its address
+	 * @throws InvalidTagException when the name is empty, too long, or has a control
+	 * character or a character that cannot be part of its address
 	 */
 	public static String normalize(String field, String name) {
 		if (name == null || SPACES.matcher(name).replaceAll("").isEmpty()) {
@@ -51,7 +51,10 @@ public final class TagNames {
 		return collapsed;
 	}
 
-	/** The key equal for names that differ only in case or spacing: for the index and {@code tag:}. */
+	/**
+	 * The key equal for names that differ only in case or spacing: for the index and
+	 * {@code tag:}.
+	 */
 	public static String key(String name) {
 		return SPACES.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
 	}

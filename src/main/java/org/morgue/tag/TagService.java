@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tags on articles. Every change publishes {@link ArticleTagsChanged} (the index follows it after
- * commit) and an {@link EditorialChange} (the history records it) in its transaction; a change that
- * changes nothing (a tag the article already has) publishes neither.
+ * Tags on articles. Every change publishes {@link ArticleTagsChanged} (the index follows
+ * it after commit) and an {@link EditorialChange} (the history records it) in its
+ * transaction; a change that changes nothing (a tag the article already has) publishes
+ * neither.
  */
 @Service
 public class TagService {
@@ -42,8 +43,8 @@ public class TagService {
 	}
 
 	/**
-	 * Gives the article the tag, creating the tag as written if no tag has that name in any case.
-	 * Giving it again changes nothing.
+	 * Gives the article the tag, creating the tag as written if no tag has that name in
+	 * any case. Giving it again changes nothing.
 	 * @return the article's tags, A to Z
 	 * @throws ArticleNotFoundException when there is no such article
 	 * @throws InvalidTagException when the name is not a tag name
@@ -78,9 +79,10 @@ public class TagService {
 	}
 
 	/**
-	 * Gives the tag to every one of these articles (those that no longer exist are skipped) in a few
-	 * statements, with one editorial change for them all.
-	 * @return how many articles got the tag now (those that had it already are not counted)
+	 * Gives the tag to every one of these articles (those that no longer exist are
+	 * skipped) in a few statements, with one editorial change for them all.
+	 * @return how many articles got the tag now (those that had it already are not
+	 * counted)
 	 * @throws InvalidTagException when the name is not a tag name
 	 */
 	@Transactional
@@ -102,7 +104,10 @@ public class TagService {
 		return store.tagsOf(List.of(articleId)).getOrDefault(articleId, List.of());
 	}
 
-	/** The tags of each of these articles, A to Z, in one query; articles without tags are left out. */
+	/**
+	 * The tags of each of these articles, A to Z, in one query; articles without tags are
+	 * left out.
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, List<String>> tagsOf(Collection<Long> articleIds) {
 		return store.tagsOf(articleIds);
@@ -143,10 +148,11 @@ public class TagService {
 	}
 
 	/**
-	 * Renames the tag on every article that has it; a new case of the same name is a rename too.
+	 * Renames the tag on every article that has it; a new case of the same name is a
+	 * rename too.
 	 * @throws TagNotFoundException when there is no such tag
-	 * @throws InvalidTagException when the new name is not a tag name or is another tag's (merge
-	 * them instead)
+	 * @throws InvalidTagException when the new name is not a tag name or is another tag's
+	 * (merge them instead)
 	 */
 	@Transactional
 	public TagSummary rename(String name, String newName) {

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The tag tables in SQL. Article counts are kept by triggers on {@code article_tag}. Callers hold
- * the transaction.
+ * The tag tables in SQL. Article counts are kept by triggers on {@code article_tag}.
+ * Callers hold the transaction.
  */
 @Repository
 class TagStore {
@@ -55,7 +55,9 @@ class TagStore {
 		return find(name).orElseThrow();
 	}
 
-	/** @return whether the article did not have the tag before */
+	/**
+	 * @return whether the article did not have the tag before
+	 */
 	boolean tag(long articleId, long tagId, Instant now, String actor) {
 		return jdbc.sql("""
 				insert into article_tag (article_id, tag_id, tagged_by, tagged_at) values (:article, :tag, :actor, :now)
@@ -68,8 +70,8 @@ class TagStore {
 	}
 
 	/**
-	 * Gives the tag to those of these articles (which exist) that do not have it yet, a chunk of ids
-	 * per statement.
+	 * Gives the tag to those of these articles (which exist) that do not have it yet, a
+	 * chunk of ids per statement.
 	 * @return the articles that got it now
 	 */
 	List<Long> tagAll(List<Long> articleIds, long tagId, Instant now, String actor) {
@@ -90,7 +92,9 @@ class TagStore {
 		return tagged;
 	}
 
-	/** @return whether the article had the tag */
+	/**
+	 * @return whether the article had the tag
+	 */
 	boolean untag(long articleId, long tagId) {
 		return jdbc.sql("delete from article_tag where article_id = :article and tag_id = :tag")
 			.param("article", articleId)
@@ -116,7 +120,10 @@ class TagStore {
 		return tags;
 	}
 
-	/** Tags whose name starts with the prefix (any case; all for {@code null}), most used first. */
+	/**
+	 * Tags whose name starts with the prefix (any case; all for {@code null}), most used
+	 * first.
+	 */
 	List<TagSummary> list(String prefix, int offset, int limit) {
 		return jdbc.sql("""
 				select name, article_count from tag
@@ -130,8 +137,9 @@ class TagStore {
 	}
 
 	long count(String prefix) {
-		return jdbc.sql("""
-				select count(*) from tag where (cast(:prefix as text) is null or lower(name) like :prefix escape '\\')""")
+		return jdbc
+			.sql("""
+					select count(*) from tag where (cast(:prefix as text) is null or lower(name) like :prefix escape '\\')""")
 			.param("prefix", pattern(prefix))
 			.query(Long.class)
 			.single();
@@ -161,7 +169,8 @@ class TagStore {
 	}
 
 	/**
-	 * Gives the articles of one tag the other, keeping who tagged them and when, and deletes the first.
+	 * Gives the articles of one tag the other, keeping who tagged them and when, and
+	 * deletes the first.
 	 * @return the articles that had the first tag
 	 */
 	List<Long> merge(long fromId, long intoId) {
@@ -169,10 +178,7 @@ class TagStore {
 		jdbc.sql("""
 				insert into article_tag (article_id, tag_id, tagged_by, tagged_at)
 				select article_id, :into, tagged_by, tagged_at from article_tag where tag_id = :from
-				on conflict do nothing""")
-			.param("into", intoId)
-			.param("from", fromId)
-			.update();
+				on conflict do nothing""").param("into", intoId).param("from", fromId).update();
 		jdbc.sql("delete from article_tag where tag_id = :from").param("from", fromId).update();
 		jdbc.sql("delete from tag where id = :from").param("from", fromId).update();
 		return articles;

@@ -24,10 +24,11 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The archive's commands, for the command line: {@code import PATH...} and {@code export FILE}. Each
- * starts the archive without its web server or entity extraction, does its work with progress on
- * the terminal, prints a summary and exits: 0 when all went well, 1 when some items could not be
- * imported, 2 when the command could not run.
+ * The archive's commands, for the command line: {@code import PATH...} and
+ * {@code export FILE}. Each starts the archive without its web server or entity
+ * extraction, does its work with progress on the terminal, prints a summary and exits: 0
+ * when all went well, 1 when some items could not be imported, 2 when the command could
+ * not run.
  */
 public final class ArchiveCommand {
 
@@ -45,8 +46,8 @@ public final class ArchiveCommand {
 	}
 
 	/**
-	 * Runs the command the arguments name; arguments starting with {@code --} are settings for the
-	 * archive (such as {@code --morgue.data-dir=/srv/morgue}).
+	 * Runs the command the arguments name; arguments starting with {@code --} are
+	 * settings for the archive (such as {@code --morgue.data-dir=/srv/morgue}).
 	 * @return the exit status
 	 */
 	public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
@@ -96,9 +97,11 @@ public final class ArchiveCommand {
 		spring.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
 		spring.setLogStartupInfo(false);
 		List<String> arguments = new ArrayList<>(settings);
-		// Over application.yml, unless given: the tagger runs in the archive, on its backlog, at its
+		// Over application.yml, unless given: the tagger runs in the archive, on its
+		// backlog, at its
 		// next start; the index is checked there too.
-		// A start that fails is explained in one line by this command, without the framework's trace.
+		// A start that fails is explained in one line by this command, without the
+		// framework's trace.
 		Map.of("morgue.ner.enabled", "false", "morgue.search.check-on-start", "false", "logging.level.root", "WARN",
 				"logging.level.org.springframework.boot.SpringApplication", "OFF",
 				"logging.level.org.springframework.context", "ERROR",
@@ -130,7 +133,8 @@ public final class ArchiveCommand {
 		out.printf("Done: %,d read, %,d created, %,d duplicates, %,d errors in %s (%,.0f articles/s)%n", summary.read(),
 				summary.created(), summary.duplicates(), summary.errors(), format(summary.took()), summary.perSecond());
 		for (ImportOutcome error : summary.errorsShown()) {
-			err.printf("  %s: %s%s%n", error.place(), (error.field() != null) ? error.field() + ": " : "", error.reason());
+			err.printf("  %s: %s%s%n", error.place(), (error.field() != null) ? error.field() + ": " : "",
+					error.reason());
 		}
 		if (summary.errors() > summary.errorsShown().size()) {
 			err.printf("  ... and %,d more errors%n", summary.errors() - summary.errorsShown().size());
@@ -140,7 +144,10 @@ public final class ArchiveCommand {
 		return (summary.errors() > 0) ? 1 : 0;
 	}
 
-	/** Waits until the index has taken every imported batch, so that nothing is left for the next start. */
+	/**
+	 * Waits until the index has taken every imported batch, so that nothing is left for
+	 * the next start.
+	 */
 	private static void awaitIndex(ConfigurableApplicationContext context, PrintStream out, PrintStream err) {
 		try {
 			IndexBacklog.Count left = context.getBean(IndexBacklog.class)
@@ -178,8 +185,8 @@ public final class ArchiveCommand {
 		return progress -> {
 			if (progress.running() && System.nanoTime() - last[0] >= REPORT_EVERY.toNanos()) {
 				last[0] = System.nanoTime();
-				out.printf("  %,d of %,d %s (%d%%), %,.0f articles/s, %s left%n", progress.done(), progress.total(), verb,
-						progress.percent(), progress.perSecond(),
+				out.printf("  %,d of %,d %s (%d%%), %,.0f articles/s, %s left%n", progress.done(), progress.total(),
+						verb, progress.percent(), progress.perSecond(),
 						(progress.remaining() != null) ? format(progress.remaining()) : "time");
 			}
 		};
@@ -195,7 +202,10 @@ public final class ArchiveCommand {
 				: "%d h %02d min".formatted(seconds / 3600, seconds % 3600 / 60);
 	}
 
-	/** The cause a user can act on: another process on the data directory, or the innermost message. */
+	/**
+	 * The cause a user can act on: another process on the data directory, or the
+	 * innermost message.
+	 */
 	private static String reason(Throwable ex) {
 		Throwable innermost = ex;
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {

@@ -21,9 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 
 /**
- * The whole archive as NDJSON, one article per line in id order (see {@link ArchiveLine}), read a
- * batch at a time so that an archive of any size streams in little memory. Importing the file into
- * an empty archive gives back the same articles with the same entities.
+ * The whole archive as NDJSON, one article per line in id order (see
+ * {@link ArchiveLine}), read a batch at a time so that an archive of any size streams in
+ * little memory. Importing the file into an empty archive gives back the same articles
+ * with the same entities.
  */
 @Service
 public class ArchiveExport {
@@ -64,8 +65,8 @@ public class ArchiveExport {
 		progress.accept(running);
 		long written = 0;
 		long after = 0;
-		for (List<ArticleVersion> batch = articles.versionsAfter(after, BATCH); !batch.isEmpty();
-				batch = articles.versionsAfter(after, BATCH)) {
+		for (List<ArticleVersion> batch = articles.versionsAfter(after, BATCH); !batch.isEmpty(); batch = articles
+			.versionsAfter(after, BATCH)) {
 			List<Long> ids = batch.stream().map(ArticleVersion::id).toList();
 			Map<Long, String> rawTexts = articles.rawTexts(ids);
 			Map<Long, Integer> analysed = entities.analysedVersions(ids);
@@ -81,10 +82,12 @@ public class ArchiveExport {
 				written++;
 			}
 			after = ids.get(ids.size() - 1);
-			progress.accept(WorkProgress.running("export", running.startedAt(), written, Math.max(total, written), clock));
+			progress
+				.accept(WorkProgress.running("export", running.startedAt(), written, Math.max(total, written), clock));
 		}
 		out.flush();
-		progress.accept(WorkProgress.running("export", running.startedAt(), written, written, clock).finished(written, clock));
+		progress.accept(
+				WorkProgress.running("export", running.startedAt(), written, written, clock).finished(written, clock));
 		return written;
 	}
 

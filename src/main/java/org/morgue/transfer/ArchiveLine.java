@@ -30,16 +30,20 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One article of an export of the whole archive, as a line of NDJSON: the article JSON of the API
- * (without its links) with the copy as received ({@code rawText}), its tags, its annotations (who,
- * when, the note, the passage's quote with its context and offsets) and, when the article has been
- * analysed, its entities with every mention. The same line imports back into the same article:
- * text, metadata, who brought it in and when, and its entities, without running the tagger again.
- * An import recognises such a line by its {@code paragraphs}.
+ * One article of an export of the whole archive, as a line of NDJSON: the article JSON of
+ * the API (without its links) with the copy as received ({@code rawText}), its tags, its
+ * annotations (who, when, the note, the passage's quote with its context and offsets)
+ * and, when the article has been analysed, its entities with every mention. The same line
+ * imports back into the same article: text, metadata, who brought it in and when, and its
+ * entities, without running the tagger again. An import recognises such a line by its
+ * {@code paragraphs}.
  */
 final class ArchiveLine {
 
-	/** The field that marks a line as an exported article rather than the fields of a new one. */
+	/**
+	 * The field that marks a line as an exported article rather than the fields of a new
+	 * one.
+	 */
 	static final String MARKER = "paragraphs";
 
 	private static final Set<String> FIELDS = Set.of("id", "title", "titleDerived", "byline", "source", "dateline",
@@ -51,8 +55,8 @@ final class ArchiveLine {
 	}
 
 	/**
-	 * An article restored from its line, with the mentions to restore ({@code null}: not analysed)
-	 * and its tags.
+	 * An article restored from its line, with the mentions to restore ({@code null}: not
+	 * analysed) and its tags.
 	 */
 	record Restored(NewArticle article, List<ArchivedMention> mentions, List<String> tags,
 			List<ArchivedAnnotation> annotations) {
@@ -128,13 +132,15 @@ final class ArchiveLine {
 
 	/**
 	 * The article a line gives back.
-	 * @throws InvalidArticleException naming the field that is missing, unknown or of the wrong kind
+	 * @throws InvalidArticleException naming the field that is missing, unknown or of the
+	 * wrong kind
 	 */
 	static Restored read(JsonNode line, Instant now, String actor) {
 		for (String name : line.propertyNames()) {
 			if (!FIELDS.contains(name)) {
-				throw new InvalidArticleException(name, "Unknown field '" + name + "' in an exported article. The fields are: "
-						+ String.join(", ", new TreeSet<>(FIELDS)) + ".");
+				throw new InvalidArticleException(name,
+						"Unknown field '" + name + "' in an exported article. The fields are: "
+								+ String.join(", ", new TreeSet<>(FIELDS)) + ".");
 			}
 		}
 		List<ArticleParagraph> paragraphs = new ArrayList<>();
@@ -151,13 +157,13 @@ final class ArchiveLine {
 		}
 		String rawText = string(line, "rawText");
 		if (rawText == null) {
-			throw new InvalidArticleException("rawText", "An exported article carries its copy as received in 'rawText'.");
+			throw new InvalidArticleException("rawText",
+					"An exported article carries its copy as received in 'rawText'.");
 		}
 		PublicationDate date = PublicationDate.parse("publishedAt", string(line, "publishedAt"));
 		JsonNode datelineNode = line.get("dateline");
-		ArticleDateline dateline = (datelineNode == null || datelineNode.isNull()) ? null
-				: new ArticleDateline(string(datelineNode, "text"), string(datelineNode, "place"),
-						string(datelineNode, "placeDisplay"));
+		ArticleDateline dateline = (datelineNode == null || datelineNode.isNull()) ? null : new ArticleDateline(
+				string(datelineNode, "text"), string(datelineNode, "place"), string(datelineNode, "placeDisplay"));
 		ArticleMetadata metadata = new ArticleMetadata(MetadataInput.text(string(line, "title")),
 				MetadataInput.text(string(line, "byline")), MetadataInput.text(string(line, "source")), dateline,
 				(date != null) ? date.date() : null, (date != null) ? date.time() : null,
@@ -186,7 +192,8 @@ final class ArchiveLine {
 			String exact = string(annotation, "exact");
 			if (note == null || note.isBlank() || exact == null || !annotation.path("start").canConvertToInt()
 					|| !annotation.path("end").canConvertToInt()) {
-				throw new InvalidArticleException("annotations", "Every annotation needs its 'note', 'exact', 'start' and 'end'.");
+				throw new InvalidArticleException("annotations",
+						"Every annotation needs its 'note', 'exact', 'start' and 'end'.");
 			}
 			PassageSelectors at = new PassageSelectors(exact, orElse(string(annotation, "prefix"), ""),
 					orElse(string(annotation, "suffix"), ""), annotation.get("start").intValue(),
@@ -230,7 +237,8 @@ final class ArchiveLine {
 			return mentions;
 		}
 		if (!entities.isArray()) {
-			throw new InvalidArticleException("entities", "'entities' must be a list of {\"name\", \"type\", \"mentions\"}.");
+			throw new InvalidArticleException("entities",
+					"'entities' must be a list of {\"name\", \"type\", \"mentions\"}.");
 		}
 		for (JsonNode entity : entities) {
 			String name = string(entity, "name");
@@ -239,8 +247,9 @@ final class ArchiveLine {
 				type = EntityType.valueOf(String.valueOf(string(entity, "type")));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new InvalidArticleException("entities", "An entity's type is PERSON, ORGANIZATION, LOCATION or MISC, not '"
-						+ string(entity, "type") + "'.");
+				throw new InvalidArticleException("entities",
+						"An entity's type is PERSON, ORGANIZATION, LOCATION or MISC, not '" + string(entity, "type")
+								+ "'.");
 			}
 			if (name == null || !entity.path("mentions").isArray()) {
 				throw new InvalidArticleException("entities", "Every entity needs its 'name' and its 'mentions'.");
@@ -248,7 +257,8 @@ final class ArchiveLine {
 			for (JsonNode mention : entity.get("mentions")) {
 				if (!mention.path("start").canConvertToInt() || !mention.path("end").canConvertToInt()
 						|| string(mention, "field") == null || string(mention, "text") == null) {
-					throw new InvalidArticleException("entities", "Every mention needs 'field', 'start', 'end' and 'text'.");
+					throw new InvalidArticleException("entities",
+							"Every mention needs 'field', 'start', 'end' and 'text'.");
 				}
 				mentions.add(new ArchivedMention(string(mention, "field"), mention.get("start").intValue(),
 						mention.get("end").intValue(), string(mention, "text"), type, name));

@@ -44,12 +44,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.morgue.transfer.ArchiveLine.string;
 
 /**
- * Imports many articles at once, from any {@link ImportSource}. Items are checked and parsed on all
- * cores a batch at a time while the batch before is stored; each batch is stored in one
- * transaction with one event for the index, so an article is either stored whole (with its
- * entities, for an exported one) or not at all, and is searchable once its batch commits. Entity
- * extraction is queued, not waited for. A bad item never stops the others: it is reported with its
- * place and reason.
+ * Imports many articles at once, from any {@link ImportSource}. Items are checked and
+ * parsed on all cores a batch at a time while the batch before is stored; each batch is
+ * stored in one transaction with one event for the index, so an article is either stored
+ * whole (with its entities, for an exported one) or not at all, and is searchable once
+ * its batch commits. Entity extraction is queued, not waited for. A bad item never stops
+ * the others: it is reported with its place and reason.
  */
 @Service
 public class BulkImport {
@@ -65,8 +65,8 @@ public class BulkImport {
 	private static final Set<String> FIELDS = Set.of("title", "body", "byline", "source", "dateline", "publishedAt",
 			"url", "language");
 
-	private static final Set<String> COPY_FIELDS = Set.of("raw", "title", "byline", "source", "dateline",
-			"publishedAt", "url", "language");
+	private static final Set<String> COPY_FIELDS = Set.of("raw", "title", "byline", "source", "dateline", "publishedAt",
+			"url", "language");
 
 	private final IngestService ingest;
 
@@ -104,7 +104,8 @@ public class BulkImport {
 	 * Imports every item of the source.
 	 * @param outcomes told what became of each item, in the order read
 	 * @param progress told where the import stands after each batch
-	 * @throws IOException when the source cannot be read any further (the batches stored so far stay)
+	 * @throws IOException when the source cannot be read any further (the batches stored
+	 * so far stay)
 	 */
 	public ImportSummary run(ImportSource source, String reason, Consumer<ImportOutcome> outcomes,
 			Consumer<WorkProgress> progress) throws IOException {
@@ -124,7 +125,8 @@ public class BulkImport {
 					store(pending, tally);
 					pending = next;
 					batch = new ArrayList<>(BATCH);
-					progress.accept(WorkProgress.running(reason, started, tally.read, Math.max(source.total(), tally.read), clock));
+					progress.accept(WorkProgress.running(reason, started, tally.read,
+							Math.max(source.total(), tally.read), clock));
 				}
 			}
 			List<ImportItem> last = batch;
@@ -144,7 +146,8 @@ public class BulkImport {
 		}
 		ImportSummary summary = new ImportSummary(tally.read, tally.created, tally.duplicates, tally.errors,
 				Duration.between(started, clock.instant()), tally.errorsShown);
-		progress.accept(WorkProgress.running(reason, started, tally.read, tally.read, clock).finished(tally.read, clock));
+		progress
+			.accept(WorkProgress.running(reason, started, tally.read, tally.read, clock).finished(tally.read, clock));
 		return summary;
 	}
 
@@ -159,8 +162,8 @@ public class BulkImport {
 	}
 
 	/**
-	 * Parses and checks a batch on the bulk threads while the batch before is stored; the order of the
-	 * items is kept.
+	 * Parses and checks a batch on the bulk threads while the batch before is stored; the
+	 * order of the items is kept.
 	 */
 	private Future<List<Prepared>> prepare(List<ImportItem> batch, String actor) {
 		Instant now = clock.instant();
@@ -196,8 +199,8 @@ public class BulkImport {
 			node = json.readTree(line);
 		}
 		catch (JacksonException ex) {
-			return failed(place, null, "Not valid JSON: " + ex.getOriginalMessage() + " (column "
-					+ ex.getLocation().getColumnNr() + ").");
+			return failed(place, null,
+					"Not valid JSON: " + ex.getOriginalMessage() + " (column " + ex.getLocation().getColumnNr() + ").");
 		}
 		if (node == null || !node.isObject()) {
 			return failed(place, null, "Each line must be a JSON object: the fields of an article such as "
@@ -217,13 +220,18 @@ public class BulkImport {
 			}
 		}
 		if (copy) {
-			return new Prepared(place, ingest.prepareCopy(string(node, "raw"), new CopyCorrections(string(node, "title"),
-					string(node, "byline"), string(node, "source"), string(node, "dateline"),
-					string(node, "publishedAt"), string(node, "url"), string(node, "language"))), null, null);
+			return new Prepared(place,
+					ingest.prepareCopy(string(node, "raw"),
+							new CopyCorrections(string(node, "title"), string(node, "byline"), string(node, "source"),
+									string(node, "dateline"), string(node, "publishedAt"), string(node, "url"),
+									string(node, "language"))),
+					null, null);
 		}
-		return new Prepared(place, ingest.prepareFields(new ArticleInput(string(node, "title"), string(node, "body"),
-				string(node, "byline"), string(node, "source"), string(node, "dateline"), string(node, "publishedAt"),
-				string(node, "url"), string(node, "language")), line), null, null);
+		return new Prepared(place,
+				ingest.prepareFields(new ArticleInput(string(node, "title"), string(node, "body"),
+						string(node, "byline"), string(node, "source"), string(node, "dateline"),
+						string(node, "publishedAt"), string(node, "url"), string(node, "language")), line),
+				null, null);
 	}
 
 	private static Prepared failed(ImportPlace place, String field, String reason) {
@@ -243,7 +251,8 @@ public class BulkImport {
 			throw new IOException("The import was interrupted", ex);
 		}
 		catch (ExecutionException ex) {
-			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime : new IllegalStateException(ex.getCause());
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
 		}
 		List<Prepared> valid = prepared.stream().filter(p -> p.error() == null).toList();
 		List<BatchSave> saves;
@@ -251,7 +260,8 @@ public class BulkImport {
 			saves = save(valid);
 		}
 		catch (DataIntegrityViolationException ex) {
-			// The same copy arrived through another door meanwhile: store this batch one by one.
+			// The same copy arrived through another door meanwhile: store this batch one
+			// by one.
 			saves = new ArrayList<>();
 			for (Prepared one : valid) {
 				saves.addAll(save(List.of(one)));
@@ -265,8 +275,8 @@ public class BulkImport {
 			else {
 				BatchSave save = saves.get(next++);
 				tally.add(new ImportOutcome(item.place(),
-						save.created() ? ImportOutcome.Status.CREATED : ImportOutcome.Status.DUPLICATE, save.articleId(),
-						null, null));
+						save.created() ? ImportOutcome.Status.CREATED : ImportOutcome.Status.DUPLICATE,
+						save.articleId(), null, null));
 			}
 		}
 	}

@@ -18,26 +18,30 @@ import org.apache.commons.csv.CSVRecord;
 import org.morgue.ingest.ArticleInput;
 
 /**
- * The articles of a CSV file, one record each, read one record at a time. The first row names the
- * columns, in any order and case: {@link #COLUMNS}, of which only {@code body} is required. Cells are
- * quoted as RFC 4180 says, so a quoted body may run over several lines; an empty cell is
- * {@code null}. A blank line between records is skipped.
+ * The articles of a CSV file, one record each, read one record at a time. The first row
+ * names the columns, in any order and case: {@link #COLUMNS}, of which only {@code body}
+ * is required. Cells are quoted as RFC 4180 says, so a quoted body may run over several
+ * lines; an empty cell is {@code null}. A blank line between records is skipped.
  * <p>
- * The file is decoded strictly as UTF-8 (a byte order mark is dropped). What makes the rest of the
- * file unreadable (bytes that are not UTF-8, broken quoting, a record longer than the limit, which
- * could only be passed by reading all of it) ends the items with one {@link ImportItem.Unreadable}
- * saying where; the records before it are read as usual. So is a header with an unknown column or
- * without {@code body}, before any record. Not thread-safe.
+ * The file is decoded strictly as UTF-8 (a byte order mark is dropped). What makes the
+ * rest of the file unreadable (bytes that are not UTF-8, broken quoting, a record longer
+ * than the limit, which could only be passed by reading all of it) ends the items with
+ * one {@link ImportItem.Unreadable} saying where; the records before it are read as
+ * usual. So is a header with an unknown column or without {@code body}, before any
+ * record. Not thread-safe.
  */
 final class CsvArticles implements ImportSource {
 
 	/** The columns a file may name, as the API spells them. */
-	public static final List<String> COLUMNS = List.of("title", "body", "source", "byline", "dateline",
-			"publishedAt", "url", "language");
+	public static final List<String> COLUMNS = List.of("title", "body", "source", "byline", "dateline", "publishedAt",
+			"url", "language");
 
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
-	/** What {@link #count(Path, long)} gets for each record that would be an article: nothing is built. */
+	/**
+	 * What {@link #count(Path, long)} gets for each record that would be an article:
+	 * nothing is built.
+	 */
 	private static final ImportItem COUNTED = new ImportItem.Unreadable(new ImportPlace(null, 0), "counted only");
 
 	private final StrictUtf8Reader reader;
@@ -66,9 +70,9 @@ final class CsvArticles implements ImportSource {
 	/**
 	 * Articles of a stream whose length is not known beforehand.
 	 * @param file the file name for the items' places, or {@code null} for a request body
-	 * @param maxRecordChars the longest record read, in characters (approximately: the parser reads a
-	 * few kilobytes ahead); a longer one ends the reading, as the next record cannot be found without
-	 * reading it all
+	 * @param maxRecordChars the longest record read, in characters (approximately: the
+	 * parser reads a few kilobytes ahead); a longer one ends the reading, as the next
+	 * record cannot be found without reading it all
 	 */
 	public CsvArticles(InputStream in, String file, long maxRecordChars) {
 		this(in, file, maxRecordChars, -1);
@@ -96,9 +100,9 @@ final class CsvArticles implements ImportSource {
 	}
 
 	/**
-	 * The number of items a {@code CsvArticles} over the file gives, by parsing it without keeping
-	 * anything: one per record, one for a header that cannot be used and one for a rest that cannot be
-	 * read.
+	 * The number of items a {@code CsvArticles} over the file gives, by parsing it
+	 * without keeping anything: one per record, one for a header that cannot be used and
+	 * one for a rest that cannot be read.
 	 */
 	public static long count(Path path, long maxRecordChars) throws IOException {
 		long items = 0;
@@ -136,9 +140,9 @@ final class CsvArticles implements ImportSource {
 			}
 			ImportPlace place = new ImportPlace(file, line);
 			if (record.size() > fields.length) {
-				return new ImportItem.Unreadable(place, "The record at line " + line + " has " + record.size()
-						+ " cells but the header names " + fields.length
-						+ " columns; quote a cell that holds a comma.");
+				return new ImportItem.Unreadable(place,
+						"The record at line " + line + " has " + record.size() + " cells but the header names "
+								+ fields.length + " columns; quote a cell that holds a comma.");
 			}
 			return counting ? COUNTED : item(place, record);
 		}
@@ -157,7 +161,10 @@ final class CsvArticles implements ImportSource {
 		reader.close();
 	}
 
-	/** Reads and checks the header row; returns why the file cannot be read, or {@code null}. */
+	/**
+	 * Reads and checks the header row; returns why the file cannot be read, or
+	 * {@code null}.
+	 */
 	private ImportItem readHeader() throws IOException {
 		CSVRecord row = nextRecord(1);
 		while (row != null && isBlank(row)) {
@@ -165,9 +172,8 @@ final class CsvArticles implements ImportSource {
 		}
 		ImportPlace place = new ImportPlace(file, 0);
 		if (row == null) {
-			return (failure != null) ? failure
-					: new ImportItem.Unreadable(place, "The file is empty; a CSV file starts with a header row naming "
-							+ "its columns, of " + accepted());
+			return (failure != null) ? failure : new ImportItem.Unreadable(place,
+					"The file is empty; a CSV file starts with a header row naming " + "its columns, of " + accepted());
 		}
 		header = row.toList();
 		fields = new int[header.size()];
@@ -220,8 +226,8 @@ final class CsvArticles implements ImportSource {
 	}
 
 	/**
-	 * The next record, or {@code null} at the end or when the rest cannot be read; in that case
-	 * {@link #failure} says why. Only the stream's own I/O errors are thrown.
+	 * The next record, or {@code null} at the end or when the rest cannot be read; in
+	 * that case {@link #failure} says why. Only the stream's own I/O errors are thrown.
 	 */
 	private CSVRecord nextRecord(long line) throws IOException {
 		reader.startRecord();

@@ -3,8 +3,8 @@ package org.morgue.transfer;
 import org.morgue.system.WorkProgress;
 
 /**
- * An import was asked for while another runs: one at a time, so that each gets the cores and its
- * progress means something.
+ * An import was asked for while another runs: one at a time, so that each gets the cores
+ * and its progress means something.
  */
 public class ImportBusyException extends RuntimeException {
 

@@ -14,23 +14,25 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
- * The items of files and folders given to an import, in the order given; a folder is walked in
- * sorted order, its sub-folders included. The format follows the extension: {@code .txt} is one
- * article of wire copy, {@code .ndjson} and {@code .jsonl} are NDJSON, {@code .csv} is CSV
- * ({@link CsvArticles}), {@code .sgm} and {@code .sgml} are Reuters-21578 ({@link ReutersSgml}).
- * Inside a folder other files, and hidden files and folders (a name starting with a dot, such as the
- * {@code ._name.txt} files macOS leaves), are passed over; a file named explicitly in another format is
- * reported as unreadable.
+ * The items of files and folders given to an import, in the order given; a folder is
+ * walked in sorted order, its sub-folders included. The format follows the extension:
+ * {@code .txt} is one article of wire copy, {@code .ndjson} and {@code .jsonl} are
+ * NDJSON, {@code .csv} is CSV ({@link CsvArticles}), {@code .sgm} and {@code .sgml} are
+ * Reuters-21578 ({@link ReutersSgml}). Inside a folder other files, and hidden files and
+ * folders (a name starting with a dot, such as the {@code ._name.txt} files macOS
+ * leaves), are passed over; a file named explicitly in another format is reported as
+ * unreadable.
  * <p>
- * Opening lists the files and counts their items, which reads each file once; the items are then read
- * one file at a time, each file closed once read. Items are placed at the file's path relative to the
- * folder given, or at the path given for a file. Not thread-safe.
+ * Opening lists the files and counts their items, which reads each file once; the items
+ * are then read one file at a time, each file closed once read. Items are placed at the
+ * file's path relative to the folder given, or at the path given for a file. Not
+ * thread-safe.
  */
 public final class ImportFiles implements ImportSource {
 
 	/**
-	 * Room for JSON syntax and other fields around a body, which the import service holds to the limit
-	 * itself; the API allows as much for one article.
+	 * Room for JSON syntax and other fields around a body, which the import service holds
+	 * to the limit itself; the API allows as much for one article.
 	 */
 	private static final long OVERHEAD_BYTES = 64 * 1024;
 
@@ -55,14 +57,18 @@ public final class ImportFiles implements ImportSource {
 
 	/**
 	 * Lists and counts the files to import.
-	 * @param maxBodyBytes the largest article body, in bytes ({@code morgue.ingest.max-body-bytes}): a
-	 * larger {@code .txt} file is not read, and a line, record or story is read up to about twice that
+	 * @param maxBodyBytes the largest article body, in bytes
+	 * ({@code morgue.ingest.max-body-bytes}): a larger {@code .txt} file is not read, and
+	 * a line, record or story is read up to about twice that
 	 * @throws NoSuchFileException when a path does not exist, before anything is read
 	 */
 	/** The extensions of the files an import reads. */
 	public static final List<String> EXTENSIONS = List.of(".ndjson", ".jsonl", ".csv", ".txt", ".sgm", ".sgml");
 
-	/** Whether an import reads a file of this name (a hidden file in a folder is passed over). */
+	/**
+	 * Whether an import reads a file of this name (a hidden file in a folder is passed
+	 * over).
+	 */
 	public static boolean accepts(String fileName) {
 		return !fileName.startsWith(".") && format(fileName) != Format.UNKNOWN;
 	}
@@ -109,12 +115,12 @@ public final class ImportFiles implements ImportSource {
 					return new ImportItem.Unreadable(new ImportPlace(entry.name(), 0),
 							"The import does not read this kind of file. It reads " + FORMATS + ".");
 				}
-				case NDJSON -> current = new NdjsonLines(Files.newInputStream(entry.path()), entry.name(), limit,
-						entry.count());
-				case CSV -> current = new CsvArticles(Files.newInputStream(entry.path()), entry.name(), limit,
-						entry.count());
-				case REUTERS -> current = new ReutersSgml(Files.newInputStream(entry.path()), entry.name(), limit,
-						entry.count());
+				case NDJSON ->
+					current = new NdjsonLines(Files.newInputStream(entry.path()), entry.name(), limit, entry.count());
+				case CSV ->
+					current = new CsvArticles(Files.newInputStream(entry.path()), entry.name(), limit, entry.count());
+				case REUTERS ->
+					current = new ReutersSgml(Files.newInputStream(entry.path()), entry.name(), limit, entry.count());
 			}
 		}
 	}
@@ -142,7 +148,9 @@ public final class ImportFiles implements ImportSource {
 		return (int) Math.min(maxBodyBytes * 2 + OVERHEAD_BYTES, Integer.MAX_VALUE - 16);
 	}
 
-	/** Adds the files of a folder in sorted order, each sub-folder's where its name sorts. */
+	/**
+	 * Adds the files of a folder in sorted order, each sub-folder's where its name sorts.
+	 */
 	private static void walk(Path root, Path folder, List<Entry> entries, int limit) throws IOException {
 		List<Path> children;
 		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder)) {

@@ -4,9 +4,9 @@ import org.morgue.ingest.ArticleInput;
 import org.morgue.ingest.CopyCorrections;
 
 /**
- * One article as an import file gives it, before it is checked: fields (CSV), wire copy with what
- * the file says about it (a {@code .txt} file, a Reuters story), a line of NDJSON still to be
- * interpreted, or the reason the reader could not read it.
+ * One article as an import file gives it, before it is checked: fields (CSV), wire copy
+ * with what the file says about it (a {@code .txt} file, a Reuters story), a line of
+ * NDJSON still to be interpreted, or the reason the reader could not read it.
  */
 public sealed interface ImportItem {
 
@@ -16,11 +16,17 @@ public sealed interface ImportItem {
 	record Fields(ImportPlace place, ArticleInput fields, String rawText) implements ImportItem {
 	}
 
-	/** Wire copy, to go through the same parser as pasted copy, with what the file says over it. */
+	/**
+	 * Wire copy, to go through the same parser as pasted copy, with what the file says
+	 * over it.
+	 */
 	record Copy(ImportPlace place, String raw, CopyCorrections corrections) implements ImportItem {
 	}
 
-	/** One NDJSON line: the fields of a single POST, {@code {"raw": ...}}, or an exported article. */
+	/**
+	 * One NDJSON line: the fields of a single POST, {@code {"raw": ...}}, or an exported
+	 * article.
+	 */
 	record Json(ImportPlace place, String line) implements ImportItem {
 	}
 

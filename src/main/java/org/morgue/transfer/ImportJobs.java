@@ -25,15 +25,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports that run in the background for the import page: files uploaded to a folder of their
- * own under the data directory, imported one job at a time with progress for the page to show, and
- * removed once imported. The last job's summary stays for the page until the next one starts.
+ * Imports that run in the background for the import page: files uploaded to a folder of
+ * their own under the data directory, imported one job at a time with progress for the
+ * page to show, and removed once imported. The last job's summary stays for the page
+ * until the next one starts.
  */
 @Service
 public class ImportJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
-
 
 	private final BulkImport imports;
 
@@ -94,8 +94,10 @@ public class ImportJobs {
 	}
 
 	/**
-	 * Starts importing the files of an upload folder in the background, as the current user.
-	 * @throws ImportBusyException when an import is running already (the folder is removed)
+	 * Starts importing the files of an upload folder in the background, as the current
+	 * user.
+	 * @throws ImportBusyException when an import is running already (the folder is
+	 * removed)
 	 */
 	public synchronized ImportJob start(Path folder, String startedBy) {
 		ImportJob running = current.get();
@@ -110,10 +112,11 @@ public class ImportJobs {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		ImportJob job = new ImportJob(startedBy, names, WorkProgress.running(reason(startedBy), clock.instant(), 0, 0, clock),
-				null);
+		ImportJob job = new ImportJob(startedBy, names,
+				WorkProgress.running(reason(startedBy), clock.instant(), 0, 0, clock), null);
 		current.set(job);
-		// A context of the job's own: signing out clears the session's context, and the articles stored
+		// A context of the job's own: signing out clears the session's context, and the
+		// articles stored
 		// after that would otherwise be recorded as brought in by the system.
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
@@ -123,12 +126,14 @@ public class ImportJobs {
 
 	private void run(Path folder, ImportJob job) {
 		Instant started = clock.instant();
-		// The folder rather than its files, so that each item is placed by its file's name, not its path.
+		// The folder rather than its files, so that each item is placed by its file's
+		// name, not its path.
 		try (ImportSource source = ImportFiles.open(List.of(folder), ingest.maxBodyBytes())) {
 			AtomicReference<WorkProgress> finished = new AtomicReference<>();
 			ImportSummary summary = imports.run(source, reason(job.startedBy()), outcome -> {
 			}, progress -> {
-				// The end is shown together with the summary, so that a page that says done has it.
+				// The end is shown together with the summary, so that a page that says
+				// done has it.
 				if (progress.running()) {
 					current.set(new ImportJob(job.startedBy(), job.files(), progress, null));
 				}
@@ -136,7 +141,8 @@ public class ImportJobs {
 					finished.set(progress);
 				}
 			});
-			WorkProgress end = (finished.get() != null) ? finished.get() : current.get().progress().finished(summary.read(), clock);
+			WorkProgress end = (finished.get() != null) ? finished.get()
+					: current.get().progress().finished(summary.read(), clock);
 			current.set(new ImportJob(job.startedBy(), job.files(), end, summary));
 			log.info("Import of {} by {}: {} read, {} created, {} duplicates, {} errors in {}", job.files(),
 					job.startedBy(), summary.read(), summary.created(), summary.duplicates(), summary.errors(),
@@ -145,7 +151,8 @@ public class ImportJobs {
 		catch (IOException | RuntimeException ex) {
 			log.error("The import of {} failed", job.files(), ex);
 			WorkProgress progress = current.get().progress();
-			WorkProgress failed = (progress.startedAt() != null) ? progress : WorkProgress.running(reason(job.startedBy()), started, 0, 0, clock);
+			WorkProgress failed = (progress.startedAt() != null) ? progress
+					: WorkProgress.running(reason(job.startedBy()), started, 0, 0, clock);
 			current.set(new ImportJob(job.startedBy(), job.files(),
 					failed.failed(failed.done(), "The import stopped: " + ex.getMessage(), clock), null));
 		}
@@ -158,7 +165,10 @@ public class ImportJobs {
 		return "uploaded by " + startedBy;
 	}
 
-	/** Upload folders of imports the archive stopped during are never resumed: their files go. */
+	/**
+	 * Upload folders of imports the archive stopped during are never resumed: their files
+	 * go.
+	 */
 	private void removeLeftovers() {
 		if (!Files.isDirectory(uploads)) {
 			return;

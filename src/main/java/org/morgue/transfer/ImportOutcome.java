@@ -4,8 +4,8 @@ package org.morgue.transfer;
  * What became of one item of an import.
  *
  * @param place where the item was read
- * @param status created, duplicate (the same copy is already in the archive, under {@code articleId})
- * or error
+ * @param status created, duplicate (the same copy is already in the archive, under
+ * {@code articleId}) or error
  * @param articleId the stored article, for created and duplicate
  * @param field the field at fault, for an error that names one
  * @param reason why the item was not stored, for an error

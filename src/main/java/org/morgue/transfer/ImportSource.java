@@ -4,7 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 
 /**
- * The items of one import, read one at a time so that an import of any size runs in little memory.
+ * The items of one import, read one at a time so that an import of any size runs in
+ * little memory.
  */
 public interface ImportSource extends Closeable {
 
@@ -14,7 +15,10 @@ public interface ImportSource extends Closeable {
 	 */
 	ImportItem next() throws IOException;
 
-	/** How many items there are, counted cheaply before reading; -1 when unknown (a stream). */
+	/**
+	 * How many items there are, counted cheaply before reading; -1 when unknown (a
+	 * stream).
+	 */
 	long total();
 
 }

@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The end of an import: how many items were read and what became of them, how long it took, and
- * the first of the items that were not stored.
+ * The end of an import: how many items were read and what became of them, how long it
+ * took, and the first of the items that were not stored.
  *
- * @param errorsShown the first errors, in the order read (at most {@link BulkImport#ERRORS_KEPT})
+ * @param errorsShown the first errors, in the order read (at most
+ * {@link BulkImport#ERRORS_KEPT})
  */
 public record ImportSummary(long read, long created, long duplicates, long errors, Duration took,
 		List<ImportOutcome> errorsShown) {

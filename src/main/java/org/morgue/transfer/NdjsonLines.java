@@ -13,15 +13,17 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The lines of an NDJSON file or request body, one item per non-blank line, left as text for the
- * import service to interpret. The stream is read in blocks, and a line is held only up to the limit
- * given, so that one huge line or a body of any length cannot exhaust memory.
+ * The lines of an NDJSON file or request body, one item per non-blank line, left as text
+ * for the import service to interpret. The stream is read in blocks, and a line is held
+ * only up to the limit given, so that one huge line or a body of any length cannot
+ * exhaust memory.
  * <p>
- * Lines are numbered from 1, blank lines included. A line is blank when it holds nothing but spaces,
- * tabs and a carriage return; {@link #count(Path)} uses the same test, so the total it gives is the
- * number of items. Each line is decoded strictly as UTF-8 on its own: a line that is not UTF-8 is
- * reported and the next line is read as usual. A line may end in {@code \n} or {@code \r\n}; a UTF-8
- * byte order mark at the start of the stream is dropped. Not thread-safe.
+ * Lines are numbered from 1, blank lines included. A line is blank when it holds nothing
+ * but spaces, tabs and a carriage return; {@link #count(Path)} uses the same test, so the
+ * total it gives is the number of items. Each line is decoded strictly as UTF-8 on its
+ * own: a line that is not UTF-8 is reported and the next line is read as usual. A line
+ * may end in {@code \n} or {@code \r\n}; a UTF-8 byte order mark at the start of the
+ * stream is dropped. Not thread-safe.
  */
 public final class NdjsonLines implements ImportSource {
 
@@ -53,7 +55,10 @@ public final class NdjsonLines implements ImportSource {
 
 	private long lineNumber;
 
-	/** The current line, up to one byte more than the limit (a carriage return before the newline). */
+	/**
+	 * The current line, up to one byte more than the limit (a carriage return before the
+	 * newline).
+	 */
 	private byte[] line = new byte[256];
 
 	private int lineLength;
@@ -66,8 +71,8 @@ public final class NdjsonLines implements ImportSource {
 	/**
 	 * Lines of a stream whose length is not known beforehand, such as a request body.
 	 * @param file the file name for the items' places, or {@code null} for a request body
-	 * @param maxLineBytes the longest line read, in bytes without its line break; a longer line is
-	 * reported and skipped
+	 * @param maxLineBytes the longest line read, in bytes without its line break; a
+	 * longer line is reported and skipped
 	 */
 	public NdjsonLines(InputStream in, String file, int maxLineBytes) {
 		this(in, file, maxLineBytes, -1);
@@ -94,8 +99,8 @@ public final class NdjsonLines implements ImportSource {
 	}
 
 	/**
-	 * The number of non-blank lines of a file, by a scan of its bytes: the number of items an
-	 * {@code NdjsonLines} over it gives.
+	 * The number of non-blank lines of a file, by a scan of its bytes: the number of
+	 * items an {@code NdjsonLines} over it gives.
 	 */
 	public static long count(Path path) throws IOException {
 		long lines = 0;
@@ -153,8 +158,8 @@ public final class NdjsonLines implements ImportSource {
 	}
 
 	/**
-	 * Reads the next line into {@link #line} without its line break, or only scans it for its end when
-	 * it is too long.
+	 * Reads the next line into {@link #line} without its line break, or only scans it for
+	 * its end when it is too long.
 	 * @return false at the end of the stream
 	 */
 	private boolean readLine() throws IOException {
@@ -220,8 +225,9 @@ public final class NdjsonLines implements ImportSource {
 	}
 
 	/**
-	 * Adds bytes to the current line, unless it would then be too long even without a final carriage
-	 * return; the rest of such a line is only scanned for its end, never held.
+	 * Adds bytes to the current line, unless it would then be too long even without a
+	 * final carriage return; the rest of such a line is only scanned for its end, never
+	 * held.
 	 * @return false when the line is too long
 	 */
 	private boolean append(int from, int to) {

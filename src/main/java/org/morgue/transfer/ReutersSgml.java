@@ -21,28 +21,30 @@ import java.util.regex.Pattern;
 import org.morgue.ingest.CopyCorrections;
 
 /**
- * The stories of one Reuters-21578 file ({@code reut2-NNN.sgm}), one {@code <REUTERS>} element at a
- * time, each placed at the line of its start tag. A story is handed over as wire copy, its author,
- * dateline and body as received, so that the byline, the dateline ({@code NEW YORK, Feb 26 -}), the
- * hard wraps, the indented paragraphs and the {@code Reuter} sign-off go through the same parser as
- * pasted copy; the file's {@code TITLE} and {@code DATE} come with it as corrections, and the source
- * is Reuters.
+ * The stories of one Reuters-21578 file ({@code reut2-NNN.sgm}), one {@code <REUTERS>}
+ * element at a time, each placed at the line of its start tag. A story is handed over as
+ * wire copy, its author, dateline and body as received, so that the byline, the dateline
+ * ({@code NEW YORK, Feb 26 -}), the hard wraps, the indented paragraphs and the
+ * {@code Reuter} sign-off go through the same parser as pasted copy; the file's
+ * {@code TITLE} and {@code DATE} come with it as corrections, and the source is Reuters.
  * <p>
- * {@code <DATE>26-FEB-1987 15:01:01.79</DATE>} becomes {@code 1987-02-26T15:01:01Z}: the corpus does
- * not say in which zone its times are, so they are taken as UTC (hundredths dropped); a date whose time
- * is garbled keeps the day only. SGML character references are decoded, and the wire's control
- * characters ({@code &#2;} start and {@code &#3;} end of text, {@code &#5;}, {@code &#22;}, ...) are
- * dropped; line breaks and tabs are kept. A brief ({@code TYPE="BRIEF"}) has a title and no body, so
- * there is nothing to archive: it is reported as unreadable. An unprocessed story
- * ({@code TYPE="UNPROC"}) has no title either; its text is the copy, and the parser finds or derives
- * the title. Not thread-safe.
+ * {@code <DATE>26-FEB-1987 15:01:01.79</DATE>} becomes {@code 1987-02-26T15:01:01Z}: the
+ * corpus does not say in which zone its times are, so they are taken as UTC (hundredths
+ * dropped); a date whose time is garbled keeps the day only. SGML character references
+ * are decoded, and the wire's control characters ({@code &#2;} start and {@code &#3;} end
+ * of text, {@code &#5;}, {@code &#22;}, ...) are dropped; line breaks and tabs are kept.
+ * A brief ({@code TYPE="BRIEF"}) has a title and no body, so there is nothing to archive:
+ * it is reported as unreadable. An unprocessed story ({@code TYPE="UNPROC"}) has no title
+ * either; its text is the copy, and the parser finds or derives the title. Not
+ * thread-safe.
  */
 final class ReutersSgml implements ImportSource {
 
 	/**
-	 * The files are ASCII but for one stray byte (0xFC, line noise inside a story of reut2-017).
-	 * ISO-8859-1 maps every byte to one character, so every file reads without an error and without
-	 * losing a byte; strict UTF-8 would refuse that file, and windows-1252 leaves five bytes undefined.
+	 * The files are ASCII but for one stray byte (0xFC, line noise inside a story of
+	 * reut2-017). ISO-8859-1 maps every byte to one character, so every file reads
+	 * without an error and without losing a byte; strict UTF-8 would refuse that file,
+	 * and windows-1252 leaves five bytes undefined.
 	 */
 	private static final Charset CHARSET = StandardCharsets.ISO_8859_1;
 
@@ -54,14 +56,14 @@ final class ReutersSgml implements ImportSource {
 
 	private static final Pattern TEXT_TYPE = Pattern.compile("<TEXT\\s[^>]*?TYPE=\"(\\w+)\"");
 
-	private static final Pattern DATE = Pattern.compile(
-			"(?i)(\\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(\\d{4})"
-					+ "(?:\\s+(\\d{1,3}):(\\d{2}):(\\d{2}))?");
+	private static final Pattern DATE = Pattern
+		.compile("(?i)(\\d{1,2})-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)-(\\d{4})"
+				+ "(?:\\s+(\\d{1,3}):(\\d{2}):(\\d{2}))?");
 
 	private static final String MONTHS = "JANFEBMARAPRMAYJUNJULAUGSEPOCTNOVDEC";
 
-	private static final Pattern REFERENCE = Pattern.compile(
-			"&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));");
+	private static final Pattern REFERENCE = Pattern
+		.compile("&(?:#(\\d{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));");
 
 	private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -91,9 +93,10 @@ final class ReutersSgml implements ImportSource {
 	/**
 	 * Stories of a stream.
 	 * @param file the file name for the items' places
-	 * @param maxStoryChars the longest story read, from its start tag to its end tag; a longer one is
-	 * reported and skipped
-	 * @param total the number of start tags counted with {@link #count(Path)}, or -1 when unknown
+	 * @param maxStoryChars the longest story read, from its start tag to its end tag; a
+	 * longer one is reported and skipped
+	 * @param total the number of start tags counted with {@link #count(Path)}, or -1 when
+	 * unknown
 	 */
 	public ReutersSgml(InputStream in, String file, long maxStoryChars, long total) {
 		this.in = new InputStreamReader(in, CHARSET);
@@ -108,7 +111,10 @@ final class ReutersSgml implements ImportSource {
 		return new ReutersSgml(Files.newInputStream(path), file, maxStoryChars, total);
 	}
 
-	/** The number of {@code <REUTERS} start tags of a file, by a scan of its bytes: its number of items. */
+	/**
+	 * The number of {@code <REUTERS} start tags of a file, by a scan of its bytes: its
+	 * number of items.
+	 */
 	public static long count(Path path) throws IOException {
 		try (ReutersSgml counter = new ReutersSgml(Files.newInputStream(path), null, 0, -1)) {
 			long tags = 0;
@@ -134,8 +140,8 @@ final class ReutersSgml implements ImportSource {
 		while (true) {
 			int c = read();
 			if (c < 0) {
-				return new ImportItem.Unreadable(place, "The story at line " + start
-						+ " ends with the file, before its " + END_TAG + " end tag.");
+				return new ImportItem.Unreadable(place,
+						"The story at line " + start + " ends with the file, before its " + END_TAG + " end tag.");
 			}
 			if (!tooLong) {
 				story.append((char) c);
@@ -147,16 +153,17 @@ final class ReutersSgml implements ImportSource {
 				break;
 			}
 			if (startMatched == START_TAG.length() && isTagNameEnd(peek())) {
-				// the next story begins: step back so that the next call finds its start tag again
+				// the next story begins: step back so that the next call finds its start
+				// tag again
 				// (a new block keeps the last characters of the one before for this)
 				position -= START_TAG.length();
-				return new ImportItem.Unreadable(place, "The story at line " + start + " has no " + END_TAG
-						+ " end tag before the next story starts.");
+				return new ImportItem.Unreadable(place,
+						"The story at line " + start + " has no " + END_TAG + " end tag before the next story starts.");
 			}
 		}
 		if (tooLong) {
-			return new ImportItem.Unreadable(place, "The story at line " + start + " is longer than "
-					+ maxStoryChars + " characters, the most one story may hold; it was skipped.");
+			return new ImportItem.Unreadable(place, "The story at line " + start + " is longer than " + maxStoryChars
+					+ " characters, the most one story may hold; it was skipped.");
 		}
 		return item(place, story.toString());
 	}
@@ -190,8 +197,8 @@ final class ReutersSgml implements ImportSource {
 	}
 
 	/**
-	 * How much of the tag the text read so far ends with; its only {@code '<'} is its first character,
-	 * so a mismatch can only restart the match there.
+	 * How much of the tag the text read so far ends with; its only {@code '<'} is its
+	 * first character, so a mismatch can only restart the match there.
 	 */
 	private static int advance(String tag, int matched, int c) {
 		if (matched < tag.length() && c == tag.charAt(matched)) {
@@ -223,8 +230,8 @@ final class ReutersSgml implements ImportSource {
 	}
 
 	/**
-	 * Reads the next block, keeping the last few characters before it so that a start tag found at
-	 * the end of a block can be stepped back over.
+	 * Reads the next block, keeping the last few characters before it so that a start tag
+	 * found at the end of a block can be stepped back over.
 	 */
 	private boolean fill() throws IOException {
 		if (ended) {
@@ -266,14 +273,15 @@ final class ReutersSgml implements ImportSource {
 		}
 		String date = element(story, "DATE");
 		String publishedAt = (date != null) ? publishedAt(clean(date)) : null;
-		return new ImportItem.Copy(place, raw, new CopyCorrections(
-				(shownTitle == null || shownTitle.isEmpty()) ? null : shownTitle, null, "Reuters", null, publishedAt,
-				null, null));
+		return new ImportItem.Copy(place, raw,
+				new CopyCorrections((shownTitle == null || shownTitle.isEmpty()) ? null : shownTitle, null, "Reuters",
+						null, publishedAt, null, null));
 	}
 
 	/**
-	 * The copy as the wire sent it: the author line, then the dateline running into the first line of
-	 * the body ({@code "    NEW YORK, Feb 26 - Acme said ..."}), as in the printed story.
+	 * The copy as the wire sent it: the author line, then the dateline running into the
+	 * first line of the body ({@code "    NEW YORK, Feb 26 - Acme said ..."}), as in the
+	 * printed story.
 	 */
 	private static String copy(String title, String author, String dateline, String body) {
 		StringBuilder copy = new StringBuilder();
@@ -284,7 +292,8 @@ final class ReutersSgml implements ImportSource {
 			copy.append(clean(author).stripTrailing()).append('\n');
 		}
 		if (dateline != null && !clean(dateline).isBlank()) {
-			// commodity desks marked some datelines with asterisks ("    ****OSLO, April 2 - ")
+			// commodity desks marked some datelines with asterisks (" ****OSLO, April 2 -
+			// ")
 			copy.append(MARKS.matcher(clean(dateline).stripTrailing()).replaceFirst("$1")).append(' ');
 		}
 		copy.append(clean(body));
@@ -299,7 +308,10 @@ final class ReutersSgml implements ImportSource {
 		return (start < 0 || end < start) ? "" : story.substring(start + 1, end);
 	}
 
-	/** The text of the first element of that name, still encoded, or {@code null} when there is none. */
+	/**
+	 * The text of the first element of that name, still encoded, or {@code null} when
+	 * there is none.
+	 */
 	private static String element(String story, String name) {
 		String open = "<" + name + ">";
 		int start = story.indexOf(open);
@@ -311,7 +323,10 @@ final class ReutersSgml implements ImportSource {
 		return story.substring(start, (end < 0) ? story.length() - END_TAG.length() : end);
 	}
 
-	/** {@code 26-FEB-1987 15:01:01.79} as {@code 1987-02-26T15:01:01Z}; the day alone when the time is garbled. */
+	/**
+	 * {@code 26-FEB-1987 15:01:01.79} as {@code 1987-02-26T15:01:01Z}; the day alone when
+	 * the time is garbled.
+	 */
 	static String publishedAt(String date) {
 		Matcher m = DATE.matcher(date);
 		if (!m.find()) {
@@ -339,8 +354,8 @@ final class ReutersSgml implements ImportSource {
 	}
 
 	/**
-	 * Decodes character references and drops control characters other than line breaks and tabs,
-	 * whether they came as references ({@code &#3;}) or as bytes.
+	 * Decodes character references and drops control characters other than line breaks
+	 * and tabs, whether they came as references ({@code &#3;}) or as bytes.
 	 */
 	static String clean(String text) {
 		Matcher m = REFERENCE.matcher(text);

@@ -13,11 +13,12 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes a stream strictly as UTF-8 for a parser that reads ahead. Unlike an
- * {@link java.io.InputStreamReader}, which throws away the text it decoded in the same call as a bad
- * byte, it first hands over every character before the bad byte and fails on the next call, with the
- * line of the bad byte; so everything before it can still be read. It also fails, in the same way,
- * when a record grows past a limit, and it tells the stream's own I/O errors apart from these. A UTF-8
- * byte order mark at the start is dropped.
+ * {@link java.io.InputStreamReader}, which throws away the text it decoded in the same
+ * call as a bad byte, it first hands over every character before the bad byte and fails
+ * on the next call, with the line of the bad byte; so everything before it can still be
+ * read. It also fails, in the same way, when a record grows past a limit, and it tells
+ * the stream's own I/O errors apart from these. A UTF-8 byte order mark at the start is
+ * dropped.
  */
 final class StrictUtf8Reader extends Reader {
 
@@ -51,8 +52,8 @@ final class StrictUtf8Reader extends Reader {
 	private IOException streamFailure;
 
 	/**
-	 * @param maxRecordChars how far past {@link #startRecord()} the reader goes before it fails with
-	 * {@link RecordTooLargeException}
+	 * @param maxRecordChars how far past {@link #startRecord()} the reader goes before it
+	 * fails with {@link RecordTooLargeException}
 	 */
 	StrictUtf8Reader(InputStream in, long maxRecordChars) {
 		this.in = in;
@@ -60,14 +61,18 @@ final class StrictUtf8Reader extends Reader {
 	}
 
 	/**
-	 * Marks that the parser starts a new record. The reader may already have handed over the start of
-	 * it (the parser reads ahead a few kilobytes), so the record limit is approximate by that much.
+	 * Marks that the parser starts a new record. The reader may already have handed over
+	 * the start of it (the parser reads ahead a few kilobytes), so the record limit is
+	 * approximate by that much.
 	 */
 	void startRecord() {
 		recordStart = delivered;
 	}
 
-	/** The error the stream itself raised, if any: the one failure that is not about the text. */
+	/**
+	 * The error the stream itself raised, if any: the one failure that is not about the
+	 * text.
+	 */
 	IOException streamFailure() {
 		return streamFailure;
 	}
@@ -118,7 +123,9 @@ final class StrictUtf8Reader extends Reader {
 		in.close();
 	}
 
-	/** Reads more bytes; at the start, enough to see whether there is a byte order mark. */
+	/**
+	 * Reads more bytes; at the start, enough to see whether there is a byte order mark.
+	 */
 	private void fill() throws IOException {
 		bytes.compact();
 		try {
@@ -149,7 +156,10 @@ final class StrictUtf8Reader extends Reader {
 		}
 	}
 
-	/** Counts {@code \n}, {@code \r\n} and a lone {@code \r} as one line break each, as the parser does. */
+	/**
+	 * Counts {@code \n}, {@code \r\n} and a lone {@code \r} as one line break each, as
+	 * the parser does.
+	 */
 	private void countLines(char[] buffer, int offset, int count) {
 		for (int i = offset; i < offset + count; i++) {
 			char c = buffer[i];
@@ -180,7 +190,10 @@ final class StrictUtf8Reader extends Reader {
 
 	}
 
-	/** A record runs past the limit; the parser cannot find the next record without reading it all. */
+	/**
+	 * A record runs past the limit; the parser cannot find the next record without
+	 * reading it all.
+	 */
 	static final class RecordTooLargeException extends IOException {
 
 		private final long limit;

@@ -19,8 +19,8 @@ final class WireCopyFile {
 	}
 
 	/**
-	 * The file's one item: its copy, or why it cannot be read. A file over the limit is not read at
-	 * all.
+	 * The file's one item: its copy, or why it cannot be read. A file over the limit is
+	 * not read at all.
 	 */
 	static ImportItem read(Path path, String file, long maxBodyBytes) throws IOException {
 		ImportPlace place = new ImportPlace(file, 0);
@@ -41,8 +41,8 @@ final class WireCopyFile {
 					CopyCorrections.none());
 		}
 		catch (InvalidArticleException ex) {
-			return new ImportItem.Unreadable(place, "The file is not valid UTF-8 text; save it as UTF-8 and import it "
-					+ "again.");
+			return new ImportItem.Unreadable(place,
+					"The file is not valid UTF-8 text; save it as UTF-8 and import it " + "again.");
 		}
 	}
 

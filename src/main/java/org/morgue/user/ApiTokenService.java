@@ -26,7 +26,10 @@ public class ApiTokenService {
 
 	private static final int PREFIX_LENGTH = TOKEN_MARK.length() + 6;
 
-	/** Recording every use would write on every request; once a minute is enough to tell stale tokens. */
+	/**
+	 * Recording every use would write on every request; once a minute is enough to tell
+	 * stale tokens.
+	 */
 	private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
 	private final ApiTokenRepository tokens;
@@ -46,14 +49,15 @@ public class ApiTokenService {
 	@Transactional
 	public NewApiToken create(String username, String name) {
 		if (!StringUtils.hasText(name) || name.strip().length() > 100) {
-			throw new InvalidUserException("name", "Give the token a name of 1 to 100 characters, e.g. the script that uses it.");
+			throw new InvalidUserException("name",
+					"Give the token a name of 1 to 100 characters, e.g. the script that uses it.");
 		}
 		UserAccount user = user(username);
 		byte[] bytes = new byte[32];
 		random.nextBytes(bytes);
 		String secret = TOKEN_MARK + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-		ApiToken token = tokens.save(new ApiToken(user, name.strip(), secret.substring(0, PREFIX_LENGTH),
-				hash(secret), Instant.now(clock)));
+		ApiToken token = tokens.save(
+				new ApiToken(user, name.strip(), secret.substring(0, PREFIX_LENGTH), hash(secret), Instant.now(clock)));
 		return new NewApiToken(token.toSummary(), secret);
 	}
 

@@ -17,10 +17,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs API requests in with a personal token sent as {@code Authorization: Bearer mrg_...}, and,
- * where feed readers that cannot send headers come (feeds only: a token in a URL ends up in logs), as
- * {@code ?token=mrg_...}. An unknown or revoked token is refused outright rather than treated as
- * anonymous.
+ * Signs API requests in with a personal token sent as
+ * {@code Authorization: Bearer mrg_...}, and, where feed readers that cannot send headers
+ * come (feeds only: a token in a URL ends up in logs), as {@code ?token=mrg_...}. An
+ * unknown or revoked token is refused outright rather than treated as anonymous.
  */
 class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -38,7 +38,10 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 		this(tokens, false);
 	}
 
-	/** @param tokenParameter whether to take the token from a {@code token} query parameter too */
+	/**
+	 * @param tokenParameter whether to take the token from a {@code token} query
+	 * parameter too
+	 */
 	BearerTokenAuthenticationFilter(ApiTokenService tokens, boolean tokenParameter) {
 		this.tokens = tokens;
 		this.tokenParameter = tokenParameter;
@@ -67,8 +70,8 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		SecurityContext context = contexts.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.getUsername(), null,
-				user.getAuthorities()));
+		context.setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(user.getUsername(), null, user.getAuthorities()));
 		contexts.setContext(context);
 		try {
 			chain.doFilter(request, response);

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * On the first start, when there are no users, creates {@code admin} with the password from
- * {@code MORGUE_ADMIN_PASSWORD}, or a generated one printed once in the log.
+ * On the first start, when there are no users, creates {@code admin} with the password
+ * from {@code MORGUE_ADMIN_PASSWORD}, or a generated one printed once in the log.
  */
 @Component
 class FirstAdminInitializer implements ApplicationRunner {

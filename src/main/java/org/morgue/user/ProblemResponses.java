@@ -16,16 +16,16 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Answers API requests that fail authentication or authorization with RFC 9457 problem details, as
- * the rest of the API does, instead of a login page.
+ * Answers API requests that fail authentication or authorization with RFC 9457 problem
+ * details, as the rest of the API does, instead of a login page.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	static final String CHALLENGE = "Basic realm=\"Morgue\", Bearer realm=\"Morgue\"";
 
 	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response,
-			AuthenticationException exception) throws IOException {
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+			throws IOException {
 		response.setHeader("WWW-Authenticate", CHALLENGE);
 		write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
 				"This API needs a user: send HTTP Basic credentials or a personal API token as 'Authorization: Bearer <token>'.");

@@ -14,11 +14,12 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Checks a handler's {@code @PreAuthorize} role before Spring reads the request for its arguments,
- * so that a reader who sends an editor's request is refused for what it is (403) rather than told
- * what is wrong with its body (400, 413): the body of a request one may not make is nobody's concern.
- * Method security still checks again when the handler runs. Only role expressions are checked here;
- * none of the handlers' expressions reads their arguments.
+ * Checks a handler's {@code @PreAuthorize} role before Spring reads the request for its
+ * arguments, so that a reader who sends an editor's request is refused for what it is
+ * (403) rather than told what is wrong with its body (400, 413): the body of a request
+ * one may not make is nobody's concern. Method security still checks again when the
+ * handler runs. Only role expressions are checked here; none of the handlers' expressions
+ * reads their arguments.
  */
 final class RolesBeforeBodies implements HandlerInterceptor {
 

@@ -20,9 +20,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may reach what. Nothing is readable anonymously. Pages sign in with a form and a session; the
- * API takes HTTP Basic, personal tokens, or the session of a signed-in page. Roles form a ladder
- * READER &lt; EDITOR &lt; ADMIN, and each controller method states the least role it needs.
+ * Who may reach what. Nothing is readable anonymously. Pages sign in with a form and a
+ * session; the API takes HTTP Basic, personal tokens, or the session of a signed-in page.
+ * Roles form a ladder READER &lt; EDITOR &lt; ADMIN, and each controller method states
+ * the least role it needs.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -55,17 +56,20 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
 			.httpBasic(basic -> basic.realmName("Morgue").authenticationEntryPoint(problems))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-			// Token and Basic clients cannot be tricked into sending credentials cross-site; a page's
+			// Token and Basic clients cannot be tricked into sending credentials
+			// cross-site; a page's
 			// own calls ride on the session cookie and so must carry the CSRF token.
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionAuthenticatedChange()))
 			.requestCache(cache -> cache.disable())
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
 	}
 
 	/**
-	 * Feeds, for feed readers: a personal token as a bearer header or, since many readers cannot
-	 * send headers, as {@code ?token=}; no session, no form, 401 without a valid token.
+	 * Feeds, for feed readers: a personal token as a bearer header or, since many readers
+	 * cannot send headers, as {@code ?token=}; no session, no form, 401 without a valid
+	 * token.
 	 */
 	@Bean
 	@Order(2)
@@ -80,7 +84,8 @@ class SecurityConfiguration {
 			// Feeds are only read (GET), and never with a session cookie.
 			.csrf(csrf -> csrf.disable())
 			.requestCache(cache -> cache.disable())
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
 		return http.build();
 	}
 

@@ -13,9 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses an upload from someone not signed in before its body is read. The CSRF check reads the
- * token from the form, which makes the server take in the whole upload (up to the multipart limit,
- * gigabytes for back issues) before anyone is asked who they are.
+ * Refuses an upload from someone not signed in before its body is read. The CSRF check
+ * reads the token from the form, which makes the server take in the whole upload (up to
+ * the multipart limit, gigabytes for back issues) before anyone is asked who they are.
  */
 class SignedInUploadsFilter extends OncePerRequestFilter {
 

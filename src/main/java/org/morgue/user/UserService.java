@@ -53,8 +53,9 @@ public class UserService {
 			throw new UserAlreadyExistsException(username);
 		}
 		try {
-			return users.saveAndFlush(new UserAccount(username, passwordEncoder.encode(password), role,
-					Instant.now(clock), CurrentActor.name()))
+			return users
+				.saveAndFlush(new UserAccount(username, passwordEncoder.encode(password), role, Instant.now(clock),
+						CurrentActor.name()))
 				.toSummary();
 		}
 		catch (DataIntegrityViolationException ex) {
@@ -73,8 +74,8 @@ public class UserService {
 	}
 
 	/**
-	 * Changes what is given (nulls are left alone). The last enabled administrator cannot be demoted
-	 * or disabled, so the archive always has someone who can manage it.
+	 * Changes what is given (nulls are left alone). The last enabled administrator cannot
+	 * be demoted or disabled, so the archive always has someone who can manage it.
 	 */
 	@Transactional
 	public UserSummary update(String username, Role role, Boolean enabled, String password) {
@@ -83,8 +84,8 @@ public class UserService {
 		boolean losesAdmin = user.getRole() == Role.ADMIN && user.isEnabled()
 				&& ((role != null && role != Role.ADMIN) || Boolean.FALSE.equals(enabled));
 		if (losesAdmin && countEnabledAdmins() <= 1) {
-			throw new InvalidUserException((role != null) ? "role" : "enabled",
-					"'" + user.getUsername() + "' is the last administrator; make someone else an administrator first.");
+			throw new InvalidUserException((role != null) ? "role" : "enabled", "'" + user.getUsername()
+					+ "' is the last administrator; make someone else an administrator first.");
 		}
 		if (password != null) {
 			checkPassword(password);

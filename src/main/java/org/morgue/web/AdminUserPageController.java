@@ -40,7 +40,8 @@ class AdminUserPageController {
 			RedirectAttributes redirect) {
 		try {
 			users.create(username.strip(), password, role);
-			redirect.addFlashAttribute("message", "Created " + username.strip() + " as " + role.name().toLowerCase() + ".");
+			redirect.addFlashAttribute("message",
+					"Created " + username.strip() + " as " + role.name().toLowerCase() + ".");
 		}
 		catch (InvalidUserException | UserAlreadyExistsException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());

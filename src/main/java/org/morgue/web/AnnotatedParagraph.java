@@ -8,11 +8,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * A marked paragraph of an article cut once more where annotated passages begin and end, so the
- * page highlights each passage (and gives it an anchor to scroll to) without JavaScript.
+ * A marked paragraph of an article cut once more where annotated passages begin and end,
+ * so the page highlights each passage (and gives it an anchor to scroll to) without
+ * JavaScript.
  *
- * @param offset where the paragraph starts in the cleaned body, for the page's script to turn a
- * selection into body offsets
+ * @param offset where the paragraph starts in the cleaned body, for the page's script to
+ * turn a selection into body offsets
  */
 record AnnotatedParagraph(boolean subhead, int offset, List<Part> parts) {
 
@@ -21,7 +22,8 @@ record AnnotatedParagraph(boolean subhead, int offset, List<Part> parts) {
 	}
 
 	/**
-	 * A piece of the paragraph (plain text or a mention) and the annotations whose passages cover it.
+	 * A piece of the paragraph (plain text or a mention) and the annotations whose
+	 * passages cover it.
 	 *
 	 * @param anchors the annotations whose passages begin here
 	 */
@@ -39,8 +41,8 @@ record AnnotatedParagraph(boolean subhead, int offset, List<Part> parts) {
 	}
 
 	/**
-	 * Cuts the paragraphs' pieces at the edges of the passages. Body offsets count the paragraphs
-	 * joined by a blank line, as the body is stored.
+	 * Cuts the paragraphs' pieces at the edges of the passages. Body offsets count the
+	 * paragraphs joined by a blank line, as the body is stored.
 	 */
 	static List<AnnotatedParagraph> of(List<MarkedParagraph> paragraphs, List<Passage> passages) {
 		List<AnnotatedParagraph> result = new ArrayList<>(paragraphs.size());
@@ -73,8 +75,8 @@ record AnnotatedParagraph(boolean subhead, int offset, List<Part> parts) {
 						}
 					}
 					String text = piece.text().substring(from - at, to - at);
-					parts.add(new Part(new MarkedParagraph.Piece(text, piece.entityId(), piece.type(), piece.name()), notes,
-							anchors));
+					parts.add(new Part(new MarkedParagraph.Piece(text, piece.entityId(), piece.type(), piece.name()),
+							notes, anchors));
 					from = to;
 				}
 				if (piece.text().isEmpty()) {

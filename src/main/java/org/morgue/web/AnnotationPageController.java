@@ -25,9 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Annotations on pages: their author (or an administrator) changes or deletes them with plain forms,
- * and a journalist lists what they annotated. Writing one starts from a selection in the article
- * (the page's script and the API).
+ * Annotations on pages: their author (or an administrator) changes or deletes them with
+ * plain forms, and a journalist lists what they annotated. Writing one starts from a
+ * selection in the article (the page's script and the API).
  */
 @Controller
 class AnnotationPageController {

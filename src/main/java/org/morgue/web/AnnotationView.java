@@ -8,8 +8,8 @@ import org.morgue.annotation.AnnotationService;
 import org.morgue.annotation.NoteMarkdown;
 
 /**
- * An annotation as the pages show it: the quote, the note as safe HTML (rendered from its Markdown,
- * raw HTML escaped), who wrote it, and whether the reader may change it.
+ * An annotation as the pages show it: the quote, the note as safe HTML (rendered from its
+ * Markdown, raw HTML escaped), who wrote it, and whether the reader may change it.
  */
 record AnnotationView(long id, long articleId, String quote, String note, String noteHtml, String creator,
 		Instant created, Instant modified, boolean orphaned, boolean mayChange, int start, int end) {

@@ -10,8 +10,8 @@ import org.morgue.ingest.ParsedCopy;
 import org.morgue.ingest.PublicationDate;
 
 /**
- * The metadata fields of the paste and correction forms, as typed, and on the correction form the
- * text (paragraphs separated by a blank line, subheads starting with "## ").
+ * The metadata fields of the paste and correction forms, as typed, and on the correction
+ * form the text (paragraphs separated by a blank line, subheads starting with "## ").
  */
 record ArticleForm(String raw, String title, String byline, String source, String dateline, String publishedAt,
 		String url, String language, Integer version, Boolean checked, String text) {
@@ -23,7 +23,8 @@ record ArticleForm(String raw, String title, String byline, String source, Strin
 	static ArticleForm of(String raw, ParsedCopy parsed) {
 		return new ArticleForm(raw, parsed.title(), parsed.byline(), parsed.source(),
 				(parsed.dateline() != null) ? parsed.dateline().text() : null,
-				(parsed.publishedDate() != null) ? parsed.publishedDate().toString() : null, null, "en", null, true, null);
+				(parsed.publishedDate() != null) ? parsed.publishedDate().toString() : null, null, "en", null, true,
+				null);
 	}
 
 	static ArticleForm of(String raw, ArticleDetails article) {
@@ -33,7 +34,10 @@ record ArticleForm(String raw, String title, String byline, String source, Strin
 				article.language(), article.version(), true, ArticleText.editable(article.paragraphs()));
 	}
 
-	/** Whether the editor has seen what the parser found, so that the fields are theirs to keep or clear. */
+	/**
+	 * Whether the editor has seen what the parser found, so that the fields are theirs to
+	 * keep or clear.
+	 */
 	boolean wasChecked() {
 		return Boolean.TRUE.equals(checked);
 	}

@@ -37,8 +37,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The article page with its related articles and tags, editors' corrections and tagging. The list of articles is the
- * search page ({@link SearchPageController}).
+ * The article page with its related articles and tags, editors' corrections and tagging.
+ * The list of articles is the search page ({@link SearchPageController}).
  */
 @Controller
 class ArticlePageController {
@@ -74,7 +74,8 @@ class ArticlePageController {
 		ArticleDetails article = articles.get(id);
 		model.addAttribute("article", article);
 		model.addAttribute("published", published(article));
-		// Analysed first: the mentions commit with the analysis, so once it shows, they do too.
+		// Analysed first: the mentions commit with the analysis, so once it shows, they
+		// do too.
 		model.addAttribute("analysing", !entities.isAnalysed(id, article.version()));
 		List<EntityMention> mentions = entities.mentionsOf(id);
 		List<AnnotationView> notes = AnnotationView.of(annotations.ofArticle(id), annotations);

@@ -24,9 +24,10 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Wandering through the archive without a query: by date (years, then months, then days, each with
- * its count, down to the articles of a day, and the articles of no known date) and by source (every
- * source with its count; a source's articles and its years). Plain links and pages: no JavaScript.
+ * Wandering through the archive without a query: by date (years, then months, then days,
+ * each with its count, down to the articles of a day, and the articles of no known date)
+ * and by source (every source with its count; a source's articles and its years). Plain
+ * links and pages: no JavaScript.
  */
 @Controller
 class BrowsePageController {
@@ -39,7 +40,10 @@ class BrowsePageController {
 		this.calendar = calendar;
 	}
 
-	/** One line of a list of periods or sources: what it is, where it leads, how many articles. */
+	/**
+	 * One line of a list of periods or sources: what it is, where it leads, how many
+	 * articles.
+	 */
 	record Entry(String label, String link, long count, int height) {
 	}
 
@@ -69,11 +73,14 @@ class BrowsePageController {
 		if (days.isEmpty()) {
 			throw notFound("There are no articles from " + monthName(month) + " " + year + ".");
 		}
-		return calendar(model, monthName(month) + " " + year,
-				List.of(new Entry("By date", "/browse", 0, 0), new Entry(Integer.toString(year), "/browse/" + year, 0, 0)),
-				"Days", entries(days, day -> first.withDayOfMonth(day).getDayOfWeek().getDisplayName(TextStyle.SHORT,
-						Locale.ENGLISH) + " " + day, day -> "/browse/" + year + "/" + month + "/" + day), null,
-				"/browse/" + year + "/" + month, 1, 0, -1);
+		return calendar(model, monthName(month) + " " + year, List
+			.of(new Entry("By date", "/browse", 0, 0), new Entry(Integer.toString(year), "/browse/" + year, 0, 0)),
+				"Days",
+				entries(days,
+						day -> first.withDayOfMonth(day).getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)
+								+ " " + day,
+						day -> "/browse/" + year + "/" + month + "/" + day),
+				null, "/browse/" + year + "/" + month, 1, 0, -1);
 	}
 
 	@GetMapping("/browse/{year:\\d{1,4}}/{month:\\d{1,2}}/{day:\\d{1,2}}")
@@ -83,7 +90,8 @@ class BrowsePageController {
 		long total = calendar.countPublishedOn(date);
 		int number = pageNumber(page);
 		return calendar(model, date.getDayOfMonth() + " " + monthName(month) + " " + year,
-				List.of(new Entry("By date", "/browse", 0, 0), new Entry(Integer.toString(year), "/browse/" + year, 0, 0),
+				List.of(new Entry("By date", "/browse", 0, 0),
+						new Entry(Integer.toString(year), "/browse/" + year, 0, 0),
 						new Entry(monthName(month), "/browse/" + year + "/" + month, 0, 0)),
 				null, List.of(), calendar.publishedOn(date, (number - 1) * PAGE_SIZE, PAGE_SIZE),
 				"/browse/" + year + "/" + month + "/" + day, number, total, -1);
@@ -139,7 +147,10 @@ class BrowsePageController {
 		return "browse/calendar";
 	}
 
-	/** The count and the pager of the list at {@code path} (encoded), paged by {@code ?page=} alone. */
+	/**
+	 * The count and the pager of the list at {@code path} (encoded), paged by
+	 * {@code ?page=} alone.
+	 */
 	private static void pages(Model model, String path, int page, long total) {
 		model.addAttribute("total", total);
 		model.addAttribute("pager", Pager.at(path, page, Pager.pages(total, PAGE_SIZE)));

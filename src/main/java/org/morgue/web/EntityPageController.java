@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * People, organisations and places: the entity index, entity pages, editors' curation, and the
- * extraction backlog for administrators.
+ * People, organisations and places: the entity index, entity pages, editors' curation,
+ * and the extraction backlog for administrators.
  */
 @Controller
 class EntityPageController {
@@ -87,8 +87,8 @@ class EntityPageController {
 		model.addAttribute("byName", byName);
 		model.addAttribute("total", total);
 		EntityType shownType = chosen;
-		model.addAttribute("pager", Pager.of(number, Pager.pages(total, PAGE_SIZE),
-				n -> indexLink(shownType, q, byName, n)));
+		model.addAttribute("pager",
+				Pager.of(number, Pager.pages(total, PAGE_SIZE), n -> indexLink(shownType, q, byName, n)));
 		model.addAttribute("entities", entities.list(chosen, q, order, (number - 1) * PAGE_SIZE, PAGE_SIZE));
 		return "entities/index";
 	}
@@ -97,7 +97,8 @@ class EntityPageController {
 	String show(@PathVariable long id, @RequestParam(defaultValue = "1") String page, Model model) {
 		EntityDetails entity = entities.get(id);
 		int number = pageNumber(page);
-		EntityCoverage coverage = this.coverage.of(id, (number - 1) * ARTICLES_PER_PAGE, ARTICLES_PER_PAGE, COOCCURRING);
+		EntityCoverage coverage = this.coverage.of(id, (number - 1) * ARTICLES_PER_PAGE, ARTICLES_PER_PAGE,
+				COOCCURRING);
 		model.addAttribute("entity", entity);
 		model.addAttribute("coverage", coverage);
 		model.addAttribute("pager",
@@ -110,7 +111,10 @@ class EntityPageController {
 		return "entities/show";
 	}
 
-	/** A bar per year with the articles that mention the entity, scaled to the busiest year. */
+	/**
+	 * A bar per year with the articles that mention the entity, scaled to the busiest
+	 * year.
+	 */
 	record YearBar(String year, long count, int height) {
 	}
 
@@ -198,8 +202,8 @@ class EntityPageController {
 	String ignore(@PathVariable long id, @RequestParam(required = false) String name, RedirectAttributes redirect) {
 		try {
 			int touched = curation.ignoreName(name);
-			redirect.addFlashAttribute("message",
-					"“" + name.strip() + "” is not an entity: taken out of " + touched + " articles and ignored from now on.");
+			redirect.addFlashAttribute("message", "“" + name.strip() + "” is not an entity: taken out of " + touched
+					+ " articles and ignored from now on.");
 			return "redirect:/entities";
 		}
 		catch (InvalidCurationException ex) {
@@ -234,7 +238,10 @@ class EntityPageController {
 		return "redirect:/entities/" + id;
 	}
 
-	/** The entity index at a page, keeping its type, name filter and order as the tabs and the form write them. */
+	/**
+	 * The entity index at a page, keeping its type, name filter and order as the tabs and
+	 * the form write them.
+	 */
 	private static String indexLink(EntityType type, String q, boolean byName, int page) {
 		List<String> parameters = new ArrayList<>();
 		if (type != null) {

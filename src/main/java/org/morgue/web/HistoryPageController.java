@@ -22,15 +22,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The history of editorial changes: an article's history for every reader (also of an article since
- * deleted), and the audit of all changes, with filters, for administrators. Plain pages and links.
+ * The history of editorial changes: an article's history for every reader (also of an
+ * article since deleted), and the audit of all changes, with filters, for administrators.
+ * Plain pages and links.
  */
 @Controller
 class HistoryPageController {
 
 	static final int PAGE_SIZE = 50;
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
+	private static final DateTimeFormatter TIME = DateTimeFormatter
+		.ofPattern("d MMM yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
 		.withZone(ZoneOffset.UTC);
 
 	private final HistoryService history;
@@ -60,11 +62,10 @@ class HistoryPageController {
 		model.addAttribute("articleId", id);
 		model.addAttribute("title", article.map(ArticleDetails::title).orElse(null));
 		model.addAttribute("total", total);
-		model.addAttribute("changes", history.ofArticle(id, (current - 1) * PAGE_SIZE, PAGE_SIZE)
-			.stream()
-			.map(ChangeRow::of)
-			.toList());
-		model.addAttribute("pager", pager(UriComponentsBuilder.fromPath("/articles/" + id + "/history"), current, pages));
+		model.addAttribute("changes",
+				history.ofArticle(id, (current - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(ChangeRow::of).toList());
+		model.addAttribute("pager",
+				pager(UriComponentsBuilder.fromPath("/articles/" + id + "/history"), current, pages));
 		return "history/article";
 	}
 
@@ -93,10 +94,8 @@ class HistoryPageController {
 		int pages = pages(total);
 		int current = Math.max(1, Math.min(page, pages));
 		model.addAttribute("total", total);
-		model.addAttribute("changes", history.audit(filter, (current - 1) * PAGE_SIZE, PAGE_SIZE)
-			.stream()
-			.map(ChangeRow::of)
-			.toList());
+		model.addAttribute("changes",
+				history.audit(filter, (current - 1) * PAGE_SIZE, PAGE_SIZE).stream().map(ChangeRow::of).toList());
 		UriComponentsBuilder link = UriComponentsBuilder.fromPath("/admin/audit");
 		addIfPresent(link, "actor", filter.actor());
 		addIfPresent(link, "kind", filter.kind());
@@ -117,10 +116,13 @@ class HistoryPageController {
 		return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 	}
 
-	/** The pager whose links are {@code link} (the list with its filters) at each page. */
+	/**
+	 * The pager whose links are {@code link} (the list with its filters) at each page.
+	 */
 	private static Pager pager(UriComponentsBuilder link, int page, int pages) {
-		return Pager.of(page, pages, number -> ((number > 1) ? link.cloneBuilder().queryParam("page", number)
-				: link.cloneBuilder()).encode().toUriString());
+		return Pager.of(page, pages,
+				number -> ((number > 1) ? link.cloneBuilder().queryParam("page", number) : link.cloneBuilder()).encode()
+					.toUriString());
 	}
 
 }

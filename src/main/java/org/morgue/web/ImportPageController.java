@@ -32,9 +32,9 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Bulk imports for administrators: upload back issues (NDJSON, CSV, wire copy, Reuters SGML), watch
- * the import run in the background (done, total, rate, time left), then read its summary with the
- * items that were not stored and why.
+ * Bulk imports for administrators: upload back issues (NDJSON, CSV, wire copy, Reuters
+ * SGML), watch the import run in the background (done, total, rate, time left), then read
+ * its summary with the items that were not stored and why.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
@@ -55,7 +55,10 @@ class ImportPageController {
 		return "admin/import";
 	}
 
-	/** Where the running import stands, for the page's script to move its bar without a reload. */
+	/**
+	 * Where the running import stands, for the page's script to move its bar without a
+	 * reload.
+	 */
 	@GetMapping(path = "/admin/import/progress", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	ImportProgress progress() {
@@ -85,9 +88,8 @@ class ImportPageController {
 						+ "import it. Nothing was imported.");
 			}
 			if (!ImportFiles.accepts(name)) {
-				return refuse(model, response, HttpStatus.BAD_REQUEST, "“" + name
-						+ "” cannot be imported: only " + String.join(", ", ImportFiles.EXTENSIONS)
-						+ " files can. Nothing was imported.");
+				return refuse(model, response, HttpStatus.BAD_REQUEST, "“" + name + "” cannot be imported: only "
+						+ String.join(", ", ImportFiles.EXTENSIONS) + " files can. Nothing was imported.");
 			}
 			if (!seen.add(name.toLowerCase(Locale.ROOT))) {
 				return refuse(model, response, HttpStatus.BAD_REQUEST, "Two files are called “" + name
@@ -99,7 +101,8 @@ class ImportPageController {
 		if (chosen.isEmpty()) {
 			return refuse(model, response, HttpStatus.BAD_REQUEST, "Choose one or more files to import.");
 		}
-		// Checked again when the job starts; checked here first so that a busy archive copies nothing.
+		// Checked again when the job starts; checked here first so that a busy archive
+		// copies nothing.
 		ImportJob running = jobs.current().filter(ImportJob::running).orElse(null);
 		if (running != null) {
 			return refuse(model, response, HttpStatus.CONFLICT,
@@ -136,8 +139,8 @@ class ImportPageController {
 	}
 
 	/**
-	 * The name of an uploaded file without any folder a client sent with it, or {@code null} when
-	 * nothing usable is left.
+	 * The name of an uploaded file without any folder a client sent with it, or
+	 * {@code null} when nothing usable is left.
 	 */
 	static String fileName(String submitted) {
 		if (submitted == null) {

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The search index for administrators: its state, rebuilding it with progress (done, total, rate,
- * time left), and checking it against PostgreSQL.
+ * The search index for administrators: its state, rebuilding it with progress (done,
+ * total, rate, time left), and checking it against PostgreSQL.
  */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")

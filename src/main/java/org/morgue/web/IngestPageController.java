@@ -27,8 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Where editors bring copy in: paste it, check what the parser found, correct it, save; or upload
- * text files.
+ * Where editors bring copy in: paste it, check what the parser found, correct it, save;
+ * or upload text files.
  */
 @Controller
 @PreAuthorize("hasRole('EDITOR')")
@@ -120,8 +120,8 @@ class IngestPageController {
 		if (form.wasChecked() && form.raw() != null && !form.raw().isBlank()) {
 			model.addAttribute("parsed", ingest.parse(form.raw()));
 		}
-		response.setStatus(
-				(ex instanceof ArticleTooLargeException) ? HttpStatus.CONTENT_TOO_LARGE.value() : HttpStatus.BAD_REQUEST.value());
+		response.setStatus((ex instanceof ArticleTooLargeException) ? HttpStatus.CONTENT_TOO_LARGE.value()
+				: HttpStatus.BAD_REQUEST.value());
 		model.addAttribute("error", ex.getMessage());
 		model.addAttribute("errorField", ex.field());
 		model.addAttribute("form", form);

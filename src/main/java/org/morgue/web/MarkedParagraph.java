@@ -7,8 +7,8 @@ import org.morgue.article.ArticleParagraph;
 import org.morgue.ner.EntityMention;
 
 /**
- * A paragraph of an article cut into pieces of plain text and mentions of entities, for the article
- * page to mark (each piece is escaped when rendered).
+ * A paragraph of an article cut into pieces of plain text and mentions of entities, for
+ * the article page to mark (each piece is escaped when rendered).
  */
 record MarkedParagraph(boolean subhead, List<Piece> pieces) {
 
@@ -26,8 +26,8 @@ record MarkedParagraph(boolean subhead, List<Piece> pieces) {
 	}
 
 	/**
-	 * Marks the body mentions in the paragraphs. Body offsets count the paragraphs joined by a blank
-	 * line, as the body is stored.
+	 * Marks the body mentions in the paragraphs. Body offsets count the paragraphs joined
+	 * by a blank line, as the body is stored.
 	 */
 	static List<MarkedParagraph> mark(List<ArticleParagraph> paragraphs, List<EntityMention> mentions) {
 		List<EntityMention> body = mentions.stream().filter(m -> m.field().equals("BODY")).toList();
@@ -44,7 +44,8 @@ record MarkedParagraph(boolean subhead, List<Piece> pieces) {
 				int start = mention.start() - offset;
 				int stop = Math.min(mention.end() - offset, text.length());
 				if (start < at || start < 0) {
-					// Overlaps the previous mark or began in an earlier paragraph: left unmarked.
+					// Overlaps the previous mark or began in an earlier paragraph: left
+					// unmarked.
 					continue;
 				}
 				if (start > at) {

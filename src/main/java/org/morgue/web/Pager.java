@@ -6,15 +6,17 @@ import java.util.TreeSet;
 import java.util.function.IntFunction;
 
 /**
- * Where a paged list stands and the links to its other pages, for the one pager every paged page
- * shows ({@code fragments :: pager}): First, Previous, the page numbers or "Page n of m", Next and
- * Last. The links come from the list, so that each keeps the list's filters.
+ * Where a paged list stands and the links to its other pages, for the one pager every
+ * paged page shows ({@code fragments :: pager}): First, Previous, the page numbers or
+ * "Page n of m", Next and Last. The links come from the list, so that each keeps the
+ * list's filters.
  *
- * @param page the page shown, counting from 1; it may lie past the last (a typed or stale address)
+ * @param page the page shown, counting from 1; it may lie past the last (a typed or stale
+ * address)
  * @param pages how many pages can be shown, at least 1
  * @param link the address of a page of this list, by number
- * @param numbered whether the page numbers are shown (near the current page, with gaps), rather than
- * "Page n of m"
+ * @param numbered whether the page numbers are shown (near the current page, with gaps),
+ * rather than "Page n of m"
  */
 record Pager(int page, int pages, IntFunction<String> link, boolean numbered) {
 
@@ -36,14 +38,18 @@ record Pager(int page, int pages, IntFunction<String> link, boolean numbered) {
 	}
 
 	/**
-	 * A list paged by {@code ?page=} at {@code path} alone; its first page is {@code path} itself.
+	 * A list paged by {@code ?page=} at {@code path} alone; its first page is
+	 * {@code path} itself.
 	 * @param path the list's address, already encoded
 	 */
 	static Pager at(String path, int page, long pages) {
 		return of(page, pages, number -> (number > 1) ? path + "?page=" + number : path);
 	}
 
-	/** How many pages {@code total} items fill, {@code size} to a page: at least one, if empty. */
+	/**
+	 * How many pages {@code total} items fill, {@code size} to a page: at least one, if
+	 * empty.
+	 */
 	static long pages(long total, int size) {
 		return Math.max(1, (total + size - 1) / size);
 	}
@@ -58,7 +64,10 @@ record Pager(int page, int pages, IntFunction<String> link, boolean numbered) {
 		return (page != 1) ? link.apply(1) : null;
 	}
 
-	/** The page before this one, or {@code null} on the first or when the one before does not exist. */
+	/**
+	 * The page before this one, or {@code null} on the first or when the one before does
+	 * not exist.
+	 */
 	public String previous() {
 		return (page > 1 && page - 1 <= pages) ? link.apply(page - 1) : null;
 	}
@@ -74,9 +83,9 @@ record Pager(int page, int pages, IntFunction<String> link, boolean numbered) {
 	}
 
 	/**
-	 * The first and the last page and those within {@link #REACH} of the current one, in order, with a
-	 * gap where numbers are left out; a gap never stands for a single number, which is shown instead.
-	 * Empty unless the list is {@link #numbered()}.
+	 * The first and the last page and those within {@link #REACH} of the current one, in
+	 * order, with a gap where numbers are left out; a gap never stands for a single
+	 * number, which is shown instead. Empty unless the list is {@link #numbered()}.
 	 */
 	public List<PageLink> numbers() {
 		if (!numbered || !shown()) {
@@ -109,7 +118,9 @@ record Pager(int page, int pages, IntFunction<String> link, boolean numbered) {
 		return (int) Math.min(Integer.MAX_VALUE, pages);
 	}
 
-	/** A numbered page link, or a gap in the numbers when {@code number} is {@code null}. */
+	/**
+	 * A numbered page link, or a gap in the numbers when {@code number} is {@code null}.
+	 */
 	record PageLink(Integer number, String link, boolean current) {
 
 		static final PageLink GAP = new PageLink(null, null, false);

@@ -22,8 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
 /**
- * A reader's saved searches: saving the search on the results page, the list with how many matches
- * are new in each, running one (which marks it seen), renaming, deleting, and each one's feed address.
+ * A reader's saved searches: saving the search on the results page, the list with how
+ * many matches are new in each, running one (which marks it seen), renaming, deleting,
+ * and each one's feed address.
  */
 @Controller
 class SavedSearchPageController {
@@ -34,7 +35,10 @@ class SavedSearchPageController {
 		this.savedSearches = savedSearches;
 	}
 
-	/** A saved search as the list shows it: where running it leads, and what it filters on, in words. */
+	/**
+	 * A saved search as the list shows it: where running it leads, and what it filters
+	 * on, in words.
+	 */
 	record Row(SavedSearch saved, long newMatches, String link, String description) {
 
 		static Row of(SavedSearchStatus status) {
@@ -132,7 +136,10 @@ class SavedSearchPageController {
 		return parts.isEmpty() ? "every article" : String.join(" · ", parts);
 	}
 
-	/** A redirect to a link already encoded, whose braces (a query may have them) are not templates. */
+	/**
+	 * A redirect to a link already encoded, whose braces (a query may have them) are not
+	 * templates.
+	 */
 	private static RedirectView redirect(String link) {
 		RedirectView view = new RedirectView(link, true);
 		view.setExpandUriTemplateVariables(false);

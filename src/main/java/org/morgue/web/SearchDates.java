@@ -6,7 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
- * Date filters and timeline values as a reader says them: "2022", "August 2022", "2019–2021".
+ * Date filters and timeline values as a reader says them: "2022", "August 2022",
+ * "2019–2021".
  */
 final class SearchDates {
 
@@ -21,7 +22,9 @@ final class SearchDates {
 	private SearchDates() {
 	}
 
-	/** The span from {@code from} to {@code to} (either may be open) in the fewest words. */
+	/**
+	 * The span from {@code from} to {@code to} (either may be open) in the fewest words.
+	 */
 	static String span(LocalDate from, LocalDate to) {
 		if (from == null && to == null) {
 			return "";

@@ -17,16 +17,20 @@ import org.morgue.search.SearchResult;
 import org.morgue.search.SearchSort;
 
 /**
- * Everything the search page shows for one search: the rows, the counts, the facets and the chart,
- * each value a link that keeps the rest of the search.
+ * Everything the search page shows for one search: the rows, the counts, the facets and
+ * the chart, each value a link that keeps the rest of the search.
  *
  * @param page the page shown, counting from 1
- * @param pages how many pages the matches fill (the pager goes no further than {@link SearchParameters#MAX_PAGE})
+ * @param pages how many pages the matches fill (the pager goes no further than
+ * {@link SearchParameters#MAX_PAGE})
  * @param months the month facet, empty unless the chart is drawn month by month
- * @param people the people most mentioned among the matches (likewise organisations and places)
+ * @param people the people most mentioned among the matches (likewise organisations and
+ * places)
  * @param tags the tags most given to the matches
- * @param timeline the chart of matches over time, or {@code null} when no match has a date
- * @param pager the numbered pages, each keeping the search, up to the deepest that can be shown
+ * @param timeline the chart of matches over time, or {@code null} when no match has a
+ * date
+ * @param pager the numbered pages, each keeping the search, up to the deepest that can be
+ * shown
  */
 record SearchPage(SearchParameters parameters, long total, int page, int pages, List<Row> rows, List<Chip> chips,
 		List<FacetValue> sources, List<FacetValue> years, List<FacetValue> months, List<FacetValue> people,
@@ -46,8 +50,8 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 				monthly ? months(parameters, result.facet(SearchResult.MONTH)) : List.of(),
 				entities(parameters, result.facet(SearchResult.PERSON)),
 				entities(parameters, result.facet(SearchResult.ORGANIZATION)),
-				entities(parameters, result.facet(SearchResult.LOCATION)), tags(parameters, result.facet(SearchResult.TAG)),
-				timeline,
+				entities(parameters, result.facet(SearchResult.LOCATION)),
+				tags(parameters, result.facet(SearchResult.TAG)), timeline,
 				sortOptions(parameters, request.effectiveSort()),
 				Pager.numbered(page, Math.min(pages, SearchParameters.MAX_PAGE), parameters::atPage),
 				result.indexAvailable());
@@ -69,14 +73,17 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 	}
 
 	private static List<Row> rows(List<SearchHit> hits, List<ArticleSummary> summaries) {
-		Map<Long, SearchHit> byId = hits.stream().collect(Collectors.toMap(SearchHit::id, Function.identity(), (a, b) -> a));
+		Map<Long, SearchHit> byId = hits.stream()
+			.collect(Collectors.toMap(SearchHit::id, Function.identity(), (a, b) -> a));
 		return summaries.stream().map(summary -> new Row(summary, byId.get(summary.id()))).toList();
 	}
 
 	private static List<Chip> chips(SearchParameters parameters, LocalDate from, LocalDate to) {
 		List<Chip> chips = new ArrayList<>();
-		parameters.sources().forEach(source -> chips.add(new Chip("Source: " + source, parameters.withoutSource(source))));
-		parameters.entities().forEach(entity -> chips.add(new Chip("Mentions: " + entity, parameters.withoutEntity(entity))));
+		parameters.sources()
+			.forEach(source -> chips.add(new Chip("Source: " + source, parameters.withoutSource(source))));
+		parameters.entities()
+			.forEach(entity -> chips.add(new Chip("Mentions: " + entity, parameters.withoutEntity(entity))));
 		parameters.tags().forEach(tag -> chips.add(new Chip("Tag: " + tag, parameters.withoutTag(tag))));
 		if (parameters.hasDates()) {
 			chips.add(new Chip(SearchDates.span(from, to), parameters.withoutDates()));
@@ -88,7 +95,8 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 		return facet.stream().map(value -> {
 			boolean selected = parameters.hasSource(value.value());
 			return new FacetValue(value.value(), value.count(),
-					selected ? parameters.withoutSource(value.value()) : parameters.withSource(value.value()), selected);
+					selected ? parameters.withoutSource(value.value()) : parameters.withSource(value.value()),
+					selected);
 		}).toList();
 	}
 
@@ -96,7 +104,8 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 		return facet.stream().map(value -> {
 			boolean selected = parameters.hasEntity(value.value());
 			return new FacetValue(value.value(), value.count(),
-					selected ? parameters.withoutEntity(value.value()) : parameters.withEntity(value.value()), selected);
+					selected ? parameters.withoutEntity(value.value()) : parameters.withEntity(value.value()),
+					selected);
 		}).toList();
 	}
 
@@ -112,7 +121,8 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 		return facet.stream().map(value -> {
 			boolean selected = parameters.hasDates(value.value(), value.value());
 			return new FacetValue(value.value(), value.count(),
-					selected ? parameters.withoutDates() : parameters.withDates(value.value(), value.value()), selected);
+					selected ? parameters.withoutDates() : parameters.withDates(value.value(), value.value()),
+					selected);
 		}).toList();
 	}
 
@@ -128,12 +138,16 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 			}
 			boolean selected = parameters.hasDates(value.value(), value.value());
 			months.add(new FacetValue(label, value.count(),
-					selected ? parameters.withoutDates() : parameters.withDates(value.value(), value.value()), selected));
+					selected ? parameters.withoutDates() : parameters.withDates(value.value(), value.value()),
+					selected));
 		}
 		return months;
 	}
 
-	/** The orders on offer; relevance only for a query, since without one every article matches alike. */
+	/**
+	 * The orders on offer; relevance only for a query, since without one every article
+	 * matches alike.
+	 */
 	private static List<SortOption> sortOptions(SearchParameters parameters, SearchSort current) {
 		return List.of(SearchSort.values())
 			.stream()
@@ -145,12 +159,17 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 	/** A result: the article's row from PostgreSQL and its highlights from the index. */
 	record Row(ArticleSummary article, SearchHit hit) {
 
-		/** The title with the matched words marked: escaped HTML with {@code <mark>} only. */
+		/**
+		 * The title with the matched words marked: escaped HTML with {@code <mark>} only.
+		 */
 		public String titleHtml() {
 			return hit.titleHtml();
 		}
 
-		/** Passages of the body with the matched words marked: escaped HTML with {@code <mark>} only. */
+		/**
+		 * Passages of the body with the matched words marked: escaped HTML with
+		 * {@code <mark>} only.
+		 */
 		public List<String> snippetsHtml() {
 			return hit.snippetsHtml();
 		}
@@ -161,7 +180,10 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 	record Chip(String label, String removeLink) {
 	}
 
-	/** A facet value with its count over all matches; its link narrows to it, or widens again if chosen. */
+	/**
+	 * A facet value with its count over all matches; its link narrows to it, or widens
+	 * again if chosen.
+	 */
 	record FacetValue(String label, long count, String link, boolean selected) {
 	}
 

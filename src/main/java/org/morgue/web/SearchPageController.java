@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The archive's front page: search with highlights, facets and a timeline, or, without a query,
- * every article newest first. All of its state is in the URL.
+ * The archive's front page: search with highlights, facets and a timeline, or, without a
+ * query, every article newest first. All of its state is in the URL.
  */
 @Controller
 class SearchPageController {
@@ -31,7 +31,8 @@ class SearchPageController {
 		this.articles = articles;
 	}
 
-	// Parameters arrive as text so that a bad one is answered on this page, under the search box.
+	// Parameters arrive as text so that a bad one is answered on this page, under the
+	// search box.
 	@GetMapping(SearchParameters.PATH)
 	String search(SearchCriteria criteria, @RequestParam(required = false) String page, Model model,
 			HttpServletResponse response) {
@@ -47,13 +48,14 @@ class SearchPageController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			model.addAttribute("error", ex.getMessage());
 			model.addAttribute("errorParameter", ex.parameter());
-			// The box keeps what was typed; the filters carried along drop the one at fault.
+			// The box keeps what was typed; the filters carried along drop the one at
+			// fault.
 			model.addAttribute("form", parameters.without(ex.parameter()));
 			return "search/results";
 		}
 		model.addAttribute("form", parameters);
-		model.addAttribute("results",
-				SearchPage.of(parameters, request, result, articles.summaries(result.hits().stream().map(SearchHit::id).toList())));
+		model.addAttribute("results", SearchPage.of(parameters, request, result,
+				articles.summaries(result.hits().stream().map(SearchHit::id).toList())));
 		return "search/results";
 	}
 

@@ -12,9 +12,9 @@ import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchSort;
 
 /**
- * The state of the search page exactly as it stands in the URL: what to search for and which page,
- * and the URLs that change one part of it while keeping the rest, so that every result page can be
- * bookmarked and shared.
+ * The state of the search page exactly as it stands in the URL: what to search for and
+ * which page, and the URLs that change one part of it while keeping the rest, so that
+ * every result page can be bookmarked and shared.
  *
  * @param criteria the query and filters, bound from the address as every search is
  * ({@link SearchCriteria})
@@ -26,7 +26,10 @@ record SearchParameters(SearchCriteria criteria, String page) {
 
 	static final int PAGE_SIZE = 20;
 
-	/** The deepest page offered: deeper pages cost the index more than anyone reads; narrow the search instead. */
+	/**
+	 * The deepest page offered: deeper pages cost the index more than anyone reads;
+	 * narrow the search instead.
+	 */
 	static final int MAX_PAGE = 500;
 
 	SearchParameters {
@@ -146,7 +149,10 @@ record SearchParameters(SearchCriteria criteria, String page) {
 		return sources().stream().anyMatch(s -> s.equalsIgnoreCase(source));
 	}
 
-	/** Whether the date filter is exactly this span, as the facet and timeline links write it. */
+	/**
+	 * Whether the date filter is exactly this span, as the facet and timeline links write
+	 * it.
+	 */
 	boolean hasDates(String from, String to) {
 		return Objects.equals(from(), from) && Objects.equals(to(), to);
 	}
@@ -210,8 +216,9 @@ record SearchParameters(SearchCriteria criteria, String page) {
 	}
 
 	/**
-	 * A page-relative URL ({@code /articles?...}), every value form-encoded, for {@code @{...}} in the
-	 * templates. Form encoding matters: {@code +} is an operator in queries and must not become a space.
+	 * A page-relative URL ({@code /articles?...}), every value form-encoded, for
+	 * {@code @{...}} in the templates. Form encoding matters: {@code +} is an operator in
+	 * queries and must not become a space.
 	 */
 	private static String url(SearchCriteria criteria, String page) {
 		List<String> parameters = new ArrayList<>();

@@ -25,8 +25,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * Tags: every tag with its count, a tag's articles newest first, editors' renaming and merging, and
- * tagging every result of a search. Plain forms and links: no JavaScript needed.
+ * Tags: every tag with its count, a tag's articles newest first, editors' renaming and
+ * merging, and tagging every result of a search. Plain forms and links: no JavaScript
+ * needed.
  */
 @Controller
 class TagPageController {
@@ -63,10 +64,11 @@ class TagPageController {
 		model.addAttribute("prefix", filter);
 		model.addAttribute("total", total);
 		model.addAttribute("pager", Pager.of(number, Pager.pages(total, PAGE_SIZE), n -> indexLink(filter, n)));
-		model.addAttribute("tags", tags.list(filter, (number - 1) * PAGE_SIZE, PAGE_SIZE)
-			.stream()
-			.map(tag -> new TagLine(tag.name(), page(tag.name()), tag.articleCount()))
-			.toList());
+		model.addAttribute("tags",
+				tags.list(filter, (number - 1) * PAGE_SIZE, PAGE_SIZE)
+					.stream()
+					.map(tag -> new TagLine(tag.name(), page(tag.name()), tag.articleCount()))
+					.toList());
 		return "tags/index";
 	}
 
@@ -75,7 +77,8 @@ class TagPageController {
 		TagSummary tag = tags.get(name);
 		int number = pageNumber(page);
 		model.addAttribute("tag", tag);
-		model.addAttribute("pager", Pager.at(page(tag.name()), number, Pager.pages(tag.articleCount(), ARTICLES_PER_PAGE)));
+		model.addAttribute("pager",
+				Pager.at(page(tag.name()), number, Pager.pages(tag.articleCount(), ARTICLES_PER_PAGE)));
 		model.addAttribute("articles",
 				articles.summaries(tags.articleIds(tag.name(), (number - 1) * ARTICLES_PER_PAGE, ARTICLES_PER_PAGE)));
 		model.addAttribute("searchLink", SearchParameters.forTag(tag.name()));
@@ -125,8 +128,9 @@ class TagPageController {
 			List<Long> ids = search.matchingIds(request, MAX_TAG_ALL);
 			int tagged = tags.tagAll(tag, ids);
 			String shown = tags.get(tag).name();
-			redirect.addFlashAttribute("message", String.format(java.util.Locale.ENGLISH,
-					"Tagged %,d of %,d results “%s” (the others had it already).", tagged, ids.size(), shown)
+			redirect.addFlashAttribute("message", String
+				.format(java.util.Locale.ENGLISH, "Tagged %,d of %,d results “%s” (the others had it already).", tagged,
+						ids.size(), shown)
 				.replace(" (the others had it already)", (tagged == ids.size()) ? "" : " (the others had it already)"));
 		}
 		catch (InvalidTagException | InvalidQueryException ex) {

@@ -14,9 +14,9 @@ import org.morgue.search.FacetCount;
 import org.morgue.search.SearchResult;
 
 /**
- * Matches over time, drawn on the server as bars that are links: one bar per year from the first
- * year with a match to the last (empty years included), or one per month when the dates chosen or
- * the matches span two years or less.
+ * Matches over time, drawn on the server as bars that are links: one bar per year from
+ * the first year with a match to the last (empty years included), or one per month when
+ * the dates chosen or the matches span two years or less.
  *
  * @param monthly whether the bars are months rather than years
  * @param bars the bars, oldest first
@@ -83,9 +83,8 @@ record Timeline(boolean monthly, List<TimelineBar> bars, String caption, long un
 		for (int i = 0; i < years.size(); i++) {
 			String year = Integer.toString(years.get(i));
 			long count = counts.getOrDefault(years.get(i), 0L);
-			bars.add(new TimelineBar(year, year, year, (i % every == 0) ? year : null, null,
-					describe(year, count), count, height(count, max), parameters.withDates(year, year),
-					parameters.hasDates(year, year)));
+			bars.add(new TimelineBar(year, year, year, (i % every == 0) ? year : null, null, describe(year, count),
+					count, height(count, max), parameters.withDates(year, year), parameters.hasDates(year, year)));
 		}
 		String span = (first == last) ? Integer.toString(first) : first + "–" + last;
 		return new Timeline(false, bars, "Articles per year, " + span, undated);

@@ -1,12 +1,15 @@
 package org.morgue.web;
 
 /**
- * One bar of the {@link Timeline}: a year or a month, and a link that narrows the search to it.
+ * One bar of the {@link Timeline}: a year or a month, and a link that narrows the search
+ * to it.
  *
  * @param from the {@code from} parameter it sets, e.g. {@code 2022} or {@code 2022-08}
  * @param to the {@code to} parameter it sets
- * @param label the bar's name, e.g. "2022" or "Aug 2022", for the span shown while dragging
- * @param tick the text under the bar, or {@code null} where bars are too many to label each
+ * @param label the bar's name, e.g. "2022" or "Aug 2022", for the span shown while
+ * dragging
+ * @param tick the text under the bar, or {@code null} where bars are too many to label
+ * each
  * @param year the year under a month's tick (January and the first bar), or {@code null}
  * @param description what the bar stands for, e.g. "2022: 41 articles"
  * @param height the bar's height in percent of the tallest

@@ -49,7 +49,8 @@ class WebExceptionHandler {
 	@ResponseStatus(HttpStatus.CONTENT_TOO_LARGE)
 	String uploadTooLarge(MaxUploadSizeExceededException ex, Model model) {
 		model.addAttribute("status", 413);
-		model.addAttribute("message", "The upload is too large. Upload fewer files at once, each under the archive's limit.");
+		model.addAttribute("message",
+				"The upload is too large. Upload fewer files at once, each under the archive's limit.");
 		return "error/page";
 	}
 

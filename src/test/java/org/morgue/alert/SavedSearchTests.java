@@ -29,8 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Saved searches as a reader meets them over HTTP: saved from the results page or the API, counting
- * the matches that arrive after they were last run, and followed as an Atom feed with an API token.
+ * Saved searches as a reader meets them over HTTP: saved from the results page or the
+ * API, counting the matches that arrive after they were last run, and followed as an Atom
+ * feed with an API token.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SavedSearchTests {
@@ -96,14 +97,18 @@ class SavedSearchTests {
 		String csrf = page.csrfToken("/articles?q=" + marker);
 
 		// when: it is saved under a name with a markup character
-		Response saved = page.post("/searches", "application/x-www-form-urlencoded", "name="
-				+ encode("Ships <" + marker + ">") + "&q=" + marker + "&source=AFP&tag=Ships&from=2020&_csrf=" + encode(csrf));
+		Response saved = page.post("/searches", "application/x-www-form-urlencoded",
+				"name=" + encode("Ships <" + marker + ">") + "&q=" + marker + "&source=AFP&tag=Ships&from=2020&_csrf="
+						+ encode(csrf));
 
-		// then: the list has it, escaped, with what it filters on, and the API the same search
+		// then: the list has it, escaped, with what it filters on, and the API the same
+		// search
 		assertThat(saved.status()).isEqualTo(302);
 		assertThat(saved.header("Location")).endsWith("/searches");
 		String list = page.get("/searches").text();
-		assertThat(list).contains("Ships &lt;" + marker + "&gt;").contains("source: AFP").contains("tag: Ships")
+		assertThat(list).contains("Ships &lt;" + marker + "&gt;")
+			.contains("source: AFP")
+			.contains("tag: Ships")
 			.doesNotContain("<" + marker);
 		JsonNode mine = find(editor, "Ships <" + marker + ">");
 		assertThat(mine.get("search").get("q").asString()).isEqualTo(marker);
@@ -134,7 +139,8 @@ class SavedSearchTests {
 		long id = saveSearch(editor, "Mine " + marker, marker);
 
 		// then: the reader neither sees nor deletes it
-		assertThat(reader.get("/api/v1/saved-searches").json().findValuesAsString("name")).doesNotContain("Mine " + marker);
+		assertThat(reader.get("/api/v1/saved-searches").json().findValuesAsString("name"))
+			.doesNotContain("Mine " + marker);
 		assertThat(reader.delete("/api/v1/saved-searches/" + id).status()).isEqualTo(404);
 
 		// and: bad input is refused, naming the field
@@ -149,12 +155,14 @@ class SavedSearchTests {
 
 		// when / then: the owner deletes it
 		assertThat(editor.delete("/api/v1/saved-searches/" + id).status()).isEqualTo(204);
-		assertThat(editor.get("/api/v1/saved-searches").json().findValuesAsString("name")).doesNotContain("Mine " + marker);
+		assertThat(editor.get("/api/v1/saved-searches").json().findValuesAsString("name"))
+			.doesNotContain("Mine " + marker);
 	}
 
 	@Test
 	void theFeedListsTheLatestMatchesForTheOwnersToken() throws Exception {
-		// given: two matching stories, one with markup characters in its title, and a saved search
+		// given: two matching stories, one with markup characters in its title, and a
+		// saved search
 		String marker = marker("feed");
 		long plain = save("Plain " + marker, "The ferry " + marker + " sailed.");
 		long awkward = save("Ships <& boats> " + marker, "The boats " + marker + " sailed later.");
@@ -165,7 +173,8 @@ class SavedSearchTests {
 		// when: a feed reader fetches it with the token in the address
 		Response feed = HttpApi.anonymous(port).get("/feeds/saved-searches/" + id + ".atom?token=" + encode(token));
 
-		// then: valid Atom, newest received first, titles as text, links to the article pages
+		// then: valid Atom, newest received first, titles as text, links to the article
+		// pages
 		assertThat(feed.status()).isEqualTo(200);
 		assertThat(feed.header("Content-Type")).startsWith("application/atom+xml");
 		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -194,7 +203,8 @@ class SavedSearchTests {
 		assertThat(links.get(1)).endsWith("/articles/" + plain);
 		assertThat(feed.text()).contains("Ships &lt;&amp; boats&gt;");
 
-		// and: the bearer header works too, and reading the feed does not mark the search seen
+		// and: the bearer header works too, and reading the feed does not mark the search
+		// seen
 		save("Third " + marker, "A third boat " + marker + " sailed.");
 		Eventually.until(() -> newMatches(editor, id), count -> count == 1);
 		assertThat(HttpApi.withToken(port, token).get("/feeds/saved-searches/" + id + ".atom").status()).isEqualTo(200);
@@ -205,7 +215,8 @@ class SavedSearchTests {
 		assertThat(HttpApi.anonymous(port).get("/feeds/saved-searches/" + id + ".atom?token=mrg_nonsense").status())
 			.isEqualTo(401);
 		String readerToken = tokens.create(TestUsers.READER, "feed " + marker).secret();
-		assertThat(HttpApi.anonymous(port).get("/feeds/saved-searches/" + id + ".atom?token=" + encode(readerToken))
+		assertThat(HttpApi.anonymous(port)
+			.get("/feeds/saved-searches/" + id + ".atom?token=" + encode(readerToken))
 			.status()).isEqualTo(404);
 	}
 

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Finding passages: resolving what a client gives, and following a passage into a corrected text.
+ * Finding passages: resolving what a client gives, and following a passage into a
+ * corrected text.
  */
 class AnchoringTests {
 

@@ -19,9 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Annotations through the API as an annotation tool speaks to it (W3C Web Annotation JSON-LD), over
- * HTTP against real PostgreSQL: creating by quote, by position or both, who may change what, the
- * collection of an article, what a user annotated, and the note found by {@code note:} search.
+ * Annotations through the API as an annotation tool speaks to it (W3C Web Annotation
+ * JSON-LD), over HTTP against real PostgreSQL: creating by quote, by position or both,
+ * who may change what, the collection of an article, what a user annotated, and the note
+ * found by {@code note:} search.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnnotationApiTests {
@@ -63,9 +64,11 @@ class AnnotationApiTests {
 		reader = HttpApi.as(port, TestUsers.READER, TestUsers.PASSWORD);
 		admin = HttpApi.as(port, TestUsers.ADMIN, TestUsers.PASSWORD);
 		marker = "an" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		Response stored = editor.post("/api/v1/articles", "application/json", """
-				{"title": "Harbour reopens %1$s", "body": "The harbour reopened on Monday %1$s. The mayor said the harbour was safe.\\n\\nFishermen returned to the harbour at dawn."}
-				""".formatted(marker));
+		Response stored = editor.post("/api/v1/articles", "application/json",
+				"""
+						{"title": "Harbour reopens %1$s", "body": "The harbour reopened on Monday %1$s. The mayor said the harbour was safe.\\n\\nFishermen returned to the harbour at dawn."}
+						"""
+					.formatted(marker));
 		assertThat(stored.status()).isEqualTo(201);
 		articleId = stored.json().get("id").asLong();
 		body = editor.get("/api/v1/articles/" + articleId).json().get("body").stringValue();
@@ -74,8 +77,8 @@ class AnnotationApiTests {
 	@Test
 	void createsByQuoteAndFillsInThePositionAsAWebAnnotation() {
 		// when
-		Response created = editor.post("/api/v1/articles/" + articleId + "/annotations", LD_JSON, annotation(
-				"Check the **date** with the port authority.", quote("reopened on Monday", null, null)));
+		Response created = editor.post("/api/v1/articles/" + articleId + "/annotations", LD_JSON,
+				annotation("Check the **date** with the port authority.", quote("reopened on Monday", null, null)));
 
 		// then
 		assertThat(created.status()).isEqualTo(201);
@@ -91,10 +94,12 @@ class AnnotationApiTests {
 		assertThat(json.get("created").stringValue()).isNotBlank();
 		assertThat(json.get("modified").stringValue()).isNotBlank();
 		assertThat(json.get("body").get("type").stringValue()).isEqualTo("TextualBody");
-		assertThat(json.get("body").get("value").stringValue()).isEqualTo("Check the **date** with the port authority.");
+		assertThat(json.get("body").get("value").stringValue())
+			.isEqualTo("Check the **date** with the port authority.");
 		assertThat(json.get("body").get("format").stringValue()).isEqualTo("text/markdown");
 		JsonNode target = json.get("target");
-		assertThat(target.get("source").stringValue()).isEqualTo("http://localhost:" + port + "/api/v1/articles/" + articleId);
+		assertThat(target.get("source").stringValue())
+			.isEqualTo("http://localhost:" + port + "/api/v1/articles/" + articleId);
 		JsonNode quote = target.get("selector").get(0);
 		JsonNode position = target.get("selector").get(1);
 		assertThat(quote.get("type").stringValue()).isEqualTo("TextQuoteSelector");
@@ -111,7 +116,8 @@ class AnnotationApiTests {
 		Response read = reader.get(created.header("Location").substring(("http://localhost:" + port).length()));
 		assertThat(read.status()).isEqualTo(200);
 		assertThat(read.contentType()).startsWith("application/ld+json");
-		assertThat(read.json().get("body").get("value").stringValue()).isEqualTo("Check the **date** with the port authority.");
+		assertThat(read.json().get("body").get("value").stringValue())
+			.isEqualTo("Check the **date** with the port authority.");
 		Response plain = reader.get("/api/v1/annotations/" + id(created), "Accept", "application/json");
 		assertThat(plain.contentType()).startsWith("application/json");
 	}
@@ -164,13 +170,15 @@ class AnnotationApiTests {
 		assertThat(refused.json().get("field").stringValue()).isEqualTo("exact");
 
 		// nothing half-stored
-		assertThat(reader.get("/api/v1/articles/" + articleId + "/annotations").json().get("total").intValue()).isEqualTo(1);
+		assertThat(reader.get("/api/v1/articles/" + articleId + "/annotations").json().get("total").intValue())
+			.isEqualTo(1);
 	}
 
 	@Test
 	void badInputIsRefusedNamingTheProblem() {
 		String path = "/api/v1/articles/" + articleId + "/annotations";
-		Response notThere = editor.post(path, LD_JSON, annotation("Note", quote("not in the story " + marker, null, null)));
+		Response notThere = editor.post(path, LD_JSON,
+				annotation("Note", quote("not in the story " + marker, null, null)));
 		assertThat(notThere.status()).isEqualTo(400);
 		assertThat(notThere.json().get("detail").stringValue()).contains("is not in the article's text");
 
@@ -206,7 +214,8 @@ class AnnotationApiTests {
 
 		long id = id(create("An editor's note"));
 		assertThat(reader.get("/api/v1/annotations/" + id).status()).isEqualTo(200);
-		assertThat(reader.put("/api/v1/annotations/" + id, LD_JSON, annotation("Changed", null)).status()).isEqualTo(403);
+		assertThat(reader.put("/api/v1/annotations/" + id, LD_JSON, annotation("Changed", null)).status())
+			.isEqualTo(403);
 		assertThat(reader.delete("/api/v1/annotations/" + id).status()).isEqualTo(403);
 	}
 
@@ -222,13 +231,15 @@ class AnnotationApiTests {
 		assertThat(reader.get(path).json().get("body").get("value").stringValue()).isEqualTo("First thoughts");
 
 		// the author may, with the ETag it was served with
-		Response changed = editor.put(path, LD_JSON, annotation("Second thoughts", null), "If-Match", created.header("ETag"));
+		Response changed = editor.put(path, LD_JSON, annotation("Second thoughts", null), "If-Match",
+				created.header("ETag"));
 		assertThat(changed.status()).isEqualTo(200);
 		assertThat(changed.json().get("body").get("value").stringValue()).isEqualTo("Second thoughts");
 		assertThat(quote(changed.json()).get("exact").stringValue()).isEqualTo("reopened on Monday");
 
 		// but not with a stale one
-		Response stale = editor.put(path, LD_JSON, annotation("Third thoughts", null), "If-Match", created.header("ETag"));
+		Response stale = editor.put(path, LD_JSON, annotation("Third thoughts", null), "If-Match",
+				created.header("ETag"));
 		assertThat(stale.status()).isEqualTo(412);
 		assertThat(reader.get(path).json().get("body").get("value").stringValue()).isEqualTo("Second thoughts");
 
@@ -331,8 +342,8 @@ class AnnotationApiTests {
 		String target = (selectors != null) ? ", \"target\": {\"selector\": " + selectors + "}" : "";
 		return """
 				{"@context": "http://www.w3.org/ns/anno.jsonld", "type": "Annotation",
-				 "body": {"type": "TextualBody", "value": %s, "format": "text/markdown"}%s}"""
-			.formatted(string(note), target);
+				 "body": {"type": "TextualBody", "value": %s, "format": "text/markdown"}%s}""".formatted(string(note),
+				target);
 	}
 
 	static String quote(String exact, String prefix, String suffix) {
@@ -340,8 +351,8 @@ class AnnotationApiTests {
 	}
 
 	static String quoteSelector(String exact, String prefix, String suffix) {
-		return "{\"type\": \"TextQuoteSelector\", \"exact\": %s, \"prefix\": %s, \"suffix\": %s}".formatted(string(exact),
-				string(prefix), string(suffix));
+		return "{\"type\": \"TextQuoteSelector\", \"exact\": %s, \"prefix\": %s, \"suffix\": %s}"
+			.formatted(string(exact), string(prefix), string(suffix));
 	}
 
 	static String position(int start, int end) {

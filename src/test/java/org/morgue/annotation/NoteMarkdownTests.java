@@ -30,7 +30,8 @@ class NoteMarkdownTests {
 
 	@Test
 	void javascriptLinksLoseTheirAddress() {
-		assertThat(NoteMarkdown.html("[click](javascript:alert(1))")).doesNotContain("javascript").contains(">click</a>");
+		assertThat(NoteMarkdown.html("[click](javascript:alert(1))")).doesNotContain("javascript")
+			.contains(">click</a>");
 		assertThat(NoteMarkdown.html("[click](JaVaScRiPt:alert(1))")).doesNotContainIgnoringCase("javascript");
 		assertThat(NoteMarkdown.html("<javascript:alert(1)>")).doesNotContain("href=\"javascript");
 		assertThat(NoteMarkdown.html("[data](data:text/html;base64,PHNjcmlwdD4=)")).doesNotContain("data:");
@@ -40,7 +41,8 @@ class NoteMarkdownTests {
 	void imagesAndEventHandlersAreInert() {
 		String html = NoteMarkdown.html("<img src=x onerror=alert(1)> and ![pic](https://example.org/x.png)");
 
-		assertThat(html).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;")
+		assertThat(html).doesNotContain("<img")
+			.contains("&lt;img src=x onerror=alert(1)&gt;")
 			.contains("<a rel=\"nofollow noopener\" href=\"https://example.org/x.png\">pic</a>");
 	}
 

@@ -25,9 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Annotations follow a correction of their article's text in the correcting transaction: they move
- * with their quote, or are kept as orphaned when it is gone, and nothing moves if the correction
- * rolls back.
+ * Annotations follow a correction of their article's text in the correcting transaction:
+ * they move with their quote, or are kept as orphaned when it is gone, and nothing moves
+ * if the correction rolls back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TextCorrectionTests {
@@ -57,8 +57,10 @@ class TextCorrectionTests {
 	void annotationsMoveWithTheirQuoteOrAreOrphaned() {
 		// given
 		String marker = "tc" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		ArticleDetails article = ingest.ingestCopy("The council approved the budget " + marker
-				+ " on Tuesday.\n\nThe vote was close.", CopyCorrections.none()).article();
+		ArticleDetails article = ingest
+			.ingestCopy("The council approved the budget " + marker + " on Tuesday.\n\nThe vote was close.",
+					CopyCorrections.none())
+			.article();
 		String before = article.body();
 		AnnotationDetails budget = annotations.create(article.id(), "Which budget?",
 				AnnotationTarget.ofQuote("approved the budget", null, null));
@@ -95,8 +97,10 @@ class TextCorrectionTests {
 		TestUsers.ensure(users);
 		HttpApi editor = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD);
 		String marker = "ee" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		ArticleDetails article = ingest.ingestCopy("Flooding closed the coast road " + marker
-				+ " on Sunday.\n\nEngineers inspected the bridge.", CopyCorrections.none()).article();
+		ArticleDetails article = ingest
+			.ingestCopy("Flooding closed the coast road " + marker + " on Sunday.\n\nEngineers inspected the bridge.",
+					CopyCorrections.none())
+			.article();
 		long road = annotate(editor, article.id(), "Which road?", "closed the coast road");
 		long bridge = annotate(editor, article.id(), "Which bridge?", "Engineers inspected the bridge");
 
@@ -126,9 +130,13 @@ class TextCorrectionTests {
 		assertThat(orphan.get("target").get("selector").get(0).get("exact").stringValue())
 			.isEqualTo("Engineers inspected the bridge");
 		assertThat(list.get("first").get("items").get(0).has("orphaned")).isFalse();
-		String page = HttpApi.signedIn(port, TestUsers.READER, TestUsers.PASSWORD).get("/articles/" + article.id()).text();
-		assertThat(page).contains("Notes whose passage is gone").contains("Which bridge?")
-			.contains("Engineers inspected the bridge").doesNotContain("id=\"passage-" + bridge + "\"")
+		String page = HttpApi.signedIn(port, TestUsers.READER, TestUsers.PASSWORD)
+			.get("/articles/" + article.id())
+			.text();
+		assertThat(page).contains("Notes whose passage is gone")
+			.contains("Which bridge?")
+			.contains("Engineers inspected the bridge")
+			.doesNotContain("id=\"passage-" + bridge + "\"")
 			.contains("id=\"passage-" + road + "\"");
 	}
 
@@ -144,8 +152,9 @@ class TextCorrectionTests {
 	@Test
 	void nothingMovesWhenTheCorrectionRollsBack() {
 		String marker = "rb" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-		ArticleDetails article = ingest.ingestCopy("The mayor resigned " + marker + " on Friday.",
-				CopyCorrections.none()).article();
+		ArticleDetails article = ingest
+			.ingestCopy("The mayor resigned " + marker + " on Friday.", CopyCorrections.none())
+			.article();
 		AnnotationDetails annotation = annotations.create(article.id(), "Confirmed?",
 				AnnotationTarget.ofQuote("resigned", null, null));
 
@@ -161,6 +170,5 @@ class TextCorrectionTests {
 		new TransactionTemplate(transactionManager)
 			.executeWithoutResult(status -> events.publishEvent(new ArticleTextCorrected(articleId, before, after)));
 	}
-
 
 }

@@ -157,7 +157,8 @@ class ArticleApiTests {
 	@Test
 	void refusesBytesThatAreNotUtf8() {
 		long before = total();
-		byte[] latin1 = ("Caf\u00e9 owners in S\u00e3o Paulo " + UUID.randomUUID()).getBytes(StandardCharsets.ISO_8859_1);
+		byte[] latin1 = ("Caf\u00e9 owners in S\u00e3o Paulo " + UUID.randomUUID())
+			.getBytes(StandardCharsets.ISO_8859_1);
 
 		Response response = editor.post("/api/v1/articles", "text/plain", latin1);
 
@@ -280,9 +281,10 @@ class ArticleApiTests {
 		String marker = UUID.randomUUID().toString().replace("-", "");
 
 		// when
-		Response corrected = editor.patch("/api/v1/articles/" + id, "application/json", """
-				{"body": "Officials met to discuss the budget, a spokesman said, %s.\\n\\n## Next week\\n\\nThe talks\\nwill continue.", "version": %d}"""
-			.formatted(marker, created.get("version").asInt()));
+		Response corrected = editor.patch("/api/v1/articles/" + id, "application/json",
+				"""
+						{"body": "Officials met to discuss the budget, a spokesman said, %s.\\n\\n## Next week\\n\\nThe talks\\nwill continue.", "version": %d}"""
+					.formatted(marker, created.get("version").asInt()));
 
 		// then
 		assertThat(corrected.status()).isEqualTo(200);
@@ -294,7 +296,8 @@ class ArticleApiTests {
 		assertThat(corrected.json().get("version").asInt()).isGreaterThan(created.get("version").asInt());
 		assertThat(corrected.json().get("contentHash").asString()).isNotEqualTo(created.get("contentHash").asString());
 		assertThat(reader.get("/api/v1/articles/" + id + "/raw").text()).isEqualTo(copy);
-		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json().get("total").asLong(), total -> total == 1);
+		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json().get("total").asLong(),
+				total -> total == 1);
 	}
 
 	@Test
@@ -311,7 +314,8 @@ class ArticleApiTests {
 
 		// then
 		assertProblem(response, 409, "body");
-		assertThat(response.json().get("otherArticle").asString()).isEqualTo("/api/v1/articles/" + first.get("id").asLong());
+		assertThat(response.json().get("otherArticle").asString())
+			.isEqualTo("/api/v1/articles/" + first.get("id").asLong());
 		JsonNode unchanged = reader.get("/api/v1/articles/" + second.get("id").asLong()).json();
 		assertThat(unchanged.get("title").asString()).isEqualTo(second.get("title").asString());
 		assertThat(unchanged.get("version").asInt()).isEqualTo(second.get("version").asInt());
@@ -398,7 +402,8 @@ class ArticleApiTests {
 	void listsArticlesNewestFirstWithoutAQuery() {
 		String marker = UUID.randomUUID().toString();
 		editor.post("/api/v1/articles?publishedAt=2001-01-01", "text/plain", "Older story " + marker + " here.");
-		long newest = editor.post("/api/v1/articles?publishedAt=2099-01-01", "text/plain", "Newer story " + marker + " here.")
+		long newest = editor
+			.post("/api/v1/articles?publishedAt=2099-01-01", "text/plain", "Newer story " + marker + " here.")
 			.json()
 			.get("id")
 			.asLong();

@@ -36,10 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.morgue.api.ArticleApiTests.assertProblem;
 
 /**
- * The API's request bodies as its OpenAPI description gives them, sent over HTTP to the running
- * archive: for every operation that takes JSON, the fields the description lists are the fields the
- * code takes, each of the type the description says; every body is held to the limit the description
- * states; and the ways a body can fail to be JSON each get a message.
+ * The API's request bodies as its OpenAPI description gives them, sent over HTTP to the
+ * running archive: for every operation that takes JSON, the fields the description lists
+ * are the fields the code takes, each of the type the description says; every body is
+ * held to the limit the description states; and the ways a body can fail to be JSON each
+ * get a message.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestBodyTests {
@@ -55,7 +56,10 @@ class RequestBodyTests {
 	@Autowired
 	ApiTokenService tokens;
 
-	/** The administrator's token: checked faster than a password, for the many requests here. */
+	/**
+	 * The administrator's token: checked faster than a password, for the many requests
+	 * here.
+	 */
 	NewApiToken token;
 
 	HttpApi admin;
@@ -89,7 +93,8 @@ class RequestBodyTests {
 
 			// then
 			if (operation.schema().path("additionalProperties").asBoolean(false)) {
-				// a Web Annotation: other terms are ignored, whatever else is wrong with the request
+				// a Web Annotation: other terms are ignored, whatever else is wrong with
+				// the request
 				assertThat(response.status()).as(operation.toString()).isBetween(400, 499);
 				assertThat(response.text()).as(operation.toString()).doesNotContain(UNKNOWN);
 				continue;
@@ -134,7 +139,8 @@ class RequestBodyTests {
 		assertThat(bodies).hasSizeGreaterThan(15);
 
 		for (LimitedBody body : bodies) {
-			// when: the headers promise one byte more than the limit, and the first byte follows
+			// when: the headers promise one byte more than the limit, and the first byte
+			// follows
 			RawResponse response = raw(body, "Content-Length: " + (body.limit() + 1), new byte[] { '{' });
 
 			// then: the answer comes before the rest of the body is sent
@@ -168,19 +174,25 @@ class RequestBodyTests {
 		Response nothing = reader.post(tokens, "application/json", "null");
 		Response broken = reader.post(tokens, "application/json", "{\"name\": \"x\",\n \"name\"");
 		Response trailing = reader.post(tokens, "application/json", "{\"name\": \"x\"} {}");
-		Response latin1 = reader.post(tokens, "application/json", "{\"name\": \"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
-		Response utf16 = reader.post(tokens, "application/json", "{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_16BE));
+		Response latin1 = reader.post(tokens, "application/json",
+				"{\"name\": \"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+		Response utf16 = reader.post(tokens, "application/json",
+				"{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_16BE));
 
 		for (Response response : List.of(empty, blank, array, string, nothing, broken, trailing, latin1, utf16)) {
 			assertProblem(response, 400, "body");
 		}
-		assertThat(empty.json().get("detail").asString()).isEqualTo("The request has no body: send a JSON object of fields: name.");
+		assertThat(empty.json().get("detail").asString())
+			.isEqualTo("The request has no body: send a JSON object of fields: name.");
 		assertThat(blank.json().get("detail").asString()).isEqualTo(empty.json().get("detail").asString());
-		assertThat(array.json().get("detail").asString()).isEqualTo("The request must be a JSON object of fields: name.");
+		assertThat(array.json().get("detail").asString())
+			.isEqualTo("The request must be a JSON object of fields: name.");
 		assertThat(string.json().get("detail").asString()).isEqualTo(array.json().get("detail").asString());
 		assertThat(nothing.json().get("detail").asString()).isEqualTo(array.json().get("detail").asString());
-		assertThat(broken.json().get("detail").asString()).startsWith("The request is not valid JSON: ").endsWith("(line 2, column 8).");
-		assertThat(trailing.json().get("detail").asString()).startsWith("The request is not valid JSON: there is more after the object");
+		assertThat(broken.json().get("detail").asString()).startsWith("The request is not valid JSON: ")
+			.endsWith("(line 2, column 8).");
+		assertThat(trailing.json().get("detail").asString())
+			.startsWith("The request is not valid JSON: there is more after the object");
 		assertThat(latin1.json().get("detail").asString()).contains("UTF-8");
 		assertThat(utf16.json().get("detail").asString()).contains("UTF-8");
 	}
@@ -194,14 +206,15 @@ class RequestBodyTests {
 		// then
 		assertThat(created.status()).as(created.text()).isEqualTo(201);
 		assertThat(created.json().get("token").get("name").asString()).isEqualTo("Caf\u00e9 feed");
-		assertThat(reader.delete("/api/v1/tokens/" + created.json().get("token").get("id").asLong()).status()).isEqualTo(204);
+		assertThat(reader.delete("/api/v1/tokens/" + created.json().get("token").get("id").asLong()).status())
+			.isEqualTo(204);
 	}
 
 	@Test
 	void anArticleGivenAsJsonKeepsTheJsonAsItsCopyAsReceived() {
 		// given
-		String json = "{\"title\": \"Ferries run again\",\n \"body\": \"Ferries ran again on "
-				+ UUID.randomUUID() + ", the port said.\"}";
+		String json = "{\"title\": \"Ferries run again\",\n \"body\": \"Ferries ran again on " + UUID.randomUUID()
+				+ ", the port said.\"}";
 
 		// when
 		Response created = admin.post("/api/v1/articles", "application/json", json);
@@ -214,8 +227,10 @@ class RequestBodyTests {
 	@Test
 	void aMergePatchKeepsAFieldLeftOutAndClearsAFieldThatIsNull() {
 		// given
-		JsonNode article = admin.post("/api/v1/articles?dateline=LONDON&source=Reuters", "text/plain",
-				"Officials met on " + UUID.randomUUID() + " to discuss the budget, a spokesman said.").json();
+		JsonNode article = admin
+			.post("/api/v1/articles?dateline=LONDON&source=Reuters", "text/plain",
+					"Officials met on " + UUID.randomUUID() + " to discuss the budget, a spokesman said.")
+			.json();
 		long id = article.get("id").asLong();
 
 		// when
@@ -249,7 +264,10 @@ class RequestBodyTests {
 		assertThat(admin.get("/api/v1/users/" + name).json().get("role").asString()).isEqualTo("EDITOR");
 	}
 
-	/** An operation of the description that takes {@code application/json}, with its request schema. */
+	/**
+	 * An operation of the description that takes {@code application/json}, with its
+	 * request schema.
+	 */
 	private record JsonOperation(String method, String path, JsonNode schema, Map<String, JsonNode> properties) {
 
 		@Override
@@ -289,8 +307,8 @@ class RequestBodyTests {
 		description.get("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
 			operation.getValue().path("requestBody").path("content").properties().forEach(media -> {
 				if (media.getValue().has(OpenApiConfiguration.MAX_BYTES)) {
-					bodies.add(new LimitedBody(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(), media.getKey(),
-							media.getValue().get(OpenApiConfiguration.MAX_BYTES).asLong()));
+					bodies.add(new LimitedBody(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(),
+							media.getKey(), media.getValue().get(OpenApiConfiguration.MAX_BYTES).asLong()));
 				}
 			});
 		}));
@@ -310,7 +328,9 @@ class RequestBodyTests {
 		return type.isArray() ? type.get(0).asString() : type.asString("object");
 	}
 
-	/** JSON values of another type than the description's: never coerced, always refused. */
+	/**
+	 * JSON values of another type than the description's: never coerced, always refused.
+	 */
 	private static List<String> wrongValues(String type) {
 		return switch (type) {
 			case "string" -> List.of("42", "true", "1.5");
@@ -355,8 +375,9 @@ class RequestBodyTests {
 	}
 
 	/**
-	 * Sends a request as bytes on a socket, so that the test decides what the body says of its length
-	 * and how much of it goes out, and reads the answer without waiting for the rest.
+	 * Sends a request as bytes on a socket, so that the test decides what the body says
+	 * of its length and how much of it goes out, and reads the answer without waiting for
+	 * the rest.
 	 */
 	private RawResponse raw(LimitedBody body, String lengthHeader, byte[] bytes) throws IOException {
 		String head = body.method() + " " + body.path().replaceAll("\\{[^}]+}", "1") + " HTTP/1.1\r\n"
@@ -393,7 +414,8 @@ class RequestBodyTests {
 			}
 			ByteArrayOutputStream body = new ByteArrayOutputStream();
 			if (chunked) {
-				for (int size = Integer.parseInt(line(in).strip(), 16); size > 0; size = Integer.parseInt(line(in).strip(), 16)) {
+				for (int size = Integer.parseInt(line(in).strip(), 16); size > 0; size = Integer
+					.parseInt(line(in).strip(), 16)) {
 					body.writeBytes(in.readNBytes(size));
 					line(in);
 				}

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The counts browsing reads (articles per day and source) stay equal to the articles themselves
- * through every way articles are stored, corrected and deleted, also when imports run at once.
+ * The counts browsing reads (articles per day and source) stay equal to the articles
+ * themselves through every way articles are stored, corrected and deleted, also when
+ * imports run at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ArticleCountsTests {
@@ -51,8 +52,8 @@ class ArticleCountsTests {
 
 		// when: its date and source corrected
 		ArticleDetails stored = articles.get(first);
-		articles.correct(first, stored.version(), new ArticleMetadata(stored.title(), null, "Other " + marker,
-				null, LocalDate.of(1912, 1, 1), null, null, "en"));
+		articles.correct(first, stored.version(), new ArticleMetadata(stored.title(), null, "Other " + marker, null,
+				LocalDate.of(1912, 1, 1), null, null, "en"));
 
 		// then
 		assertThat(calendar.source(source).count()).isEqualTo(2);
@@ -65,7 +66,8 @@ class ArticleCountsTests {
 
 		// then
 		assertThat(calendar.source("Other " + marker).count()).isZero();
-		assertThat(calendar.sources(0, 10_000)).extracting(ArticleCalendar.SourceCount::name).doesNotContain("Other " + marker);
+		assertThat(calendar.sources(0, 10_000)).extracting(ArticleCalendar.SourceCount::name)
+			.doesNotContain("Other " + marker);
 		assertCountsMatchArticles();
 
 		// when: one deleted with SQL by hand
@@ -78,13 +80,16 @@ class ArticleCountsTests {
 
 	@Test
 	void importsRunningAtOnceKeepTheCountsRight() {
-		// given: two batches over the same days in opposite orders, the way two imports could lock them
+		// given: two batches over the same days in opposite orders, the way two imports
+		// could lock them
 		String marker = UUID.randomUUID().toString().substring(0, 8);
 		List<NewArticle> forward = new ArrayList<>();
 		List<NewArticle> backward = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {
-			forward.add(article("Forward " + i + " " + marker, "Wire " + (i % 3), LocalDate.of(1920, 1, 1).plusDays(i)));
-			backward.add(article("Backward " + i + " " + marker, "Wire " + (i % 3), LocalDate.of(1920, 1, 1).plusDays(39 - i)));
+			forward
+				.add(article("Forward " + i + " " + marker, "Wire " + (i % 3), LocalDate.of(1920, 1, 1).plusDays(i)));
+			backward.add(article("Backward " + i + " " + marker, "Wire " + (i % 3),
+					LocalDate.of(1920, 1, 1).plusDays(39 - i)));
 		}
 
 		// when
@@ -99,21 +104,27 @@ class ArticleCountsTests {
 
 	private void assertCountsMatchArticles() {
 		// One statement, one snapshot: other tests may store articles meanwhile.
-		List<String> differences = jdbc.sql("""
-				select coalesce(coalesce(a.published_date, c.published_date)::text, 'undated') || ' / ' || coalesce(coalesce(a.source_id, c.source_id)::text, 'no source')
-				    || ': ' || coalesce(a.n, 0) || ' articles, counted ' || coalesce(c.articles, 0)
-				from (select published_date, source_id, count(*) n from article group by 1, 2) a
-				full join article_count c on coalesce(c.published_date, '-infinity') = coalesce(a.published_date, '-infinity')
-				    and coalesce(c.source_id, -1) = coalesce(a.source_id, -1)
-				where coalesce(a.n, 0) <> coalesce(c.articles, 0)""").query(String.class).list();
+		List<String> differences = jdbc
+			.sql("""
+					select coalesce(coalesce(a.published_date, c.published_date)::text, 'undated') || ' / ' || coalesce(coalesce(a.source_id, c.source_id)::text, 'no source')
+					    || ': ' || coalesce(a.n, 0) || ' articles, counted ' || coalesce(c.articles, 0)
+					from (select published_date, source_id, count(*) n from article group by 1, 2) a
+					full join article_count c on coalesce(c.published_date, '-infinity') = coalesce(a.published_date, '-infinity')
+					    and coalesce(c.source_id, -1) = coalesce(a.source_id, -1)
+					where coalesce(a.n, 0) <> coalesce(c.articles, 0)""")
+			.query(String.class)
+			.list();
 		assertThat(differences).isEmpty();
-		List<String> yearDifferences = jdbc.sql("""
-				select coalesce(coalesce(a.y, c.year)::text, 'undated') || ' / ' || coalesce(coalesce(a.source_id, c.source_id)::text, 'no source')
-				    || ': ' || coalesce(a.n, 0) || ' articles, counted ' || coalesce(c.articles, 0)
-				from (select extract(year from published_date)::int y, source_id, count(*) n from article group by 1, 2) a
-				full join article_year_count c on coalesce(c.year, -1) = coalesce(a.y, -1)
-				    and coalesce(c.source_id, -1) = coalesce(a.source_id, -1)
-				where coalesce(a.n, 0) <> coalesce(c.articles, 0)""").query(String.class).list();
+		List<String> yearDifferences = jdbc
+			.sql("""
+					select coalesce(coalesce(a.y, c.year)::text, 'undated') || ' / ' || coalesce(coalesce(a.source_id, c.source_id)::text, 'no source')
+					    || ': ' || coalesce(a.n, 0) || ' articles, counted ' || coalesce(c.articles, 0)
+					from (select extract(year from published_date)::int y, source_id, count(*) n from article group by 1, 2) a
+					full join article_year_count c on coalesce(c.year, -1) = coalesce(a.y, -1)
+					    and coalesce(c.source_id, -1) = coalesce(a.source_id, -1)
+					where coalesce(a.n, 0) <> coalesce(c.articles, 0)""")
+			.query(String.class)
+			.list();
 		assertThat(yearDifferences).isEmpty();
 	}
 

@@ -16,10 +16,11 @@ import java.util.regex.Pattern;
 import org.morgue.search.SearchRequest;
 
 /**
- * The queries of each class, each written twice: in Morgue's query language and as the PostgreSQL
- * {@code tsquery} that asks the same (as near as the two languages allow: PostgreSQL stems inside
- * phrases and drops stop words, Morgue matches a phrase's exact words). Terms are drawn from lists,
- * with a fixed seed, so that queries vary and caches do not flatter either side.
+ * The queries of each class, each written twice: in Morgue's query language and as the
+ * PostgreSQL {@code tsquery} that asks the same (as near as the two languages allow:
+ * PostgreSQL stems inside phrases and drops stop words, Morgue matches a phrase's exact
+ * words). Terms are drawn from lists, with a fixed seed, so that queries vary and caches
+ * do not flatter either side.
  */
 final class BenchQueries {
 
@@ -38,7 +39,9 @@ final class BenchQueries {
 
 	/**
 	 * One query.
-	 * @param tsqueryFunction {@code plainto_tsquery}, {@code phraseto_tsquery} or {@code to_tsquery}
+	 *
+	 * @param tsqueryFunction {@code plainto_tsquery}, {@code phraseto_tsquery} or
+	 * {@code to_tsquery}
 	 */
 	record BenchQuery(QueryClass kind, String text, String tsqueryFunction, String tsquery, LocalDate from,
 			LocalDate to) {
@@ -58,24 +61,29 @@ final class BenchQueries {
 	static final List<String> COMMON = List.of("oil", "bank", "market", "prices", "trade", "company", "shares",
 			"government", "said", "pct", "year", "rate");
 
-	/** Two- and three-word phrases of the corpus; those that occur fewer than 20 times are left out. */
+	/**
+	 * Two- and three-word phrases of the corpus; those that occur fewer than 20 times are
+	 * left out.
+	 */
 	private static final List<String> PHRASE_CANDIDATES = List.of("interest rates", "oil prices", "central bank",
 			"trade deficit", "stock exchange", "federal reserve", "money supply", "crude oil", "told reporters",
 			"united states", "west germany", "finance minister", "foreign exchange", "net income", "per share",
-			"bank of japan", "common stock", "balance of payments", "world bank", "budget deficit", "quarterly dividend",
-			"tender offer", "exchange rates", "european community", "soviet union");
+			"bank of japan", "common stock", "balance of payments", "world bank", "budget deficit",
+			"quarterly dividend", "tender offer", "exchange rates", "european community", "soviet union");
 
 	/**
 	 * Boolean queries as (either, or, and, but not): {@code (a OR b) AND c -d}.
 	 */
 	private static final List<String[]> BOOLEANS = List.of(new String[] { "oil", "gas", "prices", "opec" },
-			new String[] { "coffee", "cocoa", "prices", "brazil" }, new String[] { "wheat", "corn", "exports", "soviet" },
+			new String[] { "coffee", "cocoa", "prices", "brazil" },
+			new String[] { "wheat", "corn", "exports", "soviet" },
 			new String[] { "dollar", "yen", "trading", "intervention" },
-			new String[] { "profit", "earnings", "quarter", "loss" }, new String[] { "gold", "silver", "ounce", "mine" },
-			new String[] { "tax", "tariff", "congress", "reagan" },
+			new String[] { "profit", "earnings", "quarter", "loss" },
+			new String[] { "gold", "silver", "ounce", "mine" }, new String[] { "tax", "tariff", "congress", "reagan" },
 			new String[] { "steel", "copper", "production", "strike" },
-			new String[] { "merger", "acquisition", "shares", "offer" }, new String[] { "debt", "loan", "brazil", "imf" },
-			new String[] { "sugar", "grain", "tonnes", "ec" }, new String[] { "bonds", "notes", "treasury", "yield" });
+			new String[] { "merger", "acquisition", "shares", "offer" },
+			new String[] { "debt", "loan", "brazil", "imf" }, new String[] { "sugar", "grain", "tonnes", "ec" },
+			new String[] { "bonds", "notes", "treasury", "yield" });
 
 	private static final Pattern LETTERS = Pattern.compile("[a-z]+");
 
@@ -89,8 +97,9 @@ final class BenchQueries {
 	}
 
 	/**
-	 * Picks the rare terms (words of at least 7 letters found in 3 to 6 Reuters paragraphs, so a few
-	 * tens to a few hundred articles at a million) and the phrases that really occur.
+	 * Picks the rare terms (words of at least 7 letters found in 3 to 6 Reuters
+	 * paragraphs, so a few tens to a few hundred articles at a million) and the phrases
+	 * that really occur.
 	 */
 	static BenchQueries from(ReutersCorpus corpus) {
 		Map<String, Integer> paragraphFrequency = new HashMap<>();
@@ -157,8 +166,8 @@ final class BenchQueries {
 				}
 				case FACETED -> {
 					String term = pick(COMMON, random);
-					int year = CorpusGenerator.FIRST_DAY.getYear()
-							+ random.nextInt(CorpusGenerator.LAST_DAY.getYear() - CorpusGenerator.FIRST_DAY.getYear() + 1);
+					int year = CorpusGenerator.FIRST_DAY.getYear() + random
+						.nextInt(CorpusGenerator.LAST_DAY.getYear() - CorpusGenerator.FIRST_DAY.getYear() + 1);
 					yield new BenchQuery(kind, term, "plainto_tsquery", term, LocalDate.of(year, 1, 1),
 							LocalDate.of(year, 12, 31));
 				}

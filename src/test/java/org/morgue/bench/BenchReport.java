@@ -21,8 +21,8 @@ import org.morgue.bench.BenchQueries.QueryClass;
 
 /**
  * Writes the figures of one run as Markdown: the section for its article count in
- * {@code docs/benchmarks.md} is replaced, everything else in the file (the method, notes, the
- * sections of other counts) is kept.
+ * {@code docs/benchmarks.md} is replaced, everything else in the file (the method, notes,
+ * the sections of other counts) is kept.
  */
 final class BenchReport {
 
@@ -56,7 +56,6 @@ final class BenchReport {
 		long indexDocuments;
 
 		int segments;
-
 
 		long indexBytes;
 
@@ -113,7 +112,8 @@ final class BenchReport {
 		}
 		rest.append(existing.substring(last));
 		sections.put(figures.settings.articles(), section(figures));
-		// The sections stay together, smallest count first, where they were (or at the end).
+		// The sections stay together, smallest count first, where they were (or at the
+		// end).
 		String text = rest.toString();
 		int at = (firstSection >= 0) ? Math.min(firstSection, text.length()) : text.length();
 		String before = text.substring(0, at);
@@ -147,34 +147,56 @@ final class BenchReport {
 			md.append(" (run with `-Dbench.dir=` pointing outside `target/`, so that a `clean` could not delete it)");
 		}
 		md.append(".\n\n");
-		md.append("Measured ").append(f.startedAt.atZone(ZoneOffset.UTC).toLocalDate()).append(" (the run took ")
-			.append(duration(Duration.between(f.startedAt, f.finishedAt).toSeconds())).append(")");
+		md.append("Measured ")
+			.append(f.startedAt.atZone(ZoneOffset.UTC).toLocalDate())
+			.append(" (the run took ")
+			.append(duration(Duration.between(f.startedAt, f.finishedAt).toSeconds()))
+			.append(")");
 		String commit = gitCommit();
 		if (commit != null) {
-			md.append(" on commit `").append(commit).append("`").append(dirty() ? " plus uncommitted work in the tree" : "");
+			md.append(" on commit `")
+				.append(commit)
+				.append("`")
+				.append(dirty() ? " plus uncommitted work in the tree" : "");
 		}
-		md.append(". Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores (")
-			.append(SearchBenchmark.Machine.cpuModel()).append("), ")
-			.append(gib(SearchBenchmark.Machine.memoryBytes())).append(" RAM, ")
-			.append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version"))
-			.append(", heap `").append(maxHeapFlag()).append("` for the whole application, PostgreSQL ")
-			.append(f.postgresVersion).append(" (embedded, ");
+		md.append(". Machine: ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" cores (")
+			.append(SearchBenchmark.Machine.cpuModel())
+			.append("), ")
+			.append(gib(SearchBenchmark.Machine.memoryBytes()))
+			.append(" RAM, ")
+			.append(System.getProperty("java.vm.name"))
+			.append(' ')
+			.append(System.getProperty("java.runtime.version"))
+			.append(", heap `")
+			.append(maxHeapFlag())
+			.append("` for the whole application, PostgreSQL ")
+			.append(f.postgresVersion)
+			.append(" (embedded, ");
 		List<String> settings = new ArrayList<>();
 		f.postgresSettings.forEach((name, value) -> settings.add("`" + name + "` " + value));
-		md.append(String.join(", ", settings)).append("). Load average (1, 5, 15 min) ").append(f.loadAtStart)
-			.append(" at the start and ").append(f.loadAtEnd).append(" at the end");
+		md.append(String.join(", ", settings))
+			.append("). Load average (1, 5, 15 min) ")
+			.append(f.loadAtStart)
+			.append(" at the start and ")
+			.append(f.loadAtEnd)
+			.append(" at the end");
 		md.append(loaded(f.loadAtStart) || loaded(f.loadAtEnd)
-				? ": the machine was not idle (other work ran on the same two cores).\n\n"
-				: ".\n\n");
+				? ": the machine was not idle (other work ran on the same two cores).\n\n" : ".\n\n");
 
-		md.append("**Corpus.** ").append(String.format(Locale.ROOT, "%,d", n))
+		md.append("**Corpus.** ")
+			.append(String.format(Locale.ROOT, "%,d", n))
 			.append(" articles recombined from real Reuters-21578 paragraphs under new dates and sources: each is the ")
 			.append("lead paragraph of a random Reuters story under that story's real title, followed by 2 to 7 ")
 			.append("paragraphs drawn from random stories (")
 			.append(String.format(Locale.ROOT, "%,d stories, %,d paragraphs", f.corpus.storyCount(),
 					f.corpus.paragraphCount()))
-			.append("), dated uniformly over ").append(CorpusGenerator.FIRST_DAY.getYear()).append("–")
-			.append(CorpusGenerator.LAST_DAY.getYear()).append(" and credited uniformly to one of ")
+			.append("), dated uniformly over ")
+			.append(CorpusGenerator.FIRST_DAY.getYear())
+			.append("–")
+			.append(CorpusGenerator.LAST_DAY.getYear())
+			.append(" and credited uniformly to one of ")
 			.append(CorpusGenerator.SOURCES.size())
 			.append(" invented source names (fixed seed; the same articles every time). ")
 			.append((f.record.get("import.articles") != null)
@@ -184,27 +206,40 @@ final class BenchReport {
 		md.append("| | |\n|---|---|\n");
 		Double imported = f.record.number("import.seconds");
 		if (imported != null) {
-			md.append("| bulk import, stored and indexed | ").append(duration(Math.round(imported)))
-				.append(String.format(Locale.ROOT, ", %,.0f articles/s (run of %s)", n / imported, f.record.get("import.date")))
+			md.append("| bulk import, stored and indexed | ")
+				.append(duration(Math.round(imported)))
+				.append(String.format(Locale.ROOT, ", %,.0f articles/s (run of %s)", n / imported,
+						f.record.get("import.date")))
 				.append(" |\n");
 		}
 		else {
-			md.append("| generate + `COPY` into PostgreSQL | ").append(timed(f.record.number("load.seconds"), f.loadedNow))
+			md.append("| generate + `COPY` into PostgreSQL | ")
+				.append(timed(f.record.number("load.seconds"), f.loadedNow))
 				.append(" |\n");
 		}
 		Double rebuild = f.record.number("rebuild.seconds");
-		md.append("| index rebuild (`IndexMaintenance`, ").append(Runtime.getRuntime().availableProcessors())
-			.append(" threads) | ").append(timed(rebuild, f.rebuiltNow));
+		md.append("| index rebuild (`IndexMaintenance`, ")
+			.append(Runtime.getRuntime().availableProcessors())
+			.append(" threads) | ")
+			.append(timed(rebuild, f.rebuiltNow));
 		if (rebuild != null) {
 			md.append(String.format(Locale.ROOT, ", %,.0f articles/s", n / rebuild));
 		}
 		md.append(" |\n");
-		md.append("| index on disk | ").append(bytes(f.indexBytes)).append(", ").append(f.segments)
-			.append(" segments, ").append(String.format(Locale.ROOT, "%,d", f.indexDocuments)).append(" documents |\n");
+		md.append("| index on disk | ")
+			.append(bytes(f.indexBytes))
+			.append(", ")
+			.append(f.segments)
+			.append(" segments, ")
+			.append(String.format(Locale.ROOT, "%,d", f.indexDocuments))
+			.append(" documents |\n");
 		md.append("| database (`pg_database_size`) | ").append(bytes(f.databaseBytesBeforeFts));
 		if (f.databaseBytes > 0) {
-			md.append("; ").append(bytes(f.databaseBytes)).append(" with PostgreSQL's FTS column and GIN index (GIN ")
-				.append(bytes(f.ginBytes)).append(")");
+			md.append("; ")
+				.append(bytes(f.databaseBytes))
+				.append(" with PostgreSQL's FTS column and GIN index (GIN ")
+				.append(bytes(f.ginBytes))
+				.append(")");
 		}
 		md.append(" |\n");
 		if (f.settings.postgres()) {
@@ -214,34 +249,61 @@ final class BenchReport {
 				.append(timed(f.record.number("gin.seconds"), f.ftsBuiltNow))
 				.append(" |\n");
 		}
-		md.append("| heap used after GC, application running | ").append(bytes(f.heapUsedAfterGc)).append(" of ")
-			.append(bytes(f.heapMax)).append(" |\n\n");
+		md.append("| heap used after GC, application running | ")
+			.append(bytes(f.heapUsedAfterGc))
+			.append(" of ")
+			.append(bytes(f.heapMax))
+			.append(" |\n\n");
 
 		md.append("### Morgue's search, one client\n\n");
 		md.append("`ArticleSearch.search` called in process (no HTTP): exact total, top 20 by relevance with ")
 			.append("highlighted title and two snippets (texts read from PostgreSQL), source/year/month facets over all ")
-			.append("matches. ").append(f.settings.warmup()).append(" warm-up queries per class, then ")
-			.append(f.settings.queries()).append(" measured per class. Times in ms.\n\n");
+			.append("matches. ")
+			.append(f.settings.warmup())
+			.append(" warm-up queries per class, then ")
+			.append(f.settings.queries())
+			.append(" measured per class. Times in ms.\n\n");
 		md.append("| class | examples | mean hits | p50 | p95 | p99 | mean | p99 ≤ ")
-			.append((int) SearchBenchmark.GOAL_P99_MILLIS).append(" ms |\n");
+			.append((int) SearchBenchmark.GOAL_P99_MILLIS)
+			.append(" ms |\n");
 		md.append("|---|---|---:|---:|---:|---:|---:|---|\n");
 		for (QueryClass kind : QueryClass.values()) {
 			Latencies l = f.single.get(kind);
-			md.append("| ").append(kind.label).append(" | ").append(BenchQueries.examples(kind, f.queries)).append(" | ")
-				.append(String.format(Locale.ROOT, "%,.0f", l.meanHits())).append(" | ")
-				.append(ms(l.percentileMillis(0.5))).append(" | ").append(ms(l.percentileMillis(0.95))).append(" | ")
-				.append(ms(l.percentileMillis(0.99))).append(" | ").append(ms(l.meanMillis())).append(" | ")
-				.append(l.percentileMillis(0.99) <= SearchBenchmark.GOAL_P99_MILLIS ? "yes" : "**no**").append(" |\n");
+			md.append("| ")
+				.append(kind.label)
+				.append(" | ")
+				.append(BenchQueries.examples(kind, f.queries))
+				.append(" | ")
+				.append(String.format(Locale.ROOT, "%,.0f", l.meanHits()))
+				.append(" | ")
+				.append(ms(l.percentileMillis(0.5)))
+				.append(" | ")
+				.append(ms(l.percentileMillis(0.95)))
+				.append(" | ")
+				.append(ms(l.percentileMillis(0.99)))
+				.append(" | ")
+				.append(ms(l.meanMillis()))
+				.append(" | ")
+				.append(l.percentileMillis(0.99) <= SearchBenchmark.GOAL_P99_MILLIS ? "yes" : "**no**")
+				.append(" |\n");
 		}
 		md.append("\n### Morgue's search, ").append(f.settings.clients()).append(" clients at once\n\n");
-		md.append(f.settings.clients()).append(" threads, each running ").append(f.settings.clientQueries())
+		md.append(f.settings.clients())
+			.append(" threads, each running ")
+			.append(f.settings.clientQueries())
 			.append(" queries of the class back to back.\n\n");
 		md.append("| class | queries/s | p50 | p99 |\n|---|---:|---:|---:|\n");
 		for (QueryClass kind : QueryClass.values()) {
 			Throughput t = f.concurrent.get(kind);
-			md.append("| ").append(kind.label).append(" | ").append(String.format(Locale.ROOT, "%,.1f", t.perSecond()))
-				.append(" | ").append(ms(t.latencies().percentileMillis(0.5))).append(" | ")
-				.append(ms(t.latencies().percentileMillis(0.99))).append(" |\n");
+			md.append("| ")
+				.append(kind.label)
+				.append(" | ")
+				.append(String.format(Locale.ROOT, "%,.1f", t.perSecond()))
+				.append(" | ")
+				.append(ms(t.latencies().percentileMillis(0.5)))
+				.append(" | ")
+				.append(ms(t.latencies().percentileMillis(0.99)))
+				.append(" |\n");
 		}
 
 		if (!f.postgres.isEmpty()) {
@@ -251,33 +313,54 @@ final class BenchReport {
 				.append("connection), the same queries as above written as `plainto_tsquery`, `phraseto_tsquery` or ")
 				.append("`to_tsquery` (`(oil | gas) & prices & !opec`), the date filter as `published_date between`. ")
 				.append("No highlights and no facets: less work than Morgue's search does. At most ")
-				.append(f.settings.pgQueries()).append(" queries per class, fewer when a class had used up ")
-				.append(f.settings.pgSeconds()).append(" s (but at least ").append(f.settings.pgMinQueries())
+				.append(f.settings.pgQueries())
+				.append(" queries per class, fewer when a class had used up ")
+				.append(f.settings.pgSeconds())
+				.append(" s (but at least ")
+				.append(f.settings.pgMinQueries())
 				.append("); with few queries p99 is close to the maximum. Times in ms; \"faster\" is PostgreSQL's ")
 				.append("time divided by Morgue's.\n\n");
 			md.append("| class | queries | mean hits | p50 | p95 | p99 | mean | faster at p50 | faster at p99 | ≥ ")
-				.append((int) SearchBenchmark.GOAL_RATIO).append("× |\n");
+				.append((int) SearchBenchmark.GOAL_RATIO)
+				.append("× |\n");
 			md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
 			for (QueryClass kind : QueryClass.values()) {
 				Latencies pg = f.postgres.get(kind);
 				Latencies lucene = f.single.get(kind);
 				double p50 = pg.percentileMillis(0.5) / lucene.percentileMillis(0.5);
 				double p99 = pg.percentileMillis(0.99) / lucene.percentileMillis(0.99);
-				md.append("| ").append(kind.label).append(" | ").append(pg.count()).append(" | ")
-					.append(String.format(Locale.ROOT, "%,.0f", pg.meanHits())).append(" | ")
-					.append(ms(pg.percentileMillis(0.5))).append(" | ").append(ms(pg.percentileMillis(0.95))).append(" | ")
-					.append(ms(pg.percentileMillis(0.99))).append(" | ").append(ms(pg.meanMillis())).append(" | ")
-					.append(ratio(p50)).append(" | ").append(ratio(p99)).append(" | ")
-					.append(Math.min(p50, p99) >= SearchBenchmark.GOAL_RATIO ? "yes" : "**no**").append(" |\n");
+				md.append("| ")
+					.append(kind.label)
+					.append(" | ")
+					.append(pg.count())
+					.append(" | ")
+					.append(String.format(Locale.ROOT, "%,.0f", pg.meanHits()))
+					.append(" | ")
+					.append(ms(pg.percentileMillis(0.5)))
+					.append(" | ")
+					.append(ms(pg.percentileMillis(0.95)))
+					.append(" | ")
+					.append(ms(pg.percentileMillis(0.99)))
+					.append(" | ")
+					.append(ms(pg.meanMillis()))
+					.append(" | ")
+					.append(ratio(p50))
+					.append(" | ")
+					.append(ratio(p99))
+					.append(" | ")
+					.append(Math.min(p50, p99) >= SearchBenchmark.GOAL_RATIO ? "yes" : "**no**")
+					.append(" |\n");
 			}
-			md.append("\nHits differ a little between the two: Morgue matches the title and body with its own stemmer and ")
+			md.append(
+					"\nHits differ a little between the two: Morgue matches the title and body with its own stemmer and ")
 				.append("phrases by their exact words; PostgreSQL's `english` configuration stems phrase words and drops ")
 				.append("stop words.\n");
 		}
 
 		md.append("\n### Where the time of a search goes\n\n");
 		md.append("Mean ms per step over the measured one-client queries of each class, as `ArticleSearch` times ")
-			.append("its own steps (`SearchTimings`); the index has ").append(f.segments)
+			.append("its own steps (`SearchTimings`); the index has ")
+			.append(f.segments)
 			.append(" segments, searched in slices on one thread per core.\n\n");
 		md.append("| step |");
 		for (QueryClass kind : QueryClass.values()) {
@@ -306,11 +389,13 @@ final class BenchReport {
 			double p99 = f.single.get(kind).percentileMillis(0.99);
 			if (p99 > SearchBenchmark.GOAL_P99_MILLIS) {
 				Map<String, Double> steps = f.steps.get(kind);
-				String largest = SearchBenchmark.STEPS.subList(0, SearchBenchmark.STEPS.size() - 1).stream()
+				String largest = SearchBenchmark.STEPS.subList(0, SearchBenchmark.STEPS.size() - 1)
+					.stream()
 					.max((a, b) -> Double.compare(steps.get(a), steps.get(b)))
 					.orElseThrow();
-				missed.add(kind.label + " (p99 " + ms(p99) + " ms; largest step: " + largest + ", " + ms(steps.get(largest))
-						+ " ms of " + ms(steps.get(SearchBenchmark.STEPS.get(SearchBenchmark.STEPS.size() - 1))) + " ms)");
+				missed.add(kind.label + " (p99 " + ms(p99) + " ms; largest step: " + largest + ", "
+						+ ms(steps.get(largest)) + " ms of "
+						+ ms(steps.get(SearchBenchmark.STEPS.get(SearchBenchmark.STEPS.size() - 1))) + " ms)");
 			}
 		}
 		md.append("- p99 at most ").append((int) SearchBenchmark.GOAL_P99_MILLIS).append(" ms: ");
@@ -325,7 +410,8 @@ final class BenchReport {
 					slower.add(kind.label + " (" + ratio(p50) + " at p50, " + ratio(p99) + " at p99)");
 				}
 			}
-			md.append("- At least ").append((int) SearchBenchmark.GOAL_RATIO)
+			md.append("- At least ")
+				.append((int) SearchBenchmark.GOAL_RATIO)
 				.append("× faster than PostgreSQL's full-text search: ");
 			md.append(slower.isEmpty() ? "met in every class" : "**missed** for " + String.join("; ", slower));
 			md.append(".\n");

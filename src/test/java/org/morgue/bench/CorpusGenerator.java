@@ -10,16 +10,19 @@ import java.util.function.Consumer;
 import org.morgue.article.ArticleText;
 
 /**
- * Builds the benchmark's synthetic articles from real Reuters-21578 paragraphs, always the same ones
- * for the same count (fixed seed): each article is the lead paragraph of a random story under that
- * story's real TITLE, followed by 2 to 7 paragraphs drawn from random stories, dated uniformly over
- * 2006-2025 and credited to one of {@link #SOURCES}. Text is real newswire English, so term
- * frequencies, phrase statistics and paragraph lengths are those of real copy; only the combination,
- * the dates and the sources are invented.
+ * Builds the benchmark's synthetic articles from real Reuters-21578 paragraphs, always
+ * the same ones for the same count (fixed seed): each article is the lead paragraph of a
+ * random story under that story's real TITLE, followed by 2 to 7 paragraphs drawn from
+ * random stories, dated uniformly over 2006-2025 and credited to one of {@link #SOURCES}.
+ * Text is real newswire English, so term frequencies, phrase statistics and paragraph
+ * lengths are those of real copy; only the combination, the dates and the sources are
+ * invented.
  */
 final class CorpusGenerator {
 
-	/** Invented-but-plausible sources; the real agencies among them are just names here. */
+	/**
+	 * Invented-but-plausible sources; the real agencies among them are just names here.
+	 */
 	static final List<String> SOURCES = List.of("Reuters", "AFP", "AP", "Bloomberg", "Kyodo", "DPA", "ANSA", "EFE",
 			"Xinhua", "PTI", "Yonhap", "Anadolu", "The Daily Ledger", "The Morning Courier", "Evening Standard-Gazette",
 			"Northern Echo Press", "Harbour City Times", "Valley Herald", "The Capital Observer", "Midland Post",
@@ -46,18 +49,20 @@ final class CorpusGenerator {
 	}
 
 	/** One generated article; {@code sourceIndex} indexes {@link #SOURCES}. */
-	record SyntheticArticle(long id, String title, String body, int sourceIndex, LocalDate publishedDate,
-			int wordCount, String contentHash) {
+	record SyntheticArticle(long id, String title, String body, int sourceIndex, LocalDate publishedDate, int wordCount,
+			String contentHash) {
 	}
 
 	/**
-	 * Calls {@code sink} with articles 1 to {@code count}, in order. A body that happens to equal an
-	 * earlier one (the hash is unique in the database) is drawn again, so the ids stay dense.
+	 * Calls {@code sink} with articles 1 to {@code count}, in order. A body that happens
+	 * to equal an earlier one (the hash is unique in the database) is drawn again, so the
+	 * ids stay dense.
 	 * @return how many drawn bodies were duplicates and skipped
 	 */
 	long generate(long count, Consumer<SyntheticArticle> sink) {
 		Random random = new Random(SEED);
-		// 64 bits of each SHA-256 are plenty to tell about a million bodies apart, in a fraction of the memory.
+		// 64 bits of each SHA-256 are plenty to tell about a million bodies apart, in a
+		// fraction of the memory.
 		Set<Long> seen = new HashSet<>((int) Math.min(Integer.MAX_VALUE / 2, count * 2));
 		long days = LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay() + 1;
 		long duplicates = 0;
@@ -78,7 +83,8 @@ final class CorpusGenerator {
 				duplicates++;
 				continue;
 			}
-			sink.accept(new SyntheticArticle(id, corpus.title(story), text, source, date, ArticleText.wordCount(text), hash));
+			sink.accept(new SyntheticArticle(id, corpus.title(story), text, source, date, ArticleText.wordCount(text),
+					hash));
 			id++;
 		}
 		return duplicates;

@@ -23,16 +23,18 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Fills the benchmark's own PostgreSQL (under {@code <bench dir>/postgres}, the place the archive's
- * embedded database uses for {@code morgue.data-dir = <bench dir>}) with the generated corpus, once:
- * a later run with the same count finds it there and loads nothing.
+ * Fills the benchmark's own PostgreSQL (under {@code <bench dir>/postgres}, the place the
+ * archive's embedded database uses for {@code morgue.data-dir = <bench dir>}) with the
+ * generated corpus, once: a later run with the same count finds it there and loads
+ * nothing.
  * <p>
- * Used when the data directory does not hold the corpus imported by {@link ImportBenchmark} (a
- * search benchmark run on its own, or data loaded before the bulk import existed): the real
- * Flyway migrations create the schema, then one {@code COPY} per table writes rows with every
- * column the archive expects, the hash of each body computed as the archive computes it. No
- * {@code ArticleSaved} events are published; the search index is built by the archive's own rebuild,
- * which reads PostgreSQL.
+ * Used when the data directory does not hold the corpus imported by
+ * {@link ImportBenchmark} (a search benchmark run on its own, or data loaded before the
+ * bulk import existed): the real Flyway migrations create the schema, then one
+ * {@code COPY} per table writes rows with every column the archive expects, the hash of
+ * each body computed as the archive computes it. No {@code ArticleSaved} events are
+ * published; the search index is built by the archive's own rebuild, which reads
+ * PostgreSQL.
  */
 final class CorpusLoader {
 
@@ -46,8 +48,10 @@ final class CorpusLoader {
 	}
 
 	/**
-	 * Makes sure the database under {@code benchDir} holds exactly {@code count} generated articles.
-	 * @return how long generating and copying took, or {@code null} when the articles were there already
+	 * Makes sure the database under {@code benchDir} holds exactly {@code count}
+	 * generated articles.
+	 * @return how long generating and copying took, or {@code null} when the articles
+	 * were there already
 	 */
 	static Duration prepare(Path benchDir, long count, ReutersCorpus corpus, RunRecord record)
 			throws IOException, SQLException {
@@ -69,7 +73,8 @@ final class CorpusLoader {
 				Duration took = Duration.ofNanos(System.nanoTime() - started);
 				record.put("load.seconds", took.toMillis() / 1000.0);
 				record.put("load.databaseBytes", databaseSize(connection));
-				// A new corpus means the old index and the figures derived from it no longer apply.
+				// A new corpus means the old index and the figures derived from it no
+				// longer apply.
 				record.remove("fts.seconds", "gin.seconds", "rebuild.seconds");
 				return took;
 			}
@@ -114,9 +119,11 @@ final class CorpusLoader {
 			throw ex;
 		}
 		try (Statement statement = connection.createStatement()) {
-			// Hibernate takes blocks of 50 ids from article_seq; the next block must start past ours.
+			// Hibernate takes blocks of 50 ids from article_seq; the next block must
+			// start past ours.
 			statement.execute("select setval('article_seq', " + (count + 100) + ")");
-			// COPY goes around the archive, which keeps the browsing counts as it stores articles.
+			// COPY goes around the archive, which keeps the browsing counts as it stores
+			// articles.
 			statement.execute("""
 					insert into article_count (published_date, source_id, articles)
 					select published_date, source_id, count(*) from article group by 1, 2""");
@@ -136,7 +143,8 @@ final class CorpusLoader {
 
 	private static long[] insertSources(Connection connection) throws SQLException {
 		long[] ids = new long[CorpusGenerator.SOURCES.size()];
-		try (PreparedStatement insert = connection.prepareStatement("insert into source (name) values (?) returning id")) {
+		try (PreparedStatement insert = connection
+			.prepareStatement("insert into source (name) values (?) returning id")) {
 			for (int i = 0; i < ids.length; i++) {
 				insert.setString(1, CorpusGenerator.SOURCES.get(i));
 				try (ResultSet result = insert.executeQuery()) {
@@ -207,8 +215,8 @@ final class CorpusLoader {
 	}
 
 	/**
-	 * A benchmark that was killed leaves its PostgreSQL running on the data directory; it has no
-	 * clients left and ends quickly on a polite signal.
+	 * A benchmark that was killed leaves its PostgreSQL running on the data directory; it
+	 * has no clients left and ends quickly on a polite signal.
 	 */
 	private static void stopServerLeftRunning(Path dataDirectory) throws IOException {
 		Path pidFile = dataDirectory.resolve("postmaster.pid");

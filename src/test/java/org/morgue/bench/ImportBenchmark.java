@@ -33,13 +33,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The import rate, end to end, and the archive the search benchmark then searches: the benchmark
- * corpus ({@link CorpusGenerator}) written as NDJSON, then imported by the archive's own bulk import
- * into an empty archive on the benchmark's data directory, timed from the first line read until
- * PostgreSQL has every article and the index has taken every batch. Entity extraction is queued, as
- * on the command line. The figures replace the import section for this count in
- * {@code docs/benchmarks.md}. A data directory that holds this corpus imported already is kept,
- * unless {@code -Dbench.reimport=true}: the search benchmark that runs next reuses it.
+ * The import rate, end to end, and the archive the search benchmark then searches: the
+ * benchmark corpus ({@link CorpusGenerator}) written as NDJSON, then imported by the
+ * archive's own bulk import into an empty archive on the benchmark's data directory,
+ * timed from the first line read until PostgreSQL has every article and the index has
+ * taken every batch. Entity extraction is queued, as on the command line. The figures
+ * replace the import section for this count in {@code docs/benchmarks.md}. A data
+ * directory that holds this corpus imported already is kept, unless
+ * {@code -Dbench.reimport=true}: the search benchmark that runs next reuses it.
  *
  * <pre>
  * ./mvnw -Pbench verify -Dbench.articles=100000 -Dtest=ImportBenchmark
@@ -50,8 +51,8 @@ class ImportBenchmark {
 	/** The goal from the issue, in articles per second on this machine. */
 	static final double GOAL = 1000;
 
-	private static final Pattern SECTION = Pattern
-		.compile("<!-- import (\\d+) -->\\n.*?<!-- end of import \\1 -->\\n", Pattern.DOTALL);
+	private static final Pattern SECTION = Pattern.compile("<!-- import (\\d+) -->\\n.*?<!-- end of import \\1 -->\\n",
+			Pattern.DOTALL);
 
 	@Test
 	void importAtScale() throws Exception {
@@ -76,11 +77,13 @@ class ImportBenchmark {
 		}
 		String loadBefore = SearchBenchmark.Machine.loadAverage();
 
-		// Kept when closed (the directory was emptied above): the search benchmark searches it next.
+		// Kept when closed (the directory was emptied above): the search benchmark
+		// searches it next.
 		try (EmbeddedPostgres postgres = EmbeddedDatabase.start(archive.resolve("postgres"), true);
 				ConfigurableApplicationContext context = new SpringApplicationBuilder(MorgueApplication.class)
 					.web(WebApplicationType.NONE)
-					// Arguments, as on the command line, so that they outrank application.yml.
+					// Arguments, as on the command line, so that they outrank
+					// application.yml.
 					.run("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 							"--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
 							"--morgue.data-dir=" + archive, "--morgue.ner.enabled=false",
@@ -103,7 +106,8 @@ class ImportBenchmark {
 			long articles = jdbc.sql("select count(*) from article").query(Long.class).single();
 			long databaseBytes = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
 			long heap = SearchBenchmark.Machine.heapUsedAfterGc();
-			CorpusLoader.log("Imported %,d articles (%,d created, %,d duplicates, %,d errors): stored in %s, indexed in %s: %,.0f articles/s",
+			CorpusLoader.log(
+					"Imported %,d articles (%,d created, %,d duplicates, %,d errors): stored in %s, indexed in %s: %,.0f articles/s",
 					summary.read(), summary.created(), summary.duplicates(), summary.errors(), stored, took,
 					summary.created() / (took.toMillis() / 1000.0));
 			if (summary.errors() > 0 || articles != count) {
@@ -126,7 +130,9 @@ class ImportBenchmark {
 		}
 	}
 
-	/** The corpus as the NDJSON of the bulk import: title, body, source and date per line. */
+	/**
+	 * The corpus as the NDJSON of the bulk import: title, body, source and date per line.
+	 */
 	private static void write(Path ndjson, long count, ReutersCorpus corpus) throws IOException {
 		JsonMapper json = JsonMapper.builder().build();
 		Path partial = ndjson.resolveSibling(ndjson.getFileName() + ".partial");
@@ -157,11 +163,13 @@ class ImportBenchmark {
 		md.append("<!-- import ").append(count).append(" -->\n");
 		md.append("### Import of %,d articles\n\n".formatted(count));
 		md.append("Measured %s on %s, %d cores, JDK %s, max heap %s; load average before: %s.\n\n".formatted(
-				java.time.LocalDate.now(), SearchBenchmark.Machine.cpuModel(), Runtime.getRuntime().availableProcessors(),
-				Runtime.version().feature(), BenchReport.bytes(Runtime.getRuntime().maxMemory()), loadBefore));
+				java.time.LocalDate.now(), SearchBenchmark.Machine.cpuModel(),
+				Runtime.getRuntime().availableProcessors(), Runtime.version().feature(),
+				BenchReport.bytes(Runtime.getRuntime().maxMemory()), loadBefore));
 		md.append("| | |\n|---|---|\n");
-		md.append("| corpus | the search benchmark's %,d articles as NDJSON (%s), title, body, source and date per line |\n"
-			.formatted(count, BenchReport.bytes(Files.size(ndjson))));
+		md.append(
+				"| corpus | the search benchmark's %,d articles as NDJSON (%s), title, body, source and date per line |\n"
+					.formatted(count, BenchReport.bytes(Files.size(ndjson))));
 		md.append("| stored in PostgreSQL | %s |\n".formatted(BenchReport.duration(stored.toSeconds())));
 		md.append("| stored and indexed (end to end) | %s |\n".formatted(BenchReport.duration(took.toSeconds())));
 		md.append("| **rate, end to end** | **%,.0f articles/s** (goal %,.0f: %s) |\n".formatted(rate, GOAL,

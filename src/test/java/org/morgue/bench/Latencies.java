@@ -3,8 +3,8 @@ package org.morgue.bench;
 import java.util.Arrays;
 
 /**
- * Latencies of one series of queries, in nanoseconds, and their percentiles (nearest rank).
- * Thread-safe for recording from several client threads.
+ * Latencies of one series of queries, in nanoseconds, and their percentiles (nearest
+ * rank). Thread-safe for recording from several client threads.
  */
 final class Latencies {
 

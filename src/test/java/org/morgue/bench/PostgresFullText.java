@@ -10,13 +10,14 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * The peer Morgue's search is measured against: PostgreSQL's own full-text search on the same
- * articles in the same database, as one would build it without Lucene: a stored generated
- * {@code tsvector} of title and body with a GIN index, the top 20 by {@code ts_rank}, and the exact
- * number of matches. It does less than Morgue's search (no highlights, no facets), which favours it.
+ * The peer Morgue's search is measured against: PostgreSQL's own full-text search on the
+ * same articles in the same database, as one would build it without Lucene: a stored
+ * generated {@code tsvector} of title and body with a GIN index, the top 20 by
+ * {@code ts_rank}, and the exact number of matches. It does less than Morgue's search (no
+ * highlights, no facets), which favours it.
  * <p>
- * The column and index are added to the benchmark's database only, once; the archive's schema does
- * not have them.
+ * The column and index are added to the benchmark's database only, once; the archive's
+ * schema does not have them.
  */
 final class PostgresFullText {
 
@@ -65,7 +66,8 @@ final class PostgresFullText {
 
 	/** Bytes of the tsvector column's GIN index. */
 	static long indexSize(DataSource dataSource) throws SQLException {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("select pg_relation_size('" + INDEX + "')")) {
 			result.next();
 			return result.getLong(1);
@@ -73,14 +75,16 @@ final class PostgresFullText {
 	}
 
 	/**
-	 * Runs one query as a results page would: the top 20 by rank, then the count of all matches.
+	 * Runs one query as a results page would: the top 20 by rank, then the count of all
+	 * matches.
 	 * @return the number of matches
 	 */
 	static long search(Connection connection, BenchQueries.BenchQuery query) throws SQLException {
 		String tsquery = query.tsqueryFunction() + "('english', ?)";
 		String dates = (query.from() != null) ? " and published_date between ? and ?" : "";
-		try (PreparedStatement top = connection.prepareStatement("select id, ts_rank(" + COLUMN + ", q) as rank from article, "
-				+ tsquery + " q where " + COLUMN + " @@ q" + dates + " order by rank desc, id desc limit 20")) {
+		try (PreparedStatement top = connection
+			.prepareStatement("select id, ts_rank(" + COLUMN + ", q) as rank from article, " + tsquery + " q where "
+					+ COLUMN + " @@ q" + dates + " order by rank desc, id desc limit 20")) {
 			bind(top, query);
 			try (ResultSet result = top.executeQuery()) {
 				while (result.next()) {
@@ -107,7 +111,8 @@ final class PostgresFullText {
 	}
 
 	static String version(DataSource dataSource) throws SQLException {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+		try (Connection connection = dataSource.getConnection();
+				Statement statement = connection.createStatement();
 				ResultSet result = statement.executeQuery("show server_version")) {
 			result.next();
 			return result.getString(1);

@@ -11,12 +11,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The stories of Reuters-21578 (the 18 {@code reut2-0NN.sgm} files), cut into paragraphs: the raw
- * material the benchmark corpus is recombined from. The files are research-use only, so they are read
- * from {@code ../shared/data} at run time and never copied into the project.
+ * The stories of Reuters-21578 (the 18 {@code reut2-0NN.sgm} files), cut into paragraphs:
+ * the raw material the benchmark corpus is recombined from. The files are research-use
+ * only, so they are read from {@code ../shared/data} at run time and never copied into
+ * the project.
  * <p>
- * Bodies are hard-wrapped at about 70 characters; a paragraph starts with an indented line (the
- * first one directly after {@code <BODY>} is not indented). Wrapped lines are joined with a space.
+ * Bodies are hard-wrapped at about 70 characters; a paragraph starts with an indented
+ * line (the first one directly after {@code <BODY>} is not indented). Wrapped lines are
+ * joined with a space.
  */
 final class ReutersCorpus {
 
@@ -53,7 +55,8 @@ final class ReutersCorpus {
 
 	/**
 	 * Reads {@code reut2-000.sgm} to {@code reut2-017.sgm} from the directory.
-	 * @throws IllegalStateException when a file is missing, with the directory to point at
+	 * @throws IllegalStateException when a file is missing, with the directory to point
+	 * at
 	 */
 	static ReutersCorpus read(Path directory) {
 		List<String> paragraphs = new ArrayList<>(120_000);
@@ -63,8 +66,8 @@ final class ReutersCorpus {
 		for (int file = 0; file <= 17; file++) {
 			Path path = directory.resolve(String.format("reut2-%03d.sgm", file));
 			if (!Files.isRegularFile(path)) {
-				throw new IllegalStateException("Reuters-21578 is not at " + directory.toAbsolutePath()
-						+ " (missing " + path.getFileName() + "); point -Dbench.reuters= at it");
+				throw new IllegalStateException("Reuters-21578 is not at " + directory.toAbsolutePath() + " (missing "
+						+ path.getFileName() + "); point -Dbench.reuters= at it");
 			}
 			String text;
 			try {
@@ -181,7 +184,10 @@ final class ReutersCorpus {
 		return SPACES.matcher(withoutControlCharacters(text).replace('\n', ' ')).replaceAll(" ").strip();
 	}
 
-	/** Drops the wire's control characters (SOH, STX, ETX, SYN, US, DEL, ...) but keeps line breaks. */
+	/**
+	 * Drops the wire's control characters (SOH, STX, ETX, SYN, US, DEL, ...) but keeps
+	 * line breaks.
+	 */
 	private static String withoutControlCharacters(String text) {
 		StringBuilder kept = new StringBuilder(text.length());
 		for (int i = 0; i < text.length(); i++) {

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * Figures that are measured only when the work is done (loading, the tsvector column, the GIN
- * index, a rebuild), kept next to the data in {@code bench-run.properties}, so that a later run which
- * reuses the data still reports them, marked as coming from an earlier run.
+ * Figures that are measured only when the work is done (loading, the tsvector column, the
+ * GIN index, a rebuild), kept next to the data in {@code bench-run.properties}, so that a
+ * later run which reuses the data still reports them, marked as coming from an earlier
+ * run.
  */
 final class RunRecord {
 

@@ -35,29 +35,33 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Search at scale: Morgue's search against PostgreSQL's own full-text search, on one corpus, in one
- * run, on this machine. Not part of {@code ./mvnw verify} (its name does not end in {@code Tests});
- * run it with the {@code bench} profile:
+ * Search at scale: Morgue's search against PostgreSQL's own full-text search, on one
+ * corpus, in one run, on this machine. Not part of {@code ./mvnw verify} (its name does
+ * not end in {@code Tests}); run it with the {@code bench} profile:
  *
  * <pre>
  * ./mvnw -Pbench verify -Dbench.articles=100000
  * ./mvnw -Pbench verify -Dbench.articles=1000000
  * </pre>
  *
- * It builds {@code bench.articles} articles by recombining real Reuters-21578 paragraphs under new
- * dates and sources ({@link CorpusGenerator}), loads them into an embedded PostgreSQL 17 of its own
- * with {@code COPY} ({@link CorpusLoader}; once: later runs reuse the data directory), then starts
- * the real application on that data directory, with no test database, and lets the archive build
- * its index from PostgreSQL as it does on a first start. It then times {@link ArticleSearch#search}
- * in process (top 20 with highlights, source/year/month facets over all matches, exact total) for
- * five classes of queries with one client and with several, times the steps of a search one by one
- * ({@link SearchSteps}), and runs the same queries against a {@code tsvector} column with a GIN index
- * in the same database ({@link PostgresFullText}). The figures replace this count's section of
- * {@code docs/benchmarks.md} ({@link BenchReport}). Settings: {@link BenchSettings}.
+ * It builds {@code bench.articles} articles by recombining real Reuters-21578 paragraphs
+ * under new dates and sources ({@link CorpusGenerator}), loads them into an embedded
+ * PostgreSQL 17 of its own with {@code COPY} ({@link CorpusLoader}; once: later runs
+ * reuse the data directory), then starts the real application on that data directory,
+ * with no test database, and lets the archive build its index from PostgreSQL as it does
+ * on a first start. It then times {@link ArticleSearch#search} in process (top 20 with
+ * highlights, source/year/month facets over all matches, exact total) for five classes of
+ * queries with one client and with several, times the steps of a search one by one
+ * ({@link SearchSteps}), and runs the same queries against a {@code tsvector} column with
+ * a GIN index in the same database ({@link PostgresFullText}). The figures replace this
+ * count's section of {@code docs/benchmarks.md} ({@link BenchReport}). Settings:
+ * {@link BenchSettings}.
  */
 class SearchBenchmark {
 
-	/** The goal from the issue: p99 at most this, in every class, at a million articles. */
+	/**
+	 * The goal from the issue: p99 at most this, in every class, at a million articles.
+	 */
 	static final double GOAL_P99_MILLIS = 50;
 
 	/** ... and at least this many times faster than PostgreSQL's full-text search. */
@@ -97,7 +101,8 @@ class SearchBenchmark {
 				figures.steps.put(kind, steps);
 			}
 			for (QueryClass kind : QueryClass.values()) {
-				figures.concurrent.put(kind, clients(search, queries, kind, settings.clients(), settings.clientQueries()));
+				figures.concurrent.put(kind,
+						clients(search, queries, kind, settings.clients(), settings.clientQueries()));
 			}
 			figures.segments = Machine.segments(indexDirectory);
 			figures.heapUsedAfterGc = Machine.heapUsedAfterGc();
@@ -105,7 +110,8 @@ class SearchBenchmark {
 			figures.indexBytes = Machine.directorySize(indexDirectory);
 
 			try (Connection connection = dataSource.getConnection()) {
-				// Measured right after loading when recorded: a reused database has the FTS column already.
+				// Measured right after loading when recorded: a reused database has the
+				// FTS column already.
 				Double afterLoad = record.number("load.databaseBytes");
 				figures.databaseBytesBeforeFts = (afterLoad != null) ? afterLoad.longValue()
 						: CorpusLoader.databaseSize(connection);
@@ -120,8 +126,8 @@ class SearchBenchmark {
 					figures.databaseBytes = CorpusLoader.databaseSize(connection);
 					figures.ginBytes = PostgresFullText.indexSize(dataSource);
 					for (QueryClass kind : QueryClass.values()) {
-						figures.postgres.put(kind, postgres(connection, queries.sample(kind, settings.pgQueries(), 1),
-								settings));
+						figures.postgres.put(kind,
+								postgres(connection, queries.sample(kind, settings.pgQueries(), 1), settings));
 					}
 				}
 			}
@@ -133,20 +139,25 @@ class SearchBenchmark {
 	}
 
 	/**
-	 * The real application on the benchmark's data directory. Every test context gets the test
-	 * database from {@link TestDatabase} (registered in {@code spring.factories}), which would point
-	 * the archive at a throwaway database and a temporary data directory: it is left out here.
+	 * The real application on the benchmark's data directory. Every test context gets the
+	 * test database from {@link TestDatabase} (registered in {@code spring.factories}),
+	 * which would point the archive at a throwaway database and a temporary data
+	 * directory: it is left out here.
 	 */
 	private static ConfigurableApplicationContext start(Path dataDir) {
 		SpringApplication application = new SpringApplicationBuilder(MorgueApplication.class).build();
-		application.setInitializers(
-				application.getInitializers().stream().filter(initializer -> !(initializer instanceof TestDatabase)).toList());
-		// Command-line arguments outrank application.yml (data-dir: ${MORGUE_DATA_DIR:./data}). Entity
-		// extraction is off: its backlog of a million articles would take the cores the searches are
+		application.setInitializers(application.getInitializers()
+			.stream()
+			.filter(initializer -> !(initializer instanceof TestDatabase))
+			.toList());
+		// Command-line arguments outrank application.yml (data-dir:
+		// ${MORGUE_DATA_DIR:./data}). Entity
+		// extraction is off: its backlog of a million articles would take the cores the
+		// searches are
 		// timed on (its own speed is measured by the entity benchmark).
 		return application.run("--morgue.data-dir=" + dataDir.toAbsolutePath(), "--server.port=0",
-				"--morgue.admin-password=benchmark-only-" + ProcessHandle.current().pid(), "--spring.main.banner-mode=off",
-				"--morgue.ner.enabled=false");
+				"--morgue.admin-password=benchmark-only-" + ProcessHandle.current().pid(),
+				"--spring.main.banner-mode=off", "--morgue.ner.enabled=false");
 	}
 
 	/**
@@ -204,8 +215,8 @@ class SearchBenchmark {
 	}
 
 	/**
-	 * One client, one query after another; {@code steps} gets the mean milliseconds of each step of
-	 * the search, as the search itself timed them.
+	 * One client, one query after another; {@code steps} gets the mean milliseconds of
+	 * each step of the search, as the search itself timed them.
 	 */
 	private static Latencies oneClient(ArticleSearch search, List<BenchQuery> queries, Map<String, Double> steps) {
 		Latencies latencies = new Latencies();
@@ -231,14 +242,19 @@ class SearchBenchmark {
 		return latencies;
 	}
 
-	/** A search that returns no highlights or no facets is not doing the work measured. */
+	/**
+	 * A search that returns no highlights or no facets is not doing the work measured.
+	 */
 	private static void check(SearchResult result, BenchQuery query) {
 		if (result.total() > 0 && (result.hits().isEmpty() || result.facet(SearchResult.YEAR).isEmpty())) {
 			throw new IllegalStateException("No hits or facets for " + query + ": " + result);
 		}
 	}
 
-	/** Several clients at once, each with its own queries: throughput and latency under load. */
+	/**
+	 * Several clients at once, each with its own queries: throughput and latency under
+	 * load.
+	 */
 	private static BenchReport.Throughput clients(ArticleSearch search, BenchQueries queries, QueryClass kind,
 			int clients, int perClient) throws Exception {
 		Latencies latencies = new Latencies();
@@ -269,7 +285,10 @@ class SearchBenchmark {
 		}
 	}
 
-	/** The steps of a search, as {@link SearchTimings} reports them; the last is their sum. */
+	/**
+	 * The steps of a search, as {@link SearchTimings} reports them; the last is their
+	 * sum.
+	 */
 	static final List<String> STEPS = List.of("parse the query", "count matches, sources and months",
 			"rank the page (top 20)", "read 20 texts from PostgreSQL", "highlight 20 hits", "whole search");
 
@@ -279,7 +298,8 @@ class SearchBenchmark {
 
 	private static Latencies postgres(Connection connection, List<BenchQuery> queries, BenchSettings settings)
 			throws SQLException {
-		// Two queries first, so that the first measured one does not pay for planning and cold pages alone.
+		// Two queries first, so that the first measured one does not pay for planning and
+		// cold pages alone.
 		for (BenchQuery query : queries.subList(queries.size() - 2, queries.size())) {
 			PostgresFullText.search(connection, query);
 		}

@@ -32,8 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The history records every editorial change with its transaction, who made it and the state before
- * and after, and answers an article's history and the administrators' audit over HTTP.
+ * The history records every editorial change with its transaction, who made it and the
+ * state before and after, and answers an article's history and the administrators' audit
+ * over HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HistoryTests {
@@ -108,7 +109,8 @@ class HistoryTests {
 		// given
 		String marker = marker("bulk");
 		List<Long> ids = LongStream.rangeClosed(1_000_000_001L, 1_000_050_000L).boxed().toList();
-		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(marker, null, "ROLE_EDITOR"));
+		SecurityContextHolder.getContext()
+			.setAuthentication(new TestingAuthenticationToken(marker, null, "ROLE_EDITOR"));
 
 		// when
 		new TransactionTemplate(transactionManager).executeWithoutResult(status -> events
@@ -131,12 +133,15 @@ class HistoryTests {
 		long entity = mentionedEntity(article, "Quorvin " + marker);
 
 		// when: an editor renames it, then makes it an organisation
-		assertThat(editor.patch("/api/v1/entities/" + entity, "application/json",
-				"{\"name\": \"Quorvin Holdings " + marker + "\"}").status()).isEqualTo(200);
-		assertThat(editor.patch("/api/v1/entities/" + entity, "application/json", "{\"type\": \"ORGANIZATION\"}")
+		assertThat(editor
+			.patch("/api/v1/entities/" + entity, "application/json", "{\"name\": \"Quorvin Holdings " + marker + "\"}")
 			.status()).isEqualTo(200);
+		assertThat(
+				editor.patch("/api/v1/entities/" + entity, "application/json", "{\"type\": \"ORGANIZATION\"}").status())
+			.isEqualTo(200);
 
-		// then: the article's history lists both, newest first, with who, and before and after
+		// then: the article's history lists both, newest first, with who, and before and
+		// after
 		Response response = reader.get("/api/v1/articles/" + article + "/history");
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode page = response.json();
@@ -186,7 +191,8 @@ class HistoryTests {
 		// given: changes by two people, of two kinds, on two articles
 		String marker = marker("aud");
 		publishAs(marker + "-a", EditorialChange.ofArticle("tag.added", "tag one", 900_000_001L, null, "one"));
-		publishAs(marker + "-a", EditorialChange.ofArticle("annotation.created", "annotation 1", 900_000_002L, null, "n"));
+		publishAs(marker + "-a",
+				EditorialChange.ofArticle("annotation.created", "annotation 1", 900_000_002L, null, "n"));
 		publishAs(marker + "-b", EditorialChange.ofArticle("tag.removed", "tag two", 900_000_001L, "two", null));
 		String today = LocalDate.now(ZoneOffset.UTC).toString();
 		String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
@@ -194,9 +200,11 @@ class HistoryTests {
 		// when / then
 		assertThat(kinds(admin.get("/api/v1/admin/audit?actor=" + marker + "-a"))).containsExactly("annotation.created",
 				"tag.added");
-		assertThat(kinds(admin.get("/api/v1/admin/audit?actor=" + marker + "-a&kind=tag"))).containsExactly("tag.added");
-		assertThat(kinds(admin.get("/api/v1/admin/audit?actor=" + marker + "-b&article=900000001&from=" + today
-				+ "&to=" + today))).containsExactly("tag.removed");
+		assertThat(kinds(admin.get("/api/v1/admin/audit?actor=" + marker + "-a&kind=tag")))
+			.containsExactly("tag.added");
+		assertThat(kinds(admin
+			.get("/api/v1/admin/audit?actor=" + marker + "-b&article=900000001&from=" + today + "&to=" + today)))
+			.containsExactly("tag.removed");
 		assertThat(kinds(admin.get("/api/v1/admin/audit?actor=" + marker + "-b&to=" + yesterday))).isEmpty();
 		JsonNode paged = admin.get("/api/v1/admin/audit?actor=" + marker + "-a&size=1&page=1").json();
 		assertThat(paged.get("total").asLong()).isEqualTo(2);
@@ -216,7 +224,8 @@ class HistoryTests {
 	}
 
 	private void publishAs(String actor, EditorialChange change) {
-		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(actor, null, "ROLE_EDITOR"));
+		SecurityContextHolder.getContext()
+			.setAuthentication(new TestingAuthenticationToken(actor, null, "ROLE_EDITOR"));
 		try {
 			new TransactionTemplate(transactionManager).executeWithoutResult(status -> events.publishEvent(change));
 		}
@@ -237,7 +246,10 @@ class HistoryTests {
 		return id;
 	}
 
-	/** A made-up person mentioned in the article, written into the entity tables as analysis would. */
+	/**
+	 * A made-up person mentioned in the article, written into the entity tables as
+	 * analysis would.
+	 */
 	private long mentionedEntity(long article, String name) {
 		Long id = jdbc.queryForObject("""
 				insert into entity (name, type, created_at, updated_at, updated_by)

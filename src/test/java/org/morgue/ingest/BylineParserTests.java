@@ -43,15 +43,12 @@ class BylineParserTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"By Jane Doe and John Roe          | Jane Doe and John Roe",
-			"By Jane Doe, John Roe and Ann Lee | Jane Doe, John Roe and Ann Lee",
-			"by Jean de la Fontaine            | Jean de la Fontaine",
-			"By Jane Doe in Yangon             | Jane Doe",
-			"By Sean O’Brien                   | Sean O’Brien",
-			"By J.R. Smith                     | J.R. Smith",
-			"  By   Jane   Doe                 | Jane Doe",
-	})
+	@CsvSource(delimiter = '|',
+			value = { "By Jane Doe and John Roe          | Jane Doe and John Roe",
+					"By Jane Doe, John Roe and Ann Lee | Jane Doe, John Roe and Ann Lee",
+					"by Jean de la Fontaine            | Jean de la Fontaine",
+					"By Jane Doe in Yangon             | Jane Doe", "By Sean O’Brien                   | Sean O’Brien",
+					"By J.R. Smith                     | J.R. Smith", "  By   Jane   Doe                 | Jane Doe", })
 	void keepsNamesWrittenInNormalCase(String line, String byline) {
 		assertThat(parser.parse(line)).contains(new Byline(byline, null));
 	}
@@ -62,19 +59,10 @@ class BylineParserTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {
-			"By the end of the year, inflation had fallen sharply.",
-			"By 2030 the country will need twice as much power.",
-			"By Monday, most polls had closed.",
-			"By land, sea and air",
-			"By a wide margin",
-			"Bystanders fled the scene",
-			"By",
-			"By ",
-			"Written by Jane Doe",
-			"By Jane Doe And John Roe And Jim Poe And Ann Lee",
-			"",
-	})
+	@ValueSource(strings = { "By the end of the year, inflation had fallen sharply.",
+			"By 2030 the country will need twice as much power.", "By Monday, most polls had closed.",
+			"By land, sea and air", "By a wide margin", "Bystanders fled the scene", "By", "By ", "Written by Jane Doe",
+			"By Jane Doe And John Roe And Jim Poe And Ann Lee", "", })
 	void rejectsLinesThatAreNotBylines(String line) {
 		assertThat(parser.parse(line)).isEmpty();
 	}
@@ -85,17 +73,10 @@ class BylineParserTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"AFP                  | AFP",
-			"Agence France-Presse | AFP",
-			"REUTER               | Reuters",
-			"reuters              | Reuters",
-			"Associated Press     | AP",
-			"the Associated Press | AP",
-			"DPA                  | dpa",
-			"Press Association    | PA",
-			"Yonhap               | Yonhap",
-	})
+	@CsvSource(delimiter = '|',
+			value = { "AFP                  | AFP", "Agence France-Presse | AFP", "REUTER               | Reuters",
+					"reuters              | Reuters", "Associated Press     | AP", "the Associated Press | AP",
+					"DPA                  | dpa", "Press Association    | PA", "Yonhap               | Yonhap", })
 	void knowsTheAgenciesByTheirCanonicalNames(String written, String canonical) {
 		assertThat(Agencies.canonical(written)).contains(canonical);
 	}
@@ -105,4 +86,5 @@ class BylineParserTests {
 		assertThat(Agencies.canonical("The Guardian")).isEmpty();
 		assertThat(Agencies.canonical(null)).isEmpty();
 	}
+
 }

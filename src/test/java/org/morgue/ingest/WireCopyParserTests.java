@@ -21,24 +21,21 @@ class WireCopyParserTests {
 	private static final String AFP_TITLE = "Russia backs the Myanmar junta’s efforts to “stabilise” the crisis-wracked "
 			+ "country and hold elections next year";
 
-	/** Invented copy in the style of Reuters-21578: hard-wrapped, indented paragraphs, sign-off and U+0003. */
+	/**
+	 * Invented copy in the style of Reuters-21578: hard-wrapped, indented paragraphs,
+	 * sign-off and U+0003.
+	 */
 	private static final String REUTERS_STYLE = ""
 			+ "    NEW YORK, Feb 26 - Acme Widget Corp said it agreed to sell its\n"
-			+ "industrial products division to a group of investors for 40 mln\n"
-			+ "dlrs in cash.\n"
+			+ "industrial products division to a group of investors for 40 mln\n" + "dlrs in cash.\n"
 			+ "    The company said the sale would be completed in the second\n"
 			+ "quarter and would produce a gain of about five mln dlrs.\n"
-			+ "    Acme said it would use the proceeds to reduce debt.\n"
-			+ " Reuter\n"
-			+ "\u0003";
+			+ "    Acme said it would use the proceeds to reduce debt.\n" + " Reuter\n" + "\u0003";
 
-	private static final String STORY_WITH_HEADLINE = ""
-			+ "Russia backs Myanmar junta’s election plan\n"
-			+ "By Jane Doe, Reuters\n"
-			+ "\n"
+	private static final String STORY_WITH_HEADLINE = "" + "Russia backs Myanmar junta’s election plan\n"
+			+ "By Jane Doe, Reuters\n" + "\n"
 			+ "YANGON, Aug 3 (Reuters) - Russia backs the Myanmar junta’s plan to hold elections next year, its "
-			+ "foreign minister said on Wednesday, according to Russian state media.\n"
-			+ "\n"
+			+ "foreign minister said on Wednesday, according to Russian state media.\n" + "\n"
 			+ "The junta has yet to comment on Sergei Lavrov’s visit, the first by a Russian foreign minister since "
 			+ "the coup.\n";
 
@@ -66,8 +63,8 @@ class WireCopyParserTests {
 		assertThat(copy.subheadIndexes()).containsExactly(12);
 		assertThat(copy.paragraphs().get(12)).isEqualTo(new Paragraph("‘Disappointed and disturbed’", true));
 		assertThat(copy.paragraphs().get(22).text())
-				.isEqualTo("More than 2,100 people have been killed in a military crackdown on dissent, according to a "
-						+ "local monitor.");
+			.isEqualTo("More than 2,100 people have been killed in a military crackdown on dissent, according to a "
+					+ "local monitor.");
 		assertThat(copy.title()).isEqualTo(AFP_TITLE);
 		assertThat(copy.titleDerived()).isTrue();
 		assertThat(copy.publishedDate()).isNull();
@@ -90,11 +87,12 @@ class WireCopyParserTests {
 		assertThat(copy.dateline().day()).isEqualTo(MonthDay.of(Month.AUGUST, 3));
 		assertThat(copy.dateline().agency()).isEqualTo("Reuters");
 		assertThat(copy.publishedDate()).isNull();
-		assertThat(copy.paragraphs()).extracting(Paragraph::text).containsExactly(
-				"Russia backs the Myanmar junta’s plan to hold elections next year, its foreign minister said on "
-						+ "Wednesday, according to Russian state media.",
-				"The junta has yet to comment on Sergei Lavrov’s visit, the first by a Russian foreign minister since "
-						+ "the coup.");
+		assertThat(copy.paragraphs()).extracting(Paragraph::text)
+			.containsExactly(
+					"Russia backs the Myanmar junta’s plan to hold elections next year, its foreign minister said on "
+							+ "Wednesday, according to Russian state media.",
+					"The junta has yet to comment on Sergei Lavrov’s visit, the first by a Russian foreign minister since "
+							+ "the coup.");
 	}
 
 	@Test
@@ -117,17 +115,11 @@ class WireCopyParserTests {
 	@Test
 	void takesAHeadlineAndBylineAboveHardWrappedParagraphs() {
 		// given
-		String raw = "Russia backs junta plan\n"
-				+ "By Jane Doe\n"
-				+ "\n"
+		String raw = "Russia backs junta plan\n" + "By Jane Doe\n" + "\n"
 				+ "YANGON, Aug 3 (Reuters) - Russia backs the Myanmar junta plan to hold\n"
-				+ "elections next year, its foreign minister said on Wednesday.\n"
-				+ "\n"
+				+ "elections next year, its foreign minister said on Wednesday.\n" + "\n"
 				+ "The junta has yet to comment on the visit by the minister, which\n"
-				+ "was not announced in advance.\n"
-				+ "\n"
-				+ "(Reporting by Jane Doe;\n"
-				+ "Editing by John Roe)\n";
+				+ "was not announced in advance.\n" + "\n" + "(Reporting by Jane Doe;\n" + "Editing by John Roe)\n";
 
 		// when
 		ParsedCopy copy = parser.parse(raw);
@@ -135,10 +127,11 @@ class WireCopyParserTests {
 		// then
 		assertThat(copy.title()).isEqualTo("Russia backs junta plan");
 		assertThat(copy.byline()).isEqualTo("Jane Doe");
-		assertThat(copy.paragraphs()).extracting(Paragraph::text).containsExactly(
-				"Russia backs the Myanmar junta plan to hold elections next year, its foreign minister said on "
-						+ "Wednesday.",
-				"The junta has yet to comment on the visit by the minister, which was not announced in advance.");
+		assertThat(copy.paragraphs()).extracting(Paragraph::text)
+			.containsExactly(
+					"Russia backs the Myanmar junta plan to hold elections next year, its foreign minister said on "
+							+ "Wednesday.",
+					"The junta has yet to comment on the visit by the minister, which was not announced in advance.");
 		assertThat(copy.signOff()).isEqualTo("(Reporting by Jane Doe; Editing by John Roe)");
 	}
 
@@ -147,9 +140,7 @@ class WireCopyParserTests {
 		// given
 		String raw = "SUGAR QUOTA IMPORTS DETAILED -- USDA\n"
 				+ "    WASHINGTON, Feb 26 - The U.S. Agriculture Department said\n"
-				+ "cumulative sugar imports from individual countries were as\n"
-				+ "follows.\n"
-				+ " Reuter\n";
+				+ "cumulative sugar imports from individual countries were as\n" + "follows.\n" + " Reuter\n";
 
 		// when
 		ParsedCopy copy = parser.parse(raw);
@@ -173,12 +164,13 @@ class WireCopyParserTests {
 		assertThat(copy.dateline().day()).isEqualTo(MonthDay.of(Month.FEBRUARY, 26));
 		assertThat(copy.dateline().year()).isNull();
 		assertThat(copy.publishedDate()).isNull();
-		assertThat(copy.paragraphs()).extracting(Paragraph::text).containsExactly(
-				"Acme Widget Corp said it agreed to sell its industrial products division to a group of investors for "
-						+ "40 mln dlrs in cash.",
-				"The company said the sale would be completed in the second quarter and would produce a gain of about "
-						+ "five mln dlrs.",
-				"Acme said it would use the proceeds to reduce debt.");
+		assertThat(copy.paragraphs()).extracting(Paragraph::text)
+			.containsExactly(
+					"Acme Widget Corp said it agreed to sell its industrial products division to a group of investors for "
+							+ "40 mln dlrs in cash.",
+					"The company said the sale would be completed in the second quarter and would produce a gain of about "
+							+ "five mln dlrs.",
+					"Acme said it would use the proceeds to reduce debt.");
 		assertThat(copy.signOff()).isEqualTo("Reuter");
 		assertThat(copy.source()).isEqualTo("Reuters");
 		assertThat(copy.byline()).isNull();
@@ -189,9 +181,7 @@ class WireCopyParserTests {
 	@Test
 	void takesReutersOldSignOffBelowAListWhoseLastLineEndsNoSentence() {
 		// given
-		String raw = "WIDGET MAKERS' ANNUAL MEETINGS - MARCH 5\n"
-				+ " Acme Widget Corp\n"
-				+ " Example Holdings Inc\n"
+		String raw = "WIDGET MAKERS' ANNUAL MEETINGS - MARCH 5\n" + " Acme Widget Corp\n" + " Example Holdings Inc\n"
 				+ " Reuter\n";
 
 		// when
@@ -207,8 +197,7 @@ class WireCopyParserTests {
 	void keepsTheAgencysNameEndingAWrappedSentenceWithoutFullStop() {
 		// given
 		String raw = "    LONDON, March 3 - The company declined to comment on the sale when\n"
-				+ "it was asked about it by a reporter working for\n"
-				+ "Reuters\n";
+				+ "it was asked about it by a reporter working for\n" + "Reuters\n";
 
 		// when
 		ParsedCopy copy = parser.parse(raw);
@@ -221,12 +210,9 @@ class WireCopyParserTests {
 	@Test
 	void takesALineAloneAboveADatelineAsTheHeadlineEvenWhenItReadsLikeADateline() {
 		// given
-		String raw = "WIDGET LEVY TO END MAY 1 - OFFICIALS\n"
-				+ "\n"
-				+ "    By Jane Doe, Reuters\n"
+		String raw = "WIDGET LEVY TO END MAY 1 - OFFICIALS\n" + "\n" + "    By Jane Doe, Reuters\n"
 				+ "    OSLO, April 2 - The levy on imported widgets will end on May 1,\n"
-				+ "officials of the trade office said.\n"
-				+ " Reuter\n";
+				+ "officials of the trade office said.\n" + " Reuter\n";
 
 		// when
 		ParsedCopy copy = parser.parse(raw);
@@ -236,15 +222,14 @@ class WireCopyParserTests {
 		assertThat(copy.titleDerived()).isFalse();
 		assertThat(copy.byline()).isEqualTo("Jane Doe");
 		assertThat(copy.dateline().place()).isEqualTo("OSLO");
-		assertThat(copy.body()).isEqualTo("The levy on imported widgets will end on May 1, officials of the trade office "
-				+ "said.");
+		assertThat(copy.body())
+			.isEqualTo("The levy on imported widgets will end on May 1, officials of the trade office " + "said.");
 	}
 
 	@Test
 	void takesALineAloneAboveADatelineAsTheHeadlineDespiteAStrayFullStop() {
 		// given
-		String raw = "ACME SELLS WIDGET UNIT.\n"
-				+ "\n"
+		String raw = "ACME SELLS WIDGET UNIT.\n" + "\n"
 				+ "    NEW YORK, March 3 - Acme Corp said it sold its widget unit to\n"
 				+ "Example Holdings for an undisclosed sum.\n";
 
@@ -293,16 +278,14 @@ class WireCopyParserTests {
 				+ "Friday, avoiding a recession.\n\n"
 				+ "The figures were in line with forecasts in a Reuters poll of economists.\n\n"
 				+ "(Reporting by Jane Doe; Editing by John Roe)\n"
-				+ "((jane.doe@thomsonreuters.com; +44 20 7542 0000))\n"
-				+ "(c) Copyright Thomson Reuters 2023\n";
+				+ "((jane.doe@thomsonreuters.com; +44 20 7542 0000))\n" + "(c) Copyright Thomson Reuters 2023\n";
 
 		// when
 		ParsedCopy copy = parser.parse(raw);
 
 		// then
 		assertThat(copy.signOff()).isEqualTo("(Reporting by Jane Doe; Editing by John Roe)\n"
-				+ "((jane.doe@thomsonreuters.com; +44 20 7542 0000))\n"
-				+ "(c) Copyright Thomson Reuters 2023");
+				+ "((jane.doe@thomsonreuters.com; +44 20 7542 0000))\n" + "(c) Copyright Thomson Reuters 2023");
 		assertThat(copy.paragraphs()).hasSize(2);
 		assertThat(copy.body()).endsWith("in a Reuters poll of economists.");
 		assertThat(copy.notes()).contains(WireCopyParser.NOTE_SIGN_OFF);
@@ -312,8 +295,7 @@ class WireCopyParserTests {
 	void movesAgencySignOffsAndApCopyrightToTheSignOff() {
 		// given
 		String raw = "WASHINGTON — The Senate passed the spending bill late on Thursday after a marathon session.\n"
-				+ "The House is expected to vote on it next week.\n"
-				+ "-- AFP\n"
+				+ "The House is expected to vote on it next week.\n" + "-- AFP\n"
 				+ "Copyright 2023 The Associated Press. All rights reserved.\n";
 
 		// when
@@ -329,8 +311,7 @@ class WireCopyParserTests {
 	void movesTheAfpDeskSlugToTheSignOff() {
 		// given
 		String raw = "YANGON (AFP) - Russia backs the Myanmar junta’s efforts to hold elections next year, its "
-				+ "foreign minister said on Wednesday.\n"
-				+ "The junta has yet to comment on the visit.\n"
+				+ "foreign minister said on Wednesday.\n" + "The junta has yet to comment on the visit.\n"
 				+ "bur-jfx/ser\n";
 
 		// when
@@ -361,8 +342,7 @@ class WireCopyParserTests {
 		// given
 		String raw = "By Jane Doe / AP\n"
 				+ "WASHINGTON (AFP) — The Senate passed the spending bill late on Thursday after a marathon session.\n"
-				+ "The House is expected to vote on it next week.\n"
-				+ "Reuters\n";
+				+ "The House is expected to vote on it next week.\n" + "Reuters\n";
 
 		// when
 		ParsedCopy copy = parser.parse(raw);
@@ -405,18 +385,13 @@ class WireCopyParserTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"3 August 2022", "Aug 3, 2022", "2022-08-03", "Wednesday, August 3, 2022",
-			"Published: 3 Aug 2022 10:15 GMT"})
+	@ValueSource(strings = { "3 August 2022", "Aug 3, 2022", "2022-08-03", "Wednesday, August 3, 2022",
+			"Published: 3 Aug 2022 10:15 GMT" })
 	void fillsThePublishedDateFromAStandAloneHeaderDateLine(String dateLine) {
 		// given
-		String raw = "Heatwave grips southern Europe\n"
-				+ dateLine + "\n"
-				+ "By AFP\n"
-				+ "\n"
+		String raw = "Heatwave grips southern Europe\n" + dateLine + "\n" + "By AFP\n" + "\n"
 				+ "ROME (AFP) - Temperatures climbed above 40 degrees Celsius across southern Europe on Wednesday, "
-				+ "forecasters said.\n"
-				+ "\n"
-				+ "Firefighters battled blazes in Greece and Spain.\n";
+				+ "forecasters said.\n" + "\n" + "Firefighters battled blazes in Greece and Spain.\n";
 
 		// when
 		ParsedCopy copy = parser.parse(raw);
@@ -438,20 +413,18 @@ class WireCopyParserTests {
 	void joinsHardWrappedLinesOfBlankLineSeparatedParagraphs() {
 		// given
 		String raw = "The central bank raised interest rates by half a point on\n"
-				+ "Thursday, its biggest increase in 27 years, as it tries to\n"
-				+ "tame inflation.\n"
-				+ "\n"
-				+ "Governor Jane Doe said further rises were likely if price\n"
-				+ "pressures   did not ease.\n";
+				+ "Thursday, its biggest increase in 27 years, as it tries to\n" + "tame inflation.\n" + "\n"
+				+ "Governor Jane Doe said further rises were likely if price\n" + "pressures   did not ease.\n";
 
 		// when
 		ParsedCopy copy = parser.parse(raw);
 
 		// then
-		assertThat(copy.paragraphs()).extracting(Paragraph::text).containsExactly(
-				"The central bank raised interest rates by half a point on Thursday, its biggest increase in 27 years, "
-						+ "as it tries to tame inflation.",
-				"Governor Jane Doe said further rises were likely if price pressures did not ease.");
+		assertThat(copy.paragraphs()).extracting(Paragraph::text)
+			.containsExactly(
+					"The central bank raised interest rates by half a point on Thursday, its biggest increase in 27 years, "
+							+ "as it tries to tame inflation.",
+					"Governor Jane Doe said further rises were likely if price pressures did not ease.");
 		assertThat(copy.body()).isEqualTo(copy.paragraphs().get(0).text() + "\n\n" + copy.paragraphs().get(1).text());
 		assertThat(copy.title()).isEqualTo("The central bank raised interest rates by half a point on Thursday");
 	}
@@ -482,7 +455,8 @@ class WireCopyParserTests {
 
 		// then
 		assertThat(copy.byline()).isEqualTo("AFP");
-		assertThat(copy.body()).isEqualTo("Russia backs the junta’s efforts to “stabilise” the country — officials said.");
+		assertThat(copy.body())
+			.isEqualTo("Russia backs the junta’s efforts to “stabilise” the country — officials said.");
 	}
 
 	@Test
@@ -505,8 +479,7 @@ class WireCopyParserTests {
 	void doesNotTakeAShortMidStoryLineEndingWithAFullStopForACrosshead() {
 		// given
 		String raw = "LONDON (Reuters) - The talks collapsed on Monday after negotiators failed to agree on the "
-				+ "terms of a ceasefire.\n"
-				+ "It was over.\n"
+				+ "terms of a ceasefire.\n" + "It was over.\n"
 				+ "Both sides blamed each other for the failure and said they would return to the battlefield.\n";
 
 		// when
@@ -521,8 +494,7 @@ class WireCopyParserTests {
 	void marksAShortMidStoryLineWithoutFinalPunctuationAsACrosshead() {
 		// given
 		String raw = "LONDON (Reuters) - The talks collapsed on Monday after negotiators failed to agree on the "
-				+ "terms of a ceasefire.\n"
-				+ "“Back to the battlefield”\n"
+				+ "terms of a ceasefire.\n" + "“Back to the battlefield”\n"
 				+ "Both sides blamed each other for the failure and said they would return to the battlefield.\n";
 
 		// when
@@ -537,9 +509,7 @@ class WireCopyParserTests {
 	void doesNotMarkListsOrTableRowsAsCrossheads() {
 		// given
 		String raw = "LONDON (Reuters) - The company reported the following results for the year to December, "
-				+ "compared with the year before.\n"
-				+ "Shr 1.20 dlrs vs 1.10 dlrs\n"
-				+ "Net 12.6 mln vs 11.8 mln\n"
+				+ "compared with the year before.\n" + "Shr 1.20 dlrs vs 1.10 dlrs\n" + "Net 12.6 mln vs 11.8 mln\n"
 				+ "The company said it expected further growth in the current year as demand recovered.\n";
 
 		// when
@@ -561,7 +531,8 @@ class WireCopyParserTests {
 		// then
 		assertThat(copy.paragraphs()).containsExactly(new Paragraph(raw, false));
 		assertThat(copy.subheadIndexes()).isEmpty();
-		assertThat(copy.title()).isEqualTo("Officials said on Monday that the bridge would reopen next week after repairs");
+		assertThat(copy.title())
+			.isEqualTo("Officials said on Monday that the bridge would reopen next week after repairs");
 		assertThat(copy.titleDerived()).isTrue();
 		assertThat(copy.notes()).contains(WireCopyParser.NOTE_TITLE_DERIVED);
 	}
@@ -576,15 +547,18 @@ class WireCopyParserTests {
 		String title = parser.parse(raw).title();
 
 		// then
-		assertThat(title).hasSizeLessThanOrEqualTo(100).endsWith("…")
-				.startsWith("The regional bloc joined a chorus of international outrage last week after the junta");
+		assertThat(title).hasSizeLessThanOrEqualTo(100)
+			.endsWith("…")
+			.startsWith("The regional bloc joined a chorus of international outrage last week after the junta");
 		assertThat(raw).startsWith(title.substring(0, title.length() - 1));
 	}
 
 	@Test
 	void derivesATitleFromALeadGivenOnItsOwn() {
-		assertThat(WireCopyParser.deriveTitle("Russia backs the Myanmar junta’s efforts to “stabilise” the crisis-wracked "
-				+ "country and hold elections next year, its foreign\nminister said on Wednesday.")).isEqualTo(AFP_TITLE);
+		assertThat(
+				WireCopyParser.deriveTitle("Russia backs the Myanmar junta’s efforts to “stabilise” the crisis-wracked "
+						+ "country and hold elections next year, its foreign\nminister said on Wednesday."))
+			.isEqualTo(AFP_TITLE);
 		assertThat(WireCopyParser.deriveTitle("Prices rose.")).isEqualTo("Prices rose");
 		assertThat(WireCopyParser.deriveTitle("In London, prices rose.")).isEqualTo("In London, prices rose");
 		assertThat(WireCopyParser.deriveTitle(" ")).isEmpty();
@@ -607,8 +581,7 @@ class WireCopyParserTests {
 		// given
 		String story = "PARIS (AFP) - French lawmakers approved the pension reform on Monday after months of protests.\n"
 				+ "The government survived two votes of no confidence.\n"
-				+ "Unions called for another day of strikes.\n"
-				+ "The reform raises the retirement age to 64.\n";
+				+ "Unions called for another day of strikes.\n" + "The reform raises the retirement age to 64.\n";
 		String raw = "Pension reform approved\nBy AFP\n" + story + "Pension reform approved\nBy AFP\n" + story;
 
 		// when
@@ -668,7 +641,7 @@ class WireCopyParserTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = {"", " ", "\n\n", " \t\r\n \n", "\uFEFF"})
+	@ValueSource(strings = { "", " ", "\n\n", " \t\r\n \n", "\uFEFF" })
 	void givesAnEmptyBodyForBlankText(String raw) {
 		// when
 		ParsedCopy copy = parser.parse(raw);
@@ -684,8 +657,8 @@ class WireCopyParserTests {
 	@Test
 	void parsesLargeOddTextInLinearTime() {
 		// given
-		String[] odd = {".".repeat(100_000), "x   y\n".repeat(20_000), ("word ".repeat(15) + "\n").repeat(2_000),
-				"Mr. ".repeat(25_000), "A".repeat(100_000) + ": x", ".".repeat(50_000) + "”".repeat(50_000) + "x"};
+		String[] odd = { ".".repeat(100_000), "x   y\n".repeat(20_000), ("word ".repeat(15) + "\n").repeat(2_000),
+				"Mr. ".repeat(25_000), "A".repeat(100_000) + ": x", ".".repeat(50_000) + "”".repeat(50_000) + "x" };
 
 		// when / then
 		assertTimeout(Duration.ofSeconds(10), () -> {
@@ -706,4 +679,5 @@ class WireCopyParserTests {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 	}
+
 }

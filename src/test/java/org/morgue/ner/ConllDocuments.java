@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A named-entity test set in CoNLL column format: one token a line with its tag in the last column,
- * sentences separated by blank lines, documents by {@code -DOCSTART-} lines. Tags may be IOB1
- * (WikiGold: {@code I-X} throughout, {@code B-X} only between two adjacent names) or IOB2 (CoNLL-2003:
- * {@code B-X} first); a name starts at any {@code B-X} and at an {@code I-X} after a tag of another
- * type, which reads both.
+ * A named-entity test set in CoNLL column format: one token a line with its tag in the
+ * last column, sentences separated by blank lines, documents by {@code -DOCSTART-} lines.
+ * Tags may be IOB1 (WikiGold: {@code I-X} throughout, {@code B-X} only between two
+ * adjacent names) or IOB2 (CoNLL-2003: {@code B-X} first); a name starts at any
+ * {@code B-X} and at an {@code I-X} after a tag of another type, which reads both.
  * <p>
- * Each document is rebuilt as text (tokens joined by spaces, sentences by line breaks) with the
- * offsets of its tokens, so that an extractor's mentions can be mapped back to token spans.
+ * Each document is rebuilt as text (tokens joined by spaces, sentences by line breaks)
+ * with the offsets of its tokens, so that an extractor's mentions can be mapped back to
+ * token spans.
  */
 final class ConllDocuments {
 
@@ -54,12 +55,13 @@ final class ConllDocuments {
 	}
 
 	/**
-	 * @throws IllegalStateException when the file is missing, with the property that points at it
+	 * @throws IllegalStateException when the file is missing, with the property that
+	 * points at it
 	 */
 	static List<Document> read(Path file, String property) {
 		if (!Files.isRegularFile(file)) {
-			throw new IllegalStateException("The test set is not at " + file.toAbsolutePath() + "; point -D" + property
-					+ "= at it");
+			throw new IllegalStateException(
+					"The test set is not at " + file.toAbsolutePath() + "; point -D" + property + "= at it");
 		}
 		List<String> lines;
 		try {

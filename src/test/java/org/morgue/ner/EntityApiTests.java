@@ -23,9 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Named entities as an API client and an editor meet them: extracted after save, listed with the
- * article, searchable and countable, and curated for the whole archive, over HTTP against real
- * PostgreSQL, a real index and the real tagger.
+ * Named entities as an API client and an editor meet them: extracted after save, listed
+ * with the article, searchable and countable, and curated for the whole archive, over
+ * HTTP against real PostgreSQL, a real index and the real tagger.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EntityApiTests {
@@ -52,7 +52,8 @@ class EntityApiTests {
 
 	@Test
 	void theSampleGetsItsPeopleOrganisationsAndPlacesAfterSave() throws IOException {
-		// given: the AFP sample's story (once), with a marker so that this test finds its own copy
+		// given: the AFP sample's story (once), with a marker so that this test finds its
+		// own copy
 		String marker = marker("afp");
 		String copy = EntityExtractorTests.afpStory() + "\n\nFiled with " + marker + ".";
 
@@ -66,33 +67,42 @@ class EntityApiTests {
 		List<String> people = names(article, "PERSON");
 		List<String> places = names(article, "LOCATION");
 		List<String> organisations = names(article, "ORGANIZATION");
-		assertThat(people).contains("Sergei Lavrov", "Min Aung Hlaing", "Hun Sen").doesNotContain("Aung Hlaing", "Lavrov");
+		assertThat(people).contains("Sergei Lavrov", "Min Aung Hlaing", "Hun Sen")
+			.doesNotContain("Aung Hlaing", "Lavrov");
 		assertThat(places).contains("Myanmar", "Russia", "Moscow", "Naypyidaw", "Yangon");
 		assertThat(organisations).contains("TASS", "Roscosmos", "Association of Southeast Asian Nations",
 				"National League for Democracy");
-		assertThat(article.get("entities").findValuesAsString("name")).noneMatch(name -> name.matches(".*[“”‘’\"].*")
-				&& !name.matches(".*\\p{L}’\\p{L}.*"));
+		assertThat(article.get("entities").findValuesAsString("name"))
+			.noneMatch(name -> name.matches(".*[“”‘’\"].*") && !name.matches(".*\\p{L}’\\p{L}.*"));
 
-		// and: search finds it by entity, in any case, and counts the people of the matches
+		// and: search finds it by entity, in any case, and counts the people of the
+		// matches
 		JsonNode found = Eventually.until(
 				() -> reader.get("/api/v1/articles?q=" + marker + "+entity:" + encode("\"min aung HLAING\"")).json(),
 				json -> json.get("total").asLong() == 1);
 		assertThat(found.get("hits").get(0).get("id").asLong()).isEqualTo(id);
 		assertThat(found.get("facets").get("person").findValuesAsString("value")).contains("Sergei Lavrov");
-		assertThat(reader.get("/api/v1/articles?q=" + marker + "&entity=" + encode("Sergei Lavrov")).json().get("total")
+		assertThat(reader.get("/api/v1/articles?q=" + marker + "&entity=" + encode("Sergei Lavrov"))
+			.json()
+			.get("total")
 			.asLong()).isEqualTo(1);
-		assertThat(reader.get("/api/v1/articles?q=" + marker + "&entity=" + encode("Kim Jong Un")).json().get("total")
+		assertThat(reader.get("/api/v1/articles?q=" + marker + "&entity=" + encode("Kim Jong Un"))
+			.json()
+			.get("total")
 			.asLong()).isZero();
 
-		// and: the tagger reads "Aung San Suu Kyi’s National League for Democracy" as a place's party;
+		// and: the tagger reads "Aung San Suu Kyi’s National League for Democracy" as a
+		// place's party;
 		// an editor makes her a person once, and this story and later ones follow
-		JsonNode suuKyi = article.get("entities").valueStream()
+		JsonNode suuKyi = article.get("entities")
+			.valueStream()
 			.filter(e -> e.get("name").asString().equals("Aung San Suu Kyi"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("Aung San Suu Kyi not found: " + article.get("entities")));
 		if (!suuKyi.get("type").asString().equals("PERSON")) {
-			assertThat(editor.patch("/api/v1/entities/" + suuKyi.get("id").asLong(), "application/json",
-					"{\"type\": \"PERSON\"}").status()).isEqualTo(200);
+			assertThat(editor
+				.patch("/api/v1/entities/" + suuKyi.get("id").asLong(), "application/json", "{\"type\": \"PERSON\"}")
+				.status()).isEqualTo(200);
 		}
 		assertThat(names(reader.get("/api/v1/articles/" + id).json(), "PERSON")).contains("Aung San Suu Kyi");
 		long later = saveAnalysed("The junta extended Aung San Suu Kyi's sentence, " + marker + " her lawyers said.");
@@ -154,7 +164,8 @@ class EntityApiTests {
 		Response renamed = editor.patch("/api/v1/entities/" + entity, "application/json",
 				"{\"name\": \"Vesna Kraljič-Horvat\"}");
 
-		// then: the stored article, its entity page and search follow, and the old name still finds her
+		// then: the stored article, its entity page and search follow, and the old name
+		// still finds her
 		assertThat(renamed.status()).isEqualTo(200);
 		assertThat(names(reader.get("/api/v1/articles/" + first).json(), "PERSON")).contains("Vesna Kraljič-Horvat");
 		JsonNode details = reader.get("/api/v1/entities/" + entity).json();
@@ -165,8 +176,8 @@ class EntityApiTests {
 			.asLong(), total -> total == 1);
 
 		// and: a later story with the old spelling is hers under the new name
-		long later = saveAnalysed("Slovenia's finance minister Vesna Kraljic presented the plan in Ljubljana, "
-				+ marker + " sources said.");
+		long later = saveAnalysed("Slovenia's finance minister Vesna Kraljic presented the plan in Ljubljana, " + marker
+				+ " sources said.");
 		assertThat(entityNamed(later, "Vesna Kraljič-Horvat")).isEqualTo(entity);
 
 		// when: Ljubljana is marked as not an entity
@@ -176,8 +187,9 @@ class EntityApiTests {
 		assertThat(ignored.status()).isEqualTo(200);
 		assertThat(names(reader.get("/api/v1/articles/" + first).json(), "LOCATION")).doesNotContain("Ljubljana");
 		assertThat(names(reader.get("/api/v1/articles/" + later).json(), "LOCATION")).doesNotContain("Ljubljana");
-		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker + "+entity:Ljubljana").json().get("total")
-			.asLong(), total -> total == 0);
+		Eventually.until(
+				() -> reader.get("/api/v1/articles?q=" + marker + "+entity:Ljubljana").json().get("total").asLong(),
+				total -> total == 0);
 
 		// and: every decision is recorded with who made it
 		JsonNode decisions = reader.get("/api/v1/entities/" + entity + "/decisions").json();
@@ -189,7 +201,8 @@ class EntityApiTests {
 	void mergingTwoEntitiesMovesNamesAndMentionsAndTheIndexFollows() {
 		// given: one country under its two names, in two stories
 		String marker = marker("mrg");
-		long a = saveAnalysed("Protesters marched in Myanmar on Sunday, " + marker + " witnesses said, defying the army.");
+		long a = saveAnalysed(
+				"Protesters marched in Myanmar on Sunday, " + marker + " witnesses said, defying the army.");
 		long b = saveAnalysed("Refugees crossed from Burma into Thailand on Sunday, " + marker + " aid workers said.");
 		long myanmar = entityNamed(a, "Myanmar");
 		long burma = entityNamed(b, "Burma");
@@ -198,14 +211,19 @@ class EntityApiTests {
 		Response merged = editor.post("/api/v1/entities/" + burma + "/merge", "application/json",
 				"{\"into\": " + myanmar + "}");
 
-		// then: one entity, with Burma as an alias, mentioned by both stories, found by either name
+		// then: one entity, with Burma as an alias, mentioned by both stories, found by
+		// either name
 		assertThat(merged.status()).isEqualTo(200);
 		assertThat(merged.json().get("aliases").toString()).contains("Burma");
 		assertThat(reader.get("/api/v1/entities/" + burma).status()).isEqualTo(404);
 		assertThat(entityNamed(b, "Myanmar")).isEqualTo(myanmar);
-		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker + "+entity:Burma").json().get("total").asLong(),
+		Eventually.until(
+				() -> reader.get("/api/v1/articles?q=" + marker + "+entity:Burma").json().get("total").asLong(),
 				total -> total == 2);
-		assertThat(reader.get("/api/v1/articles?q=" + marker + "&entity=Myanmar").json().get("facets").get("location")
+		assertThat(reader.get("/api/v1/articles?q=" + marker + "&entity=Myanmar")
+			.json()
+			.get("facets")
+			.get("location")
 			.findValuesAsString("value")).contains("Myanmar").doesNotContain("Burma");
 
 		// and: a later story about Burma is about Myanmar
@@ -292,7 +310,8 @@ class EntityApiTests {
 	@Test
 	void theEntityIndexListsByTypeAndName() {
 		String marker = marker("idx");
-		long article = saveAnalysed("Hun Sen, Cambodia's prime minister, met Sergei Lavrov in Phnom Penh " + marker + ".");
+		long article = saveAnalysed(
+				"Hun Sen, Cambodia's prime minister, met Sergei Lavrov in Phnom Penh " + marker + ".");
 		entityNamed(article, "Hun Sen");
 
 		JsonNode people = reader.get("/api/v1/entities?type=PERSON&q=hun+sen").json();
@@ -310,11 +329,13 @@ class EntityApiTests {
 	void anEntityPageCountsItsArticlesOverTimeAndTheNamesThatAppearWithIt() {
 		// given: three dated stories naming one person, two of them with the same company
 		String marker = marker("cov");
-		long first = saveAnalysed(dated("2021-03-05", "Ingrid Solbakken, the chief executive of Norsk Hydro, said in Bergen "
-				+ "on Friday that output would rise. " + marker));
+		long first = saveAnalysed(
+				dated("2021-03-05", "Ingrid Solbakken, the chief executive of Norsk Hydro, said in Bergen "
+						+ "on Friday that output would rise. " + marker));
 		long second = saveAnalysed(dated("2021-05-20", "Norsk Hydro shares rose after Ingrid Solbakken announced a new "
 				+ "smelter in Sunndalsøra. " + marker));
-		long third = saveAnalysed(dated("2022-01-10", "Ingrid Solbakken met Jonas Gahr Støre in Oslo on Monday. " + marker));
+		long third = saveAnalysed(
+				dated("2022-01-10", "Ingrid Solbakken met Jonas Gahr Støre in Oslo on Monday. " + marker));
 		long person = entityNamed(first, "Ingrid Solbakken");
 		long company = entityNamed(first, "Norsk Hydro");
 
@@ -322,7 +343,8 @@ class EntityApiTests {
 		JsonNode entity = Eventually.until(() -> reader.get("/api/v1/entities/" + person).json(),
 				json -> json.get("cooccurring").findValuesAsString("name").contains("Jonas Gahr Støre"));
 
-		// then: first and last seen, and who appears with her most, with the articles they share
+		// then: first and last seen, and who appears with her most, with the articles
+		// they share
 		assertThat(entity.get("firstSeen").asString()).isEqualTo("2021-03-05");
 		assertThat(entity.get("lastSeen").asString()).isEqualTo("2022-01-10");
 		JsonNode together = entity.get("cooccurring");
@@ -330,9 +352,13 @@ class EntityApiTests {
 		assertThat(together.get(0).get("articleCount").asLong()).isEqualTo(2);
 		assertThat(together.findValuesAsString("name")).doesNotContain("Ingrid Solbakken");
 		// and: her articles newest first
-		assertThat(reader.get("/api/v1/entities/" + person + "/articles").json().valueStream()
+		assertThat(reader.get("/api/v1/entities/" + person + "/articles")
+			.json()
+			.valueStream()
 			.map(article -> article.get("id").asLong())).containsExactly(third, second, first);
-		assertThat(reader.get("/api/v1/entities/" + person + "/articles?page=1&size=2").json().valueStream()
+		assertThat(reader.get("/api/v1/entities/" + person + "/articles?page=1&size=2")
+			.json()
+			.valueStream()
 			.map(article -> article.get("id").asLong())).containsExactly(first);
 
 		// and: her page shows the same, with a bar for each year

@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The extractor with its real model on real news sentences, most of them from an AFP story on Myanmar
- * (the test fixture {@code /wire/afp-myanmar-raw.txt}, the product's sample input).
+ * The extractor with its real model on real news sentences, most of them from an AFP
+ * story on Myanmar (the test fixture {@code /wire/afp-myanmar-raw.txt}, the product's
+ * sample input).
  */
 class EntityExtractorTests {
 
@@ -42,10 +43,13 @@ class EntityExtractorTests {
 		List<ExtractedEntity> entities = extractor.extract(story);
 
 		// then
-		assertThat(keys(entities, EntityType.PERSON)).contains(key("Sergei Lavrov"), key("Min Aung Hlaing"),
-				key("Hun Sen")).doesNotContain(key("Aung Hlaing"), key("Lavrov"));
-		// found as a name, without the possessive; the tagger reads "Aung San Suu Kyi’s National League" as a
-		// place's organisation and types her LOCATION (docs/entities.md, limits): curation corrects that
+		assertThat(keys(entities, EntityType.PERSON))
+			.contains(key("Sergei Lavrov"), key("Min Aung Hlaing"), key("Hun Sen"))
+			.doesNotContain(key("Aung Hlaing"), key("Lavrov"));
+		// found as a name, without the possessive; the tagger reads "Aung San Suu Kyi’s
+		// National League" as a
+		// place's organisation and types her LOCATION (docs/entities.md, limits):
+		// curation corrects that
 		assertThat(entities).extracting(ExtractedEntity::text).contains("Aung San Suu Kyi");
 		assertThat(keys(entities, EntityType.ORGANIZATION)).contains(key("Association of Southeast Asian Nations"),
 				key("National League for Democracy"), key("TASS"), key("Roscosmos"));
@@ -72,7 +76,10 @@ class EntityExtractorTests {
 		assertThat(entities).extracting(ExtractedEntity::text)
 			.contains("Sergei Lavrov", "Myanmar", "Naypyidaw", "TASS", "People’s Defence Force")
 			.doesNotContain("Myanmar’s", "Myanmar’", "“People’s Defence Force”", "“People’s Defence Force");
-		ExtractedEntity lavrov = entities.stream().filter(e -> e.text().equals("Sergei Lavrov")).findFirst().orElseThrow();
+		ExtractedEntity lavrov = entities.stream()
+			.filter(e -> e.text().equals("Sergei Lavrov"))
+			.findFirst()
+			.orElseThrow();
 		assertThat(lavrov.start()).isEqualTo(text.indexOf("Sergei Lavrov"));
 		assertThat(lavrov.type()).isEqualTo(EntityType.PERSON);
 	}
@@ -88,12 +95,10 @@ class EntityExtractorTests {
 		List<ExtractedEntity> entities = extractor.extract(text);
 
 		// then
-		assertThat(entities).filteredOn(entity -> entity.text().equals("Lavrov"))
-			.hasSize(2)
-			.allSatisfy(entity -> {
-				assertThat(entity.type()).isEqualTo(EntityType.PERSON);
-				assertThat(entity.canonical()).isEqualTo("Sergei Lavrov");
-			});
+		assertThat(entities).filteredOn(entity -> entity.text().equals("Lavrov")).hasSize(2).allSatisfy(entity -> {
+			assertThat(entity.type()).isEqualTo(EntityType.PERSON);
+			assertThat(entity.canonical()).isEqualTo("Sergei Lavrov");
+		});
 	}
 
 	@Test
@@ -108,19 +113,18 @@ class EntityExtractorTests {
 		List<ExtractedEntity> entities = extractor.extract(text);
 
 		// then
-		assertThat(entities).filteredOn(entity -> entity.text().contains("Hlaing"))
-			.isNotEmpty()
-			.allSatisfy(entity -> {
-				assertThat(entity.type()).isEqualTo(EntityType.PERSON);
-				assertThat(entity.canonical()).isEqualTo("Min Aung Hlaing");
-			});
+		assertThat(entities).filteredOn(entity -> entity.text().contains("Hlaing")).isNotEmpty().allSatisfy(entity -> {
+			assertThat(entity.type()).isEqualTo(EntityType.PERSON);
+			assertThat(entity.canonical()).isEqualTo("Min Aung Hlaing");
+		});
 	}
 
 	@Test
 	void widensANameTheTaggerCutShort() {
-		// given: the tagger saw the whole name once and only its last two words the second time
-		MentionDocument document = document("Junta chief Min Aung Hlaing travelled to Moscow.\n"
-				+ "Min Aung Hlaing met officials of Roscosmos.");
+		// given: the tagger saw the whole name once and only its last two words the
+		// second time
+		MentionDocument document = document(
+				"Junta chief Min Aung Hlaing travelled to Moscow.\n" + "Min Aung Hlaing met officials of Roscosmos.");
 		mention(document, "Min Aung Hlaing", 0, EntityType.PERSON);
 		mention(document, "Aung Hlaing", 1, EntityType.PERSON);
 
@@ -182,7 +186,8 @@ class EntityExtractorTests {
 		// when
 		MentionConsistency.propagate(document);
 
-		// then: the second sentence too; not the third, where it runs into a longer capitalised name
+		// then: the second sentence too; not the third, where it runs into a longer
+		// capitalised name
 		assertThat(document.mentions).extracting(mention -> document.tokens.sentenceOf(mention.first))
 			.containsExactly(0, 1);
 		assertThat(document.mentions).extracting(mention -> mention.type).containsOnly(EntityType.ORGANIZATION);
@@ -209,7 +214,8 @@ class EntityExtractorTests {
 	@Test
 	void takesADemonymTaggedAsAPlaceForMisc() {
 		// given: the tagger read "Cambodian" as a place
-		MentionDocument document = document("Cambodian Prime Minister Hun Sen warned Myanmar against further hangings.");
+		MentionDocument document = document(
+				"Cambodian Prime Minister Hun Sen warned Myanmar against further hangings.");
 		mention(document, "Cambodian", 0, EntityType.LOCATION);
 		mention(document, "Myanmar", 0, EntityType.LOCATION);
 
@@ -311,8 +317,8 @@ class EntityExtractorTests {
 	}
 
 	/**
-	 * The AFP story once: the file holds it twice, after a byline, so it runs from its first line to
-	 * where that line comes again.
+	 * The AFP story once: the file holds it twice, after a byline, so it runs from its
+	 * first line to where that line comes again.
 	 */
 	static String afpStory() throws IOException {
 		String raw;
@@ -363,12 +369,17 @@ class EntityExtractorTests {
 			.collect(Collectors.toSet());
 	}
 
-	/** A document of real sentences with no mentions yet, as if the tagger had found none. */
+	/**
+	 * A document of real sentences with no mentions yet, as if the tagger had found none.
+	 */
 	private static MentionDocument document(String text) {
 		return new MentionDocument(MentionTokens.of(text, 0, text.length()));
 	}
 
-	/** Marks the first occurrence of a name in a sentence as a mention, as the tagger would. */
+	/**
+	 * Marks the first occurrence of a name in a sentence as a mention, as the tagger
+	 * would.
+	 */
 	private static void mention(MentionDocument document, String name, int sentence, EntityType type) {
 		String[] words = name.split(" ");
 		int start = document.tokens.sentenceStarts.get(sentence);

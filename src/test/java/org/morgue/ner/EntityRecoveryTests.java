@@ -21,8 +21,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Extraction loses no work: an article saved while the tagger fails is analysed after a restart,
- * and articles stored while extraction was off are worked off as a backlog, with progress.
+ * Extraction loses no work: an article saved while the tagger fails is analysed after a
+ * restart, and articles stored while extraction was off are worked off as a backlog, with
+ * progress.
  */
 class EntityRecoveryTests {
 
@@ -35,7 +36,8 @@ class EntityRecoveryTests {
 	void anArticleSavedWhileExtractionFailsIsAnalysedAfterARestart() {
 		String marker = "er" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 		long id;
-		// given: an archive whose tagger fails on every article, and no backlog run at start
+		// given: an archive whose tagger fails on every article, and no backlog run at
+		// start
 		try (ConfigurableApplicationContext first = start(true, "--morgue.ner.backlog-on-start=false")) {
 			id = save(first, "Sergei Lavrov flew to Naypyidaw, " + marker + " officials said.");
 			EntityService entities = first.getBean(EntityService.class);
@@ -46,7 +48,8 @@ class EntityRecoveryTests {
 			assertThat(entities.mentionsOf(id)).isEmpty();
 		}
 
-		// when: it starts again with a working tagger, still without a backlog run, so that only the
+		// when: it starts again with a working tagger, still without a backlog run, so
+		// that only the
 		// event publication log can bring the analysis about
 		try (ConfigurableApplicationContext second = start(false, "--morgue.ner.backlog-on-start=false")) {
 			EntityService entities = second.getBean(EntityService.class);

@@ -24,23 +24,25 @@ import org.morgue.ner.ConllDocuments.Document;
 import org.morgue.ner.ConllDocuments.Span;
 
 /**
- * How well and how fast {@link EntityExtractor} works: entity-level F1 on WikiGold and the CoNLL-2003
- * development set, articles per second on typical news articles with a thread per core, and the heap
- * the loaded model keeps. Not part of the tests (its name does not end in {@code Tests}); run it with
- * the {@code ner-eval} profile, which gives it a 1 GB heap:
+ * How well and how fast {@link EntityExtractor} works: entity-level F1 on WikiGold and
+ * the CoNLL-2003 development set, articles per second on typical news articles with a
+ * thread per core, and the heap the loaded model keeps. Not part of the tests (its name
+ * does not end in {@code Tests}); run it with the {@code ner-eval} profile, which gives
+ * it a 1 GB heap:
  *
  * <pre>
  * ./mvnw -Pner-eval test
  * </pre>
  *
- * It prints the tables and rewrites the figures section of {@code docs/entities.md}. Settings
- * ({@code -D}, paths relative to the project directory): {@code ner.wikigold}
+ * It prints the tables and rewrites the figures section of {@code docs/entities.md}.
+ * Settings ({@code -D}, paths relative to the project directory): {@code ner.wikigold}
  * ({@code ../shared/data/ner/wikigold/wikigold.conll.txt}), {@code ner.conll}
  * ({@code ../shared/data/ner/conll2003-dev/valid.txt}), {@code ner.reuters}
- * ({@code ../shared/data/news/reuters21578}), {@code ner.report} ({@code docs/entities.md}),
- * {@code ner.ablation} (true: also score the extractor with each step switched off),
- * {@code ner.seconds} (20: how long the speed is measured at least), {@code ner.errors} (a file to
- * list every wrong and missed name in, for study; none by default).
+ * ({@code ../shared/data/news/reuters21578}), {@code ner.report}
+ * ({@code docs/entities.md}), {@code ner.ablation} (true: also score the extractor with
+ * each step switched off), {@code ner.seconds} (20: how long the speed is measured at
+ * least), {@code ner.errors} (a file to list every wrong and missed name in, for study;
+ * none by default).
  */
 class NerEvaluation {
 
@@ -82,8 +84,10 @@ class NerEvaluation {
 		configurations.put("CRF alone", ExtractorSettings.raw(standard.models()));
 		if (ablation) {
 			configurations.put("without demonyms", new ExtractorSettings(standard.models(), false, true, true, true));
-			configurations.put("without consistency", new ExtractorSettings(standard.models(), true, false, true, true));
-			configurations.put("without short forms", new ExtractorSettings(standard.models(), true, true, false, true));
+			configurations.put("without consistency",
+					new ExtractorSettings(standard.models(), true, false, true, true));
+			configurations.put("without short forms",
+					new ExtractorSettings(standard.models(), true, true, false, true));
 			configurations.put("without acronyms", new ExtractorSettings(standard.models(), true, true, true, false));
 		}
 		configurations.put("EntityExtractor", standard);
@@ -98,7 +102,8 @@ class NerEvaluation {
 				NerScores[] both = { score(extractor, wikigold, threads, mistakes, "WikiGold"),
 						score(extractor, conll, threads, mistakes, "CoNLL-2003 dev") };
 				scores.put(configuration.getKey(), both);
-				log("%-22s WikiGold F1 %.1f, CoNLL-2003 dev F1 %.1f", configuration.getKey(), both[0].f1(), both[1].f1());
+				log("%-22s WikiGold F1 %.1f, CoNLL-2003 dev F1 %.1f", configuration.getKey(), both[0].f1(),
+						both[1].f1());
 				if (mistakes != null) {
 					Files.writeString(Path.of(errors), mistakes, StandardCharsets.UTF_8);
 				}
@@ -155,15 +160,19 @@ class NerEvaluation {
 
 	/**
 	 * @param perSecond articles per second, wall clock, with a thread per core
-	 * @param perCpuSecond articles per second of the worker threads' own CPU time, times the cores:
-	 * what the cores give when nothing else runs on the machine
-	 * @param loadAverage the system load average when the measurement ended (other work on the machine)
+	 * @param perCpuSecond articles per second of the worker threads' own CPU time, times
+	 * the cores: what the cores give when nothing else runs on the machine
+	 * @param loadAverage the system load average when the measurement ended (other work
+	 * on the machine)
 	 */
 	record Speed(double perSecond, int threads, double perSecondOneThread, double mentionsPerArticle,
 			double perCpuSecond, double loadAverage) {
 	}
 
-	/** Articles per second with one extractor shared by a thread per core, and with one thread. */
+	/**
+	 * Articles per second with one extractor shared by a thread per core, and with one
+	 * thread.
+	 */
 	private static Speed speed(EntityExtractor extractor, List<String> articles, int seconds) throws Exception {
 		for (int i = 0; i < Math.min(200, articles.size()); i++) {
 			extractor.extract(articles.get(i));
@@ -220,7 +229,8 @@ class NerEvaluation {
 		StringBuilder out = new StringBuilder();
 		NerScores[] extractor = scores.get("EntityExtractor");
 		NerScores[] raw = scores.get("CRF alone");
-		out.append(String.format(Locale.ROOT, "`./mvnw -Pner-eval test`, %s, on %s, %d cores, JDK %s, heap at most %.0f MB.%n%n",
+		out.append(String.format(Locale.ROOT,
+				"`./mvnw -Pner-eval test`, %s, on %s, %d cores, JDK %s, heap at most %.0f MB.%n%n",
 				LocalDate.now(ZoneOffset.UTC), cpu(), Runtime.getRuntime().availableProcessors(),
 				System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / 1e6));
 		out.append("| Goal | Wanted | Measured | Met |\n|---|---|---|---|\n");
@@ -228,18 +238,23 @@ class NerEvaluation {
 				extractor[0].f1() >= GOAL_WIKIGOLD_F1);
 		goal(out, "CoNLL-2003 dev F1 (PER, ORG, LOC)", "≥ " + f(GOAL_CONLL_F1), f(extractor[1].f1()),
 				extractor[1].f1() >= GOAL_CONLL_F1);
-		goal(out, "Articles per second, " + speed.threads() + " cores (wall clock, load average " + f(speed.loadAverage())
-				+ ")", "≥ " + f(GOAL_ARTICLES_PER_SECOND), f(speed.perSecond()), speed.perSecond() >= GOAL_ARTICLES_PER_SECOND);
+		goal(out,
+				"Articles per second, " + speed.threads() + " cores (wall clock, load average " + f(speed.loadAverage())
+						+ ")",
+				"≥ " + f(GOAL_ARTICLES_PER_SECOND), f(speed.perSecond()),
+				speed.perSecond() >= GOAL_ARTICLES_PER_SECOND);
 		goal(out, "Articles per second, " + speed.threads() + " cores (from CPU time: the cores to itself)",
-				"≥ " + f(GOAL_ARTICLES_PER_SECOND), f(speed.perCpuSecond()), speed.perCpuSecond() >= GOAL_ARTICLES_PER_SECOND);
+				"≥ " + f(GOAL_ARTICLES_PER_SECOND), f(speed.perCpuSecond()),
+				speed.perCpuSecond() >= GOAL_ARTICLES_PER_SECOND);
 		goal(out, "Heap kept by the loaded model (of 1 GB, with the application's ~150 MB)", "fits",
 				String.format(Locale.ROOT, "%.0f MB", modelMegabytes), modelMegabytes < 1000 - 150);
-		out.append(String.format(Locale.ROOT, "%nDocuments: %d WikiGold, %d CoNLL-2003 dev. Model: `%s`. Loading takes %.1f s; the loaded model keeps %.0f MB of "
-				+ "heap. Speed: %,d Reuters-21578 bodies of 300–500 words, one extractor shared by %d threads: "
-				+ "%.1f articles/s by the wall clock while the machine's load average was %.1f (%.1f with one thread), "
-				+ "%.1f per second of the threads' own CPU time and the collector's pauses, times %d cores; "
-				+ "%.1f mentions an article.%n%n", documents[0], documents[1], String.join("`, `", standard.models()),
-				loadSeconds, modelMegabytes,
+		out.append(String.format(Locale.ROOT,
+				"%nDocuments: %d WikiGold, %d CoNLL-2003 dev. Model: `%s`. Loading takes %.1f s; the loaded model keeps %.0f MB of "
+						+ "heap. Speed: %,d Reuters-21578 bodies of 300–500 words, one extractor shared by %d threads: "
+						+ "%.1f articles/s by the wall clock while the machine's load average was %.1f (%.1f with one thread), "
+						+ "%.1f per second of the threads' own CPU time and the collector's pauses, times %d cores; "
+						+ "%.1f mentions an article.%n%n",
+				documents[0], documents[1], String.join("`, `", standard.models()), loadSeconds, modelMegabytes,
 				articleCount, speed.threads(), speed.perSecond(), speed.loadAverage(), speed.perSecondOneThread(),
 				speed.perCpuSecond() / speed.threads(), speed.threads(), speed.mentionsPerArticle()));
 		for (int set = 0; set < 2; set++) {
@@ -259,21 +274,32 @@ class NerEvaluation {
 			}
 			out.append('\n');
 		}
-		out.append(String.format(Locale.ROOT, "The steps after the CRF add %+.1f F1 on WikiGold and %+.1f on CoNLL-2003 dev.%n",
+		out.append(String.format(Locale.ROOT,
+				"The steps after the CRF add %+.1f F1 on WikiGold and %+.1f on CoNLL-2003 dev.%n",
 				extractor[0].f1() - raw[0].f1(), extractor[1].f1() - raw[1].f1()));
 		return out.toString();
 	}
 
 	private static void goal(StringBuilder out, String name, String wanted, String measured, boolean met) {
-		out.append("| ").append(name).append(" | ").append(wanted).append(" | ").append(measured).append(" | ")
-				.append(met ? "yes" : "**no**").append(" |\n");
+		out.append("| ")
+			.append(name)
+			.append(" | ")
+			.append(wanted)
+			.append(" | ")
+			.append(measured)
+			.append(" | ")
+			.append(met ? "yes" : "**no**")
+			.append(" |\n");
 	}
 
 	private static String f(double value) {
 		return String.format(Locale.ROOT, "%.1f", value);
 	}
 
-	/** Replaces the figures section of the report, keeping the rest; appends one if there is none. */
+	/**
+	 * Replaces the figures section of the report, keeping the rest; appends one if there
+	 * is none.
+	 */
 	static void writeReport(Path report, String figures) throws IOException {
 		String text = Files.isRegularFile(report) ? Files.readString(report, StandardCharsets.UTF_8) : "";
 		int start = text.indexOf(FIGURES_START);
@@ -319,7 +345,10 @@ class NerEvaluation {
 		return System.getProperty("os.arch");
 	}
 
-	/** A property; blank counts as unset, since the Maven profile passes unset ones as empty. */
+	/**
+	 * A property; blank counts as unset, since the Maven profile passes unset ones as
+	 * empty.
+	 */
 	private static String property(String name, String fallback) {
 		String value = System.getProperty(name);
 		return (value == null || value.isBlank()) ? fallback : value.strip();

@@ -9,9 +9,10 @@ import java.util.Set;
 import org.morgue.ner.ConllDocuments.Span;
 
 /**
- * Entity-level precision, recall and F1 as in the CoNLL evaluation: a predicted name counts only when
- * its span and its type are both exactly the gold one's. Only {@link ConllDocuments#SCORED} types
- * count, on both sides; MISC is neither rewarded nor punished.
+ * Entity-level precision, recall and F1 as in the CoNLL evaluation: a predicted name
+ * counts only when its span and its type are both exactly the gold one's. Only
+ * {@link ConllDocuments#SCORED} types count, on both sides; MISC is neither rewarded nor
+ * punished.
  */
 final class NerScores {
 
@@ -42,7 +43,10 @@ final class NerScores {
 		}
 	}
 
-	/** Precision, recall and F1 in percent for one type, or for all ({@code null}, micro-averaged). */
+	/**
+	 * Precision, recall and F1 in percent for one type, or for all ({@code null},
+	 * micro-averaged).
+	 */
 	double[] figures(EntityType type) {
 		int tp = 0;
 		int fp = 0;

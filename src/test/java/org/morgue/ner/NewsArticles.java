@@ -11,9 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Typical news articles for the speed measurement: the bodies of Reuters-21578 stories of 300 to 500
- * words, with their wrapped lines joined into one paragraph a line as Morgue stores them. The files are
- * research-use only, so they are read from {@code ../shared/data} at run time.
+ * Typical news articles for the speed measurement: the bodies of Reuters-21578 stories of
+ * 300 to 500 words, with their wrapped lines joined into one paragraph a line as Morgue
+ * stores them. The files are research-use only, so they are read from
+ * {@code ../shared/data} at run time.
  */
 final class NewsArticles {
 
@@ -27,7 +28,8 @@ final class NewsArticles {
 	}
 
 	/**
-	 * @throws IllegalStateException when a file is missing, with the property that points at them
+	 * @throws IllegalStateException when a file is missing, with the property that points
+	 * at them
 	 */
 	static List<String> read(Path directory, int minWords, int maxWords) {
 		List<String> articles = new ArrayList<>();

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The index owner on a temporary directory: an index of an older schema keeps answering until its
- * replacement is built, and then gives way.
+ * The index owner on a temporary directory: an index of an older schema keeps answering
+ * until its replacement is built, and then gives way.
  */
 class ArticleIndexTests {
 
@@ -58,7 +58,8 @@ class ArticleIndexTests {
 		Path root = dataDir.resolve("index");
 		Path old = root.resolve("v0-1");
 		Files.createDirectories(old);
-		try (IndexWriter writer = new IndexWriter(FSDirectory.open(old), new IndexWriterConfig(ArticleAnalyzers.INDEX))) {
+		try (IndexWriter writer = new IndexWriter(FSDirectory.open(old),
+				new IndexWriterConfig(ArticleAnalyzers.INDEX))) {
 			writer.addDocument(ArticleFields.document(new IndexedArticle(article(1, "old"), List.of())));
 			writer.setLiveCommitData(Map.of(IndexHandle.SCHEMA_KEY, "0").entrySet());
 			writer.commit();

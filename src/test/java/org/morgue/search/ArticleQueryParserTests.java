@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The query language against a small in-memory index built with the real document mapping and
- * analysis.
+ * The query language against a small in-memory index built with the real document mapping
+ * and analysis.
  */
 class ArticleQueryParserTests {
 
@@ -37,10 +37,12 @@ class ArticleQueryParserTests {
 	void index() throws IOException {
 		directory = new ByteBuffersDirectory();
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ArticleAnalyzers.INDEX))) {
-			add(writer, 1, "Russia backs Myanmar junta", "Russia backs the Myanmar junta’s efforts to “stabilise” the country.",
-					"AFP", "Yangon", LocalDate.of(2022, 8, 3));
-			add(writer, 2, "Junta stabilising the situation", "Officials said they were stabilising the situation in the capital.",
-					"Reuters", "Naypyidaw", LocalDate.of(2022, 9, 1));
+			add(writer, 1, "Russia backs Myanmar junta",
+					"Russia backs the Myanmar junta’s efforts to “stabilise” the country.", "AFP", "Yangon",
+					LocalDate.of(2022, 8, 3));
+			add(writer, 2, "Junta stabilising the situation",
+					"Officials said they were stabilising the situation in the capital.", "Reuters", "Naypyidaw",
+					LocalDate.of(2022, 9, 1));
 			add(writer, 3, "Oil prices rise", "Crude oil prices rose as OPEC cut output; gas prices fell.", "Reuters",
 					"London", LocalDate.of(1987, 2, 26));
 			add(writer, 4, "Gas deal signed", "A gas pipeline deal was signed in Moscow, the ministry said.", "TASS",
@@ -127,10 +129,12 @@ class ArticleQueryParserTests {
 
 	@Test
 	void aWordInTheHeadlineCountsForMore() throws IOException {
-		// given: "pipeline" is in the body of 4; add one with it in the headline and a longer body
+		// given: "pipeline" is in the body of 4; add one with it in the headline and a
+		// longer body
 		try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(ArticleAnalyzers.INDEX))) {
-			add(writer, 6, "Pipeline talks resume", "Negotiators met again on Monday after a pause of two weeks in Vienna.",
-					"AFP", "Vienna", LocalDate.of(2022, 1, 10));
+			add(writer, 6, "Pipeline talks resume",
+					"Negotiators met again on Monday after a pause of two weeks in Vienna.", "AFP", "Vienna",
+					LocalDate.of(2022, 1, 10));
 		}
 		searcher.getIndexReader().close();
 		searcher = new IndexSearcher(DirectoryReader.open(directory));
@@ -165,8 +169,7 @@ class ArticleQueryParserTests {
 			.hasMessageContaining("2022-02-30");
 		assertThatThrownBy(() -> find("date:2023..2022")).isInstanceOf(InvalidQueryException.class)
 			.hasMessageContaining("ends before it starts");
-		assertThatThrownBy(() -> find("oi?l")).isInstanceOf(InvalidQueryException.class)
-			.hasMessageContaining("*");
+		assertThatThrownBy(() -> find("oi?l")).isInstanceOf(InvalidQueryException.class).hasMessageContaining("*");
 		assertThatThrownBy(() -> find("title:[a TO b]")).isInstanceOf(InvalidQueryException.class)
 			.hasMessageContaining("dates");
 		assertThatThrownBy(() -> find("*oil")).isInstanceOf(InvalidQueryException.class);
@@ -176,7 +179,9 @@ class ArticleQueryParserTests {
 		ScoreDoc[] hits = searcher.search(new ArticleQueryParser().parse(query), 100).scoreDocs;
 		List<Long> ids = new ArrayList<>();
 		for (ScoreDoc hit : hits) {
-			var leaf = searcher.getIndexReader().leaves().get(ReaderUtil.subIndex(hit.doc, searcher.getIndexReader().leaves()));
+			var leaf = searcher.getIndexReader()
+				.leaves()
+				.get(ReaderUtil.subIndex(hit.doc, searcher.getIndexReader().leaves()));
 			NumericDocValues values = leaf.reader().getNumericDocValues(ArticleFields.ID_VALUE);
 			values.advanceExact(hit.doc - leaf.docBase);
 			ids.add(values.longValue());

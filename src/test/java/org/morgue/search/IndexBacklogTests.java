@@ -31,9 +31,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Waiting for the index to take what was published, as the {@code import} command does before it
- * exits. The archive has a database and files of its own, so the event publication log holds only
- * its own publications.
+ * Waiting for the index to take what was published, as the {@code import} command does
+ * before it exits. The archive has a database and files of its own, so the event
+ * publication log holds only its own publications.
  */
 class IndexBacklogTests {
 

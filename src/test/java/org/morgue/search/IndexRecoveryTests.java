@@ -27,8 +27,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 
 /**
- * The index survives what happens to real archives: a failure between the database commit and the
- * index update, a lost index directory, an index of an older schema.
+ * The index survives what happens to real archives: a failure between the database commit
+ * and the index update, a lost index directory, an index of an older schema.
  */
 class IndexRecoveryTests {
 
@@ -47,7 +47,8 @@ class IndexRecoveryTests {
 			assertThat(search(first, word).total()).isZero();
 		}
 
-		// when: it starts again, without the failure and without its start-up consistency check, so
+		// when: it starts again, without the failure and without its start-up consistency
+		// check, so
 		// only the event publication log can bring the article into the index
 		try (ConfigurableApplicationContext second = start(false, "--morgue.search.check-on-start=false")) {
 			// then
@@ -90,8 +91,8 @@ class IndexRecoveryTests {
 
 			// given: the index lost the article and holds one that PostgreSQL does not
 			index.delete(id, true);
-			index.update(new IndexedArticle(new org.morgue.article.ArticleContent(Long.MAX_VALUE - 7, 0, "Ghost " + word,
-					"Ghost body", null, null, null, null, null, null), java.util.List.of()), true);
+			index.update(new IndexedArticle(new org.morgue.article.ArticleContent(Long.MAX_VALUE - 7, 0,
+					"Ghost " + word, "Ghost body", null, null, null, null, null, null), java.util.List.of()), true);
 			assertThat(search(context, word).hits()).extracting(SearchHit::id).doesNotContain(id);
 
 			// when
@@ -162,8 +163,9 @@ class IndexRecoveryTests {
 		}
 
 		/**
-		 * Spring closes the index it created, not the spy that opened the index files in its place: the
-		 * spy closes them, as the end of the archive's process would, for the next archive to open.
+		 * Spring closes the index it created, not the spy that opened the index files in
+		 * its place: the spy closes them, as the end of the archive's process would, for
+		 * the next archive to open.
 		 */
 		@Override
 		public void postProcessBeforeDestruction(Object bean, String beanName) throws BeansException {

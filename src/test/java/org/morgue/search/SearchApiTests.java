@@ -23,8 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Search as an API client uses it: what is stored is found, with highlights, facets and cursors,
- * over HTTP against real PostgreSQL and a real index on disk.
+ * Search as an API client uses it: what is stored is found, with highlights, facets and
+ * cursors, over HTTP against real PostgreSQL and a real index on disk.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SearchApiTests {
@@ -53,8 +53,10 @@ class SearchApiTests {
 
 		// when
 		long started = System.nanoTime();
-		long id = editor.post("/api/v1/articles?source=AFP&publishedAt=2022-08-03", "text/plain",
-				"YANGON (AFP) - The junta’s plan to stabilise the country met " + word + " resistance.\nMore follows.")
+		long id = editor
+			.post("/api/v1/articles?source=AFP&publishedAt=2022-08-03", "text/plain",
+					"YANGON (AFP) - The junta’s plan to stabilise the country met " + word
+							+ " resistance.\nMore follows.")
 			.json()
 			.get("id")
 			.asLong();
@@ -80,7 +82,8 @@ class SearchApiTests {
 		JsonNode plain = Eventually.until(() -> reader.get("/api/v1/articles?q=junta's+" + marker).json(),
 				result -> result.get("total").asLong() == 1);
 		JsonNode phrase = reader.get("/api/v1/articles?q=" + encode("\"stabilise the situation\" " + marker)).json();
-		JsonNode otherWording = reader.get("/api/v1/articles?q=" + encode("\"stabilising the situation\" " + marker)).json();
+		JsonNode otherWording = reader.get("/api/v1/articles?q=" + encode("\"stabilising the situation\" " + marker))
+			.json();
 		JsonNode stemmed = reader.get("/api/v1/articles?q=" + encode("stabilising " + marker)).json();
 
 		assertThat(plain.get("total").asLong()).isOne();
@@ -97,21 +100,24 @@ class SearchApiTests {
 		editor.post("/api/v1/articles", "application/json", "{\"title\": \"<b>Bold</b> claims " + marker
 				+ "\", \"body\": \"A body with <script>alert('x')</script> and " + marker + " inside.\"}");
 
-		JsonNode hit = Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(),
-				result -> result.get("total").asLong() == 1)
+		JsonNode hit = Eventually
+			.until(() -> reader.get("/api/v1/articles?q=" + marker).json(), result -> result.get("total").asLong() == 1)
 			.get("hits")
 			.get(0);
 
 		assertThat(hit.get("titleHighlighted").asString()).startsWith("&lt;b&gt;Bold&lt;&#x2F;b&gt; claims <mark>");
-		assertThat(hit.get("snippets").get(0).asString()).contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt;")
+		assertThat(hit.get("snippets").get(0).asString())
+			.contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt;")
 			.doesNotContain("<script>");
 	}
 
 	@Test
 	void countsFacetsAndFiltersBySourceAndDate() {
 		String marker = "fc" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-		editor.post("/api/v1/articles?source=Reuters&publishedAt=2021-03-01", "text/plain", "First " + marker + " story.");
-		editor.post("/api/v1/articles?source=Reuters&publishedAt=2022-05-01", "text/plain", "Second " + marker + " story.");
+		editor.post("/api/v1/articles?source=Reuters&publishedAt=2021-03-01", "text/plain",
+				"First " + marker + " story.");
+		editor.post("/api/v1/articles?source=Reuters&publishedAt=2022-05-01", "text/plain",
+				"Second " + marker + " story.");
 		editor.post("/api/v1/articles?source=AP&publishedAt=2022-06-01", "text/plain", "Third " + marker + " story.");
 
 		JsonNode all = Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(),
@@ -136,16 +142,20 @@ class SearchApiTests {
 	void aCursorWalksEveryHitOnce() {
 		String marker = "cw" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		for (int i = 0; i < 7; i++) {
-			editor.post("/api/v1/articles?publishedAt=2020-01-0" + (i + 1), "text/plain", "Story " + i + " about " + marker);
+			editor.post("/api/v1/articles?publishedAt=2020-01-0" + (i + 1), "text/plain",
+					"Story " + i + " about " + marker);
 		}
-		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(), result -> result.get("total").asLong() == 7);
+		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(),
+				result -> result.get("total").asLong() == 7);
 
 		Set<Long> seen = new HashSet<>();
 		List<String> dates = new ArrayList<>();
 		String cursor = null;
 		do {
-			JsonNode page = reader.get("/api/v1/articles?q=" + marker + "&sort=newest&size=3"
-					+ ((cursor != null) ? "&cursor=" + cursor : "")).json();
+			JsonNode page = reader
+				.get("/api/v1/articles?q=" + marker + "&sort=newest&size=3"
+						+ ((cursor != null) ? "&cursor=" + cursor : ""))
+				.json();
 			page.get("hits").forEach(hit -> {
 				assertThat(seen.add(hit.get("id").asLong())).isTrue();
 				dates.add(hit.get("publishedAt").asString());
@@ -181,9 +191,12 @@ class SearchApiTests {
 	void exportsEveryHitAsCsvAndNdjson() {
 		String marker = "ex" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		editor.post("/api/v1/articles?source=AFP", "text/plain", "Comma, \"quotes\" and café " + marker + ".");
-		long other = editor.post("/api/v1/articles?source=AFP", "text/plain", "Another " + marker + " line.").json()
-			.get("id").asLong();
-		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(), result -> result.get("total").asLong() == 2);
+		long other = editor.post("/api/v1/articles?source=AFP", "text/plain", "Another " + marker + " line.")
+			.json()
+			.get("id")
+			.asLong();
+		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(),
+				result -> result.get("total").asLong() == 2);
 
 		Response csv = reader.get("/api/v1/articles/export?q=" + marker + "&format=csv");
 		Response ndjson = reader.get("/api/v1/articles/export?q=" + marker);
@@ -209,11 +222,13 @@ class SearchApiTests {
 	void deletedArticlesLeaveTheIndex() {
 		String marker = "dl" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		long id = editor.post("/api/v1/articles", "text/plain", "Soon gone " + marker).json().get("id").asLong();
-		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(), result -> result.get("total").asLong() == 1);
+		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(),
+				result -> result.get("total").asLong() == 1);
 
 		HttpApi.as(port, TestUsers.ADMIN, TestUsers.PASSWORD).delete("/api/v1/articles/" + id);
 
-		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(), result -> result.get("total").asLong() == 0);
+		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(),
+				result -> result.get("total").asLong() == 0);
 	}
 
 	@Test
@@ -230,7 +245,9 @@ class SearchApiTests {
 
 	private static List<String> facet(JsonNode result, String name) {
 		List<String> values = new ArrayList<>();
-		result.get("facets").get(name).forEach(v -> values.add(v.get("value").asString() + "=" + v.get("count").asLong()));
+		result.get("facets")
+			.get(name)
+			.forEach(v -> values.add(v.get("value").asString() + "=" + v.get("count").asLong()));
 		return values;
 	}
 

@@ -37,11 +37,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every way a search reaches the archive honours every filter: the API's search, its export and its
- * tagging of all results, the search page, the page's "tag all results" and "save this search"
- * forms, saved searches made through the API, their feeds and running them from their list. Each
- * entry point runs the same searches over four stories and must find exactly the stories each
- * filter allows, in the order asked where it keeps one.
+ * Every way a search reaches the archive honours every filter: the API's search, its
+ * export and its tagging of all results, the search page, the page's "tag all results"
+ * and "save this search" forms, saved searches made through the API, their feeds and
+ * running them from their list. Each entry point runs the same searches over four stories
+ * and must find exactly the stories each filter allows, in the order asked where it keeps
+ * one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -103,8 +104,8 @@ class SearchEntryPointsTests {
 				.isEqualTo(200);
 		}
 		// Searchable with their names and tags.
-		Eventually.until(() -> apiSearch(List.of("q", marker, "entity", "Angela Merkel")),
-				ids -> ids.size() == 2, ANALYSIS);
+		Eventually.until(() -> apiSearch(List.of("q", marker, "entity", "Angela Merkel")), ids -> ids.size() == 2,
+				ANALYSIS);
 		Eventually.until(() -> apiSearch(List.of("q", marker, "tag", tag)), ids -> ids.size() == 2);
 	}
 
@@ -113,8 +114,9 @@ class SearchEntryPointsTests {
 	}
 
 	private List<Case> cases() {
-		return List.of(new Case("the query alone", List.of("q", marker),
-				List.of(harbourAlpha, harbourAlphaTagged, airportBetaTagged, airportBeta)),
+		return List.of(
+				new Case("the query alone", List.of("q", marker),
+						List.of(harbourAlpha, harbourAlphaTagged, airportBetaTagged, airportBeta)),
 				new Case("more words", List.of("q", marker + " harbour"), List.of(harbourAlpha, harbourAlphaTagged)),
 				new Case("a source", List.of("q", marker, "source", alpha), List.of(harbourAlpha, harbourAlphaTagged)),
 				new Case("two sources", List.of("q", marker, "source", alpha, "source", beta),
@@ -138,7 +140,9 @@ class SearchEntryPointsTests {
 						List.of(airportBeta, airportBetaTagged, harbourAlphaTagged, harbourAlpha)));
 	}
 
-	/** Where a search comes in, and whether what it gives back keeps the order asked for. */
+	/**
+	 * Where a search comes in, and whether what it gives back keeps the order asked for.
+	 */
 	enum EntryPoint {
 
 		API_SEARCH(true), API_EXPORT(true), API_TAG_ALL(false), SEARCH_PAGE(true), PAGE_TAG_ALL(false),
@@ -203,8 +207,8 @@ class SearchEntryPointsTests {
 			case SEARCH_PAGE -> searchPage("/articles?" + query(parameters));
 			case PAGE_TAG_ALL -> {
 				String fresh = fresh(search);
-				Response tagged = page.post("/articles/tag-results", "application/x-www-form-urlencoded",
-						"name=" + encode(fresh) + "&" + query(parameters) + "&_csrf=" + encode(page.csrfToken("/articles")));
+				Response tagged = page.post("/articles/tag-results", "application/x-www-form-urlencoded", "name="
+						+ encode(fresh) + "&" + query(parameters) + "&_csrf=" + encode(page.csrfToken("/articles")));
 				assertThat(tagged.status()).isEqualTo(302);
 				yield tagged(fresh);
 			}
@@ -261,7 +265,8 @@ class SearchEntryPointsTests {
 	}
 
 	private long saveThroughApi(Case search) {
-		Response saved = editor.post("/api/v1/saved-searches", "application/json", json(fresh(search), search.parameters()));
+		Response saved = editor.post("/api/v1/saved-searches", "application/json",
+				json(fresh(search), search.parameters()));
 		assertThat(saved.status()).isEqualTo(201);
 		return saved.json().get("id").asLong();
 	}
@@ -318,7 +323,10 @@ class SearchEntryPointsTests {
 		return search.name() + " " + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	/** The parameters as a saved search's JSON, where repeatable ones are lists under plural names. */
+	/**
+	 * The parameters as a saved search's JSON, where repeatable ones are lists under
+	 * plural names.
+	 */
 	private static String json(String name, List<String> parameters) {
 		Map<String, String> plural = Map.of("source", "sources", "entity", "entities", "tag", "tags");
 		Map<String, List<String>> fields = new java.util.LinkedHashMap<>();

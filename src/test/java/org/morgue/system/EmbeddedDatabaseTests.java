@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded PostgreSQL that holds an archive writes what it commits to disk before it says so:
- * the library starts it without fsync, for tests, and the archive must not inherit that.
+ * The embedded PostgreSQL that holds an archive writes what it commits to disk before it
+ * says so: the library starts it without fsync, for tests, and the archive must not
+ * inherit that.
  */
 class EmbeddedDatabaseTests {
 
@@ -31,7 +32,8 @@ class EmbeddedDatabaseTests {
 	}
 
 	private static String setting(Connection connection, String name) throws SQLException {
-		try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery("show " + name)) {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("show " + name)) {
 			result.next();
 			return result.getString(1);
 		}

@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The archive's shared pools: a job never runs more of its tasks at once than it asked for or than
- * there are bulk threads, two jobs take turns, a failed task stops its job, and a batch mapped on the
- * bulk threads keeps its order, also when mapped from a bulk thread itself.
+ * The archive's shared pools: a job never runs more of its tasks at once than it asked
+ * for or than there are bulk threads, two jobs take turns, a failed task stops its job,
+ * and a batch mapped on the bulk threads keeps its order, also when mapped from a bulk
+ * thread itself.
  */
 class WorkersTests {
 
@@ -57,7 +58,8 @@ class WorkersTests {
 		for (int i = 0; i < 3; i++) {
 			slow.submit(() -> release.await(10, TimeUnit.SECONDS));
 		}
-		// when: another job starts meanwhile, its tasks wait, then run as soon as a thread is free
+		// when: another job starts meanwhile, its tasks wait, then run as soon as a
+		// thread is free
 		ParallelWork quick = workers.bulk(1);
 		AtomicInteger done = new AtomicInteger();
 		Thread starter = workers.startJob("quick", () -> {
@@ -102,9 +104,11 @@ class WorkersTests {
 	void aBatchMappedOnTheBulkThreadsKeepsItsOrder() throws Exception {
 		List<Integer> numbers = IntStream.range(0, 1001).boxed().toList();
 
-		assertThat(workers.map(numbers, n -> n * 2).get()).containsExactlyElementsOf(numbers.stream().map(n -> n * 2).toList());
+		assertThat(workers.map(numbers, n -> n * 2).get())
+			.containsExactlyElementsOf(numbers.stream().map(n -> n * 2).toList());
 		assertThat(workers.map(List.<Integer>of(), n -> n).get()).isEmpty();
-		// from a bulk thread, where waiting for the others could wait for ever, it runs in place
+		// from a bulk thread, where waiting for the others could wait for ever, it runs
+		// in place
 		ParallelWork work = workers.bulk(3);
 		AtomicInteger mapped = new AtomicInteger();
 		for (int i = 0; i < 3; i++) {

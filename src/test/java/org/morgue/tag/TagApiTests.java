@@ -25,9 +25,9 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tags through the API: editors tag and untag articles (idempotently), list tags by prefix, rename
- * and merge them, and tag every result of a search, which {@code tag:}, the tag filter and the tag
- * facet then find; readers only read.
+ * Tags through the API: editors tag and untag articles (idempotently), list tags by
+ * prefix, rename and merge them, and tag every result of a search, which {@code tag:},
+ * the tag filter and the tag facet then find; readers only read.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RecordApplicationEvents
@@ -115,9 +115,10 @@ class TagApiTests {
 
 		assertThat(reader.put(path(id, "Other " + marker)).status()).isEqualTo(403);
 		assertThat(reader.delete(path(id, tag)).status()).isEqualTo(403);
-		assertThat(reader.patch("/api/v1/tags/" + encode(tag), "application/json", "{\"name\": \"x" + marker + "\"}").status())
-			.isEqualTo(403);
-		assertThat(reader.post("/api/v1/tags/" + encode(tag) + "/articles?q=" + marker, "application/x-www-form-urlencoded", "")
+		assertThat(reader.patch("/api/v1/tags/" + encode(tag), "application/json", "{\"name\": \"x" + marker + "\"}")
+			.status()).isEqualTo(403);
+		assertThat(reader
+			.post("/api/v1/tags/" + encode(tag) + "/articles?q=" + marker, "application/x-www-form-urlencoded", "")
 			.status()).isEqualTo(403);
 		assertThat(names(reader.get("/api/v1/articles/" + id).json().get("tags"))).containsExactly(tag);
 	}
@@ -169,7 +170,8 @@ class TagApiTests {
 		assertThat(merged.json().get("articleCount").asLong()).isEqualTo(2);
 		assertThat(reader.get("/api/v1/tags/" + encode("Old Burma " + marker)).status()).isEqualTo(404);
 		assertThat(names(reader.get("/api/v1/articles/" + first).json().get("tags"))).containsExactly(kept);
-		JsonNode search = Eventually.until(() -> reader.get("/api/v1/articles?q=" + encode("tag:\"" + kept + "\"")).json(),
+		JsonNode search = Eventually.until(
+				() -> reader.get("/api/v1/articles?q=" + encode("tag:\"" + kept + "\"")).json(),
 				result -> result.get("total").asLong() == 2);
 		assertThat(search.get("hits")).hasSize(2);
 	}
@@ -181,14 +183,16 @@ class TagApiTests {
 			article("Rights report " + i + " " + marker);
 		}
 		article("Unrelated story " + UUID.randomUUID());
-		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(), result -> result.get("total").asLong() == 3);
+		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(),
+				result -> result.get("total").asLong() == 3);
 		String tag = "human rights " + marker;
 
 		// when
 		Response tagged = editor.post("/api/v1/tags/" + encode(tag) + "/articles?q=" + marker,
 				"application/x-www-form-urlencoded", "");
 
-		// then: all three tagged; tag: and the tag filter find them, in any case, and the facet counts them
+		// then: all three tagged; tag: and the tag filter find them, in any case, and the
+		// facet counts them
 		assertThat(tagged.status()).isEqualTo(200);
 		assertThat(tagged.json().get("matched").asLong()).isEqualTo(3);
 		assertThat(tagged.json().get("tagged").asLong()).isEqualTo(3);
@@ -240,13 +244,13 @@ class TagApiTests {
 		// when: tagged at once, with an id that is no article's
 		int tagged = tags.tagAll(tag, List.of(older, missing, undated, newest, sameDayEarlier));
 
-		// then: only the articles got it, newest first, unknown dates last, a page at a time
+		// then: only the articles got it, newest first, unknown dates last, a page at a
+		// time
 		assertThat(tagged).isEqualTo(4);
 		assertThat(reader.get("/api/v1/tags/" + encode(tag)).json().get("articleCount").asLong()).isEqualTo(4);
 		assertThat(tags.articleIds(tag, 0, 10)).containsExactly(newest, sameDayEarlier, older, undated);
 		assertThat(tags.articleIds(tag, 1, 2)).containsExactly(sameDayEarlier, older);
-		assertThat(reader.get("/api/v1/tags/" + encode(tag) + "/articles?page=1&size=3").json())
-			.singleElement()
+		assertThat(reader.get("/api/v1/tags/" + encode(tag) + "/articles?page=1&size=3").json()).singleElement()
 			.satisfies(article -> assertThat(article.get("id").asLong()).isEqualTo(undated));
 	}
 

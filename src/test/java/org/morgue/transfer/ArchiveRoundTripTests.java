@@ -42,9 +42,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Moving an archive: exported from the command line and imported into an empty archive, it is the
- * same archive (text, metadata, provenance, entities as curated), but for the new ids. Each archive
- * is a database of its own on the tests' PostgreSQL, with files of its own.
+ * Moving an archive: exported from the command line and imported into an empty archive,
+ * it is the same archive (text, metadata, provenance, entities as curated), but for the
+ * new ids. Each archive is a database of its own on the tests' PostgreSQL, with files of
+ * its own.
  */
 class ArchiveRoundTripTests {
 
@@ -57,7 +58,8 @@ class ArchiveRoundTripTests {
 
 	@Test
 	void anExportImportedIntoAnEmptyArchiveGivesBackTheSameArchive() throws Exception {
-		// given: an archive of a few hundred articles, analysed, with an entity renamed, a title corrected
+		// given: an archive of a few hundred articles, analysed, with an entity renamed,
+		// a title corrected
 		// and tags
 		String source = database("source");
 		String target = database("target");
@@ -65,29 +67,33 @@ class ArchiveRoundTripTests {
 			.web(WebApplicationType.NONE)
 			.run(settings(source, "source").stream().map(setting -> "--" + setting).toArray(String[]::new))) {
 			ImportSummary summary = archive.getBean(BulkImport.class)
-				.run(new NdjsonLines(new ByteArrayInputStream(corpus().getBytes(StandardCharsets.UTF_8)), "corpus", 1 << 20),
-						"test", outcome -> {
+				.run(new NdjsonLines(new ByteArrayInputStream(corpus().getBytes(StandardCharsets.UTF_8)), "corpus",
+						1 << 20), "test", outcome -> {
 						}, progress -> {
 						});
 			assertThat(summary.created()).isEqualTo(ARTICLES);
 			EntityBacklog backlog = archive.getBean(EntityBacklog.class);
 			Eventually.until(() -> backlog.start("test") || backlog.progress().running(), started -> started);
-			Eventually.until(backlog::progress, progress -> progress.state() == WorkProgress.State.DONE, Duration.ofSeconds(120));
+			Eventually.until(backlog::progress, progress -> progress.state() == WorkProgress.State.DONE,
+					Duration.ofSeconds(120));
 			EntityService entities = archive.getBean(EntityService.class);
 			long lavrov = entities.idsNamed("Sergei Lavrov").get(0);
 			archive.getBean(EntityCuration.class).rename(lavrov, "Sergey Lavrov");
 			ArticleService articles = archive.getBean(ArticleService.class);
-			ArticleDetails first = articles.details(articles.versionsAfter(0, 1).stream().map(v -> v.id()).toList()).get(0);
+			ArticleDetails first = articles.details(articles.versionsAfter(0, 1).stream().map(v -> v.id()).toList())
+				.get(0);
 			articles.correct(first.id(), first.version(), first.metadata().withTitle("A corrected headline"));
 			TagService tags = archive.getBean(TagService.class);
 			tags.tagAll("Foreign affairs", articles.versionsAfter(0, 3).stream().map(v -> v.id()).toList());
 			tags.add(first.id(), "Corrected");
 			AnnotationService annotations = archive.getBean(AnnotationService.class);
 			annotations.create(first.id(), "Check the **figures** with the desk.", AnnotationTarget.ofPosition(20, 40));
-			long orphan = annotations.create(first.id(), "About a passage that goes.", AnnotationTarget.ofPosition(0, 5)).id();
+			long orphan = annotations
+				.create(first.id(), "About a passage that goes.", AnnotationTarget.ofPosition(0, 5))
+				.id();
 			ArticleDetails titled = articles.get(first.id());
-			articles.correctText(first.id(), titled.version(), java.util.List.of(
-					org.morgue.article.ArticleParagraph.paragraph(titled.body().substring(5).strip())));
+			articles.correctText(first.id(), titled.version(), java.util.List
+				.of(org.morgue.article.ArticleParagraph.paragraph(titled.body().substring(5).strip())));
 			assertThat(annotations.get(orphan).orphaned()).isTrue();
 			Eventually.until(() -> entities.isAnalysed(first.id(), first.version() + 2), analysed -> analysed,
 					Duration.ofSeconds(60));
@@ -116,12 +122,14 @@ class ArchiveRoundTripTests {
 		assertThat(before.get(0).get("annotations")).hasSize(2);
 		assertThat(before.get(0).get("annotations").toString()).contains("Check the **figures** with the desk.")
 			.contains("\"orphaned\":true");
-		assertThat(after.toString()).contains("\"name\":\"Sergey Lavrov\"").doesNotContain("\"name\":\"Sergei Lavrov\"");
+		assertThat(after.toString()).contains("\"name\":\"Sergey Lavrov\"")
+			.doesNotContain("\"name\":\"Sergei Lavrov\"");
 	}
 
 	@Test
 	void theCommandImportsAFolderOfEveryFormatAndListsWhatItCouldNotStore() throws Exception {
-		// given: CSV with a bad row, wire copy, Reuters SGML with a brief, and a file in no known format
+		// given: CSV with a bad row, wire copy, Reuters SGML with a brief, and a file in
+		// no known format
 		String marker = "fmt" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		Path folder = Files.createDirectories(files.resolve("back-issues"));
 		Files.writeString(folder.resolve("archive.csv"), """
@@ -132,7 +140,8 @@ class ArchiveRoundTripTests {
 				No body here,,Gazette,2019-05-08
 				""".formatted(marker));
 		Files.writeString(Files.createDirectories(folder.resolve("wires")).resolve("story.txt"),
-				"By AFP\nYANGON: Monsoon rains reached %s early this year, forecasters said on Monday.\n".formatted(marker));
+				"By AFP\nYANGON: Monsoon rains reached %s early this year, forecasters said on Monday.\n"
+					.formatted(marker));
 		Files.writeString(folder.resolve("reut2-000.sgm"), """
 				<!DOCTYPE lewis SYSTEM "lewis.dtd">
 				<REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="1" NEWID="1">
@@ -157,10 +166,13 @@ class ArchiveRoundTripTests {
 		// when
 		Command command = command("import", folder.toString(), database, "formats");
 
-		// then: three articles, and the two items that could not be stored, with where and why
+		// then: three articles, and the two items that could not be stored, with where
+		// and why
 		assertThat(command.status).as(command.out + command.err).isEqualTo(1);
 		assertThat(command.out).contains("3 created").contains("2 errors");
-		assertThat(command.err).contains("archive.csv:5").contains("body").contains("reut2-000.sgm:11")
+		assertThat(command.err).contains("archive.csv:5")
+			.contains("body")
+			.contains("reut2-000.sgm:11")
 			.contains("brief");
 		try (Connection connection = DriverManager.getConnection(database, TestDatabase.connection().username(),
 				TestDatabase.connection().password());
@@ -173,10 +185,8 @@ class ArchiveRoundTripTests {
 				stored.add(rows.getString(1) + " | " + rows.getString(2) + " | " + rows.getString(3) + " | "
 						+ rows.getString(4) + " | " + rows.getString(5));
 			}
-			assertThat(stored).containsExactly(
-					"Harbour reopens | Gazette | null | 2019-05-07 | null",
-					"Monsoon rains reached %s early this year | AFP | YANGON | null | null"
-						.formatted(marker),
+			assertThat(stored).containsExactly("Harbour reopens | Gazette | null | 2019-05-07 | null",
+					"Monsoon rains reached %s early this year | AFP | YANGON | null | null".formatted(marker),
 					"WIDGET MAKER SELLS %s UNIT | Reuters | NEW YORK | 1987-02-26 | Reuter".formatted(marker));
 		}
 	}
@@ -191,7 +201,8 @@ class ArchiveRoundTripTests {
 
 	@Test
 	void theCommandSaysWhenTheSearchIndexIsInUseAndDoesNotStart() throws IOException {
-		// given: a running archive on a database of its own (shared, so no data directory lock), its
+		// given: a running archive on a database of its own (shared, so no data directory
+		// lock), its
 		// index in service
 		String database = database("inuse");
 		Path copy = Files.writeString(files.resolve("story.txt"), "A story that waits " + UUID.randomUUID() + ".\n");
@@ -211,7 +222,9 @@ class ArchiveRoundTripTests {
 		}
 	}
 
-	/** Articles naming people, organisations and places, in the NDJSON of the bulk import. */
+	/**
+	 * Articles naming people, organisations and places, in the NDJSON of the bulk import.
+	 */
 	private static String corpus() {
 		String[] people = { "Sergei Lavrov", "Hun Sen", "Angela Merkel", "Jacinda Ardern" };
 		String[] places = { "Moscow", "Cambodia", "Berlin", "Wellington", "Nairobi" };
@@ -221,9 +234,10 @@ class ArchiveRoundTripTests {
 			String person = people[i % people.length];
 			String place = places[i % places.length];
 			line.put("title", "Talks in " + place + ", round " + i);
-			line.put("body", person + " arrived in " + place + " on Monday for talks with the United Nations, "
-					+ "officials said. It was meeting number " + i + " this year.\n\nThe talks cover trade and "
-					+ "security, and end on Friday " + UUID.randomUUID() + ".");
+			line.put("body",
+					person + " arrived in " + place + " on Monday for talks with the United Nations, "
+							+ "officials said. It was meeting number " + i + " this year.\n\nThe talks cover trade and "
+							+ "security, and end on Friday " + UUID.randomUUID() + ".");
 			line.put("source", (i % 2 == 0) ? "AFP" : "Reuters");
 			line.put("publishedAt", "2020-01-%02dT%02d:00:00Z".formatted(1 + i % 28, i % 24));
 			lines.append(JSON.writeValueAsString(line)).append('\n');
@@ -254,7 +268,9 @@ class ArchiveRoundTripTests {
 	private record Command(int status, String out, String err) {
 	}
 
-	/** The lines of an export, without what an archive assigns itself: ids and versions. */
+	/**
+	 * The lines of an export, without what an archive assigns itself: ids and versions.
+	 */
 	private static List<JsonNode> lines(Path file) throws IOException {
 		List<JsonNode> lines = new ArrayList<>();
 		for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {

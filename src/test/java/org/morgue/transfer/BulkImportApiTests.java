@@ -18,9 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /api/v1/articles/bulk} as a client pushing a newsroom's back issues meets it: NDJSON
- * in, every line's fate out, bad lines never stopping good ones and never half-stored, the stored
- * ones searchable and queued for entity extraction.
+ * {@code POST /api/v1/articles/bulk} as a client pushing a newsroom's back issues meets
+ * it: NDJSON in, every line's fate out, bad lines never stopping good ones and never
+ * half-stored, the stored ones searchable and queued for entity extraction.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BulkImportApiTests {
@@ -54,7 +54,8 @@ class BulkImportApiTests {
 				{"title": "No text here"}
 				{"title": "A typo", "bdy": "Text with %1$s in it"}
 				{"raw": "By AFP\\nYANGON: More text from %1$s.", "publishedAt": "last Tuesday"}
-				""".formatted(marker);
+				"""
+			.formatted(marker);
 
 		// when
 		Response response = editor.post("/api/v1/articles/bulk", NDJSON, body);

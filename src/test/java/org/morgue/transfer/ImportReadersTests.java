@@ -27,9 +27,9 @@ class ImportReadersTests {
 	private static final byte[] BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
 
 	/**
-	 * Invented stories in the form of a Reuters-21578 file: a story with a byline, a dateline, character
-	 * references and the wire's control characters; a brief; an unprocessed story; and a story whose
-	 * time is garbled.
+	 * Invented stories in the form of a Reuters-21578 file: a story with a byline, a
+	 * dateline, character references and the wire's control characters; a brief; an
+	 * unprocessed story; and a story whose time is garbled.
 	 */
 	private static final String SGML = """
 			<!DOCTYPE lewis SYSTEM "lewis.dtd">
@@ -84,7 +84,8 @@ class ImportReadersTests {
 	@TempDir
 	Path dir;
 
-	// ---- NDJSON --------------------------------------------------------------------------------------------------
+	// ---- NDJSON
+	// --------------------------------------------------------------------------------------------------
 
 	@Test
 	void ndjsonGivesOneItemPerNonBlankLineNumberedFromOne() throws IOException {
@@ -115,12 +116,14 @@ class ImportReadersTests {
 			assertThat(unreadable.place()).isEqualTo(new ImportPlace("articles.ndjson", 2));
 			assertThat(unreadable.reason()).startsWith("line 2 is not valid UTF-8 text");
 		});
-		assertThat(items.get(2)).isEqualTo(new ImportItem.Json(new ImportPlace("articles.ndjson", 3), "{\"body\":\"c\"}"));
+		assertThat(items.get(2))
+			.isEqualTo(new ImportItem.Json(new ImportPlace("articles.ndjson", 3), "{\"body\":\"c\"}"));
 	}
 
 	@Test
 	void ndjsonSkipsALineLongerThanTheLimitToTheNextNewline() throws IOException {
-		// given: the long line spans several of the reader's blocks; a line at the limit ends in \r\n
+		// given: the long line spans several of the reader's blocks; a line at the limit
+		// ends in \r\n
 		String atLimit = "{\"body\":\"" + "x".repeat(90) + "\"}";
 		String tooLong = "{\"body\":\"" + "y".repeat(200_000) + "\"}";
 		byte[] body = utf8(atLimit + "\r\n" + tooLong + "\n{\"body\":\"z\"}\n");
@@ -152,16 +155,15 @@ class ImportReadersTests {
 		assertThat(new NdjsonLines(new ByteArrayInputStream(new byte[0]), null, 10).total()).isEqualTo(-1);
 	}
 
-	// ---- CSV -----------------------------------------------------------------------------------------------------
+	// ---- CSV
+	// -----------------------------------------------------------------------------------------------------
 
 	@Test
 	void csvReadsColumnsInAnyOrderAndAQuotedBodyOverSeveralLines() throws IOException {
 		// given
 		String csv = " URL ,Body,title,PublishedAt,byline\r\n"
 				+ "https://example.org/1,\"First paragraph, with a comma.\r\n\r\nSecond \"\"quoted\"\" paragraph.\","
-				+ "Acme sells unit,2022-08-03,Jane Doe\r\n"
-				+ "\r\n"
-				+ ",Only a body,,,\r\n";
+				+ "Acme sells unit,2022-08-03,Jane Doe\r\n" + "\r\n" + ",Only a body,,,\r\n";
 		Path file = write("articles.csv", concat(BOM, utf8(csv)));
 
 		// when
@@ -176,15 +178,16 @@ class ImportReadersTests {
 		ImportItem.Fields first = (ImportItem.Fields) items.get(0);
 		assertThat(first.place()).isEqualTo(new ImportPlace("articles.csv", 2));
 		assertThat(first.fields()).isEqualTo(new ArticleInput("Acme sells unit",
-				"First paragraph, with a comma.\r\n\r\nSecond \"quoted\" paragraph.", "Jane Doe", null, null, "2022-08-03",
-				"https://example.org/1", null));
+				"First paragraph, with a comma.\r\n\r\nSecond \"quoted\" paragraph.", "Jane Doe", null, null,
+				"2022-08-03", "https://example.org/1", null));
 		List<CSVRecord> raw = CSVFormat.RFC4180.parse(new StringReader(first.rawText())).getRecords();
 		assertThat(raw).hasSize(2);
 		assertThat(raw.get(0).toList()).containsExactly(" URL ", "Body", "title", "PublishedAt", "byline");
 		assertThat(raw.get(1).get(1)).isEqualTo("First paragraph, with a comma.\r\n\r\nSecond \"quoted\" paragraph.");
 		ImportItem.Fields second = (ImportItem.Fields) items.get(1);
 		assertThat(second.place()).isEqualTo(new ImportPlace("articles.csv", 6));
-		assertThat(second.fields()).isEqualTo(new ArticleInput(null, "Only a body", null, null, null, null, null, null));
+		assertThat(second.fields())
+			.isEqualTo(new ArticleInput(null, "Only a body", null, null, null, null, null, null));
 	}
 
 	@Test
@@ -195,8 +198,9 @@ class ImportReadersTests {
 		// then
 		assertThat(items).singleElement().isInstanceOfSatisfying(ImportItem.Unreadable.class, unreadable -> {
 			assertThat(unreadable.place()).isEqualTo(new ImportPlace("a.csv", 0));
-			assertThat(unreadable.reason()).contains("\"Author\"", "title, body, source, byline, dateline, publishedAt, "
-					+ "url, language").doesNotContain("no body");
+			assertThat(unreadable.reason())
+				.contains("\"Author\"", "title, body, source, byline, dateline, publishedAt, " + "url, language")
+				.doesNotContain("no body");
 		});
 	}
 
@@ -206,8 +210,9 @@ class ImportReadersTests {
 		List<ImportItem> items = readCsv("title,source\nA title,AFP\n");
 
 		// then
-		assertThat(items).singleElement().isInstanceOfSatisfying(ImportItem.Unreadable.class,
-				unreadable -> assertThat(unreadable.reason()).contains("no body column", "only body is required"));
+		assertThat(items).singleElement()
+			.isInstanceOfSatisfying(ImportItem.Unreadable.class,
+					unreadable -> assertThat(unreadable.reason()).contains("no body column", "only body is required"));
 	}
 
 	@Test
@@ -226,9 +231,9 @@ class ImportReadersTests {
 
 	@Test
 	void csvThatStopsBeingUtf8IsReadUpToThatPointAndThenReported() throws IOException {
-		// given: the bad byte comes well within the parser's read-ahead of the records before it
-		byte[] csv = concat(utf8("title,body\nA,one\nB,two\nC,caf"), new byte[] { (byte) 0xE9 },
-				utf8("\nD,four\n"));
+		// given: the bad byte comes well within the parser's read-ahead of the records
+		// before it
+		byte[] csv = concat(utf8("title,body\nA,one\nB,two\nC,caf"), new byte[] { (byte) 0xE9 }, utf8("\nD,four\n"));
 
 		// when
 		List<ImportItem> items = readCsv(csv);
@@ -257,7 +262,8 @@ class ImportReadersTests {
 
 	@Test
 	void csvRecordLongerThanTheLimitEndsTheReading() throws IOException {
-		// given: a quoted cell far longer than the limit, and more than the parser reads ahead
+		// given: a quoted cell far longer than the limit, and more than the parser reads
+		// ahead
 		String csv = "title,body\nA,one\nB,\"" + "long text ".repeat(10_000) + "\"\nC,three\n";
 
 		// when
@@ -271,7 +277,8 @@ class ImportReadersTests {
 		});
 	}
 
-	// ---- Reuters-21578 -------------------------------------------------------------------------------------------
+	// ---- Reuters-21578
+	// -------------------------------------------------------------------------------------------
 
 	@Test
 	void reutersStoryIsWireCopyWithItsTitleDateAndSource() throws IOException {
@@ -289,8 +296,9 @@ class ImportReadersTests {
 		assertThat(copy.place()).isEqualTo(new ImportPlace("reut2-000.sgm", 2));
 		assertThat(copy.corrections()).isEqualTo(new CopyCorrections("ACME <ACM> TO SELL WIDGET UNIT", null, "Reuters",
 				null, "1987-02-26T15:01:01Z", null, null));
-		assertThat(copy.raw()).contains("    NEW YORK, Feb 26 - Acme Widget Corp <ACM> said it agreed to\n",
-				"Example & Sons").doesNotContain("&lt;", "&#", "\u0002", "\u0003", "<BODY>");
+		assertThat(copy.raw())
+			.contains("    NEW YORK, Feb 26 - Acme Widget Corp <ACM> said it agreed to\n", "Example & Sons")
+			.doesNotContain("&lt;", "&#", "\u0002", "\u0003", "<BODY>");
 		ParsedCopy parsed = ParsedCopy.of(copy.raw());
 		assertThat(parsed.dateline().place()).isEqualTo("NEW YORK");
 		assertThat(parsed.byline()).isEqualTo("Jane Doe");
@@ -314,9 +322,12 @@ class ImportReadersTests {
 		}
 
 		// then
-		assertThat(items).extracting(ImportItem::place).extracting(ImportPlace::line).containsExactly(2L, 20L, 29L, 40L);
-		assertThat(items.get(1)).isInstanceOfSatisfying(ImportItem.Unreadable.class, unreadable -> assertThat(
-				unreadable.reason()).contains("has no body (a brief: title only)", "ACME SEES HIGHER WIDGET SALES"));
+		assertThat(items).extracting(ImportItem::place)
+			.extracting(ImportPlace::line)
+			.containsExactly(2L, 20L, 29L, 40L);
+		assertThat(items.get(1)).isInstanceOfSatisfying(ImportItem.Unreadable.class,
+				unreadable -> assertThat(unreadable.reason()).contains("has no body (a brief: title only)",
+						"ACME SEES HIGHER WIDGET SALES"));
 		ImportItem.Copy unprocessed = (ImportItem.Copy) items.get(2);
 		assertThat(unprocessed.corrections().title()).isNull();
 		assertThat(unprocessed.corrections().publishedAt()).isEqualTo("1987-03-05T09:05:00Z");
@@ -357,7 +368,8 @@ class ImportReadersTests {
 		assertThat(items.get(3)).isInstanceOf(ImportItem.Copy.class);
 	}
 
-	// ---- files and folders ---------------------------------------------------------------------------------------
+	// ---- files and folders
+	// ---------------------------------------------------------------------------------------
 
 	@Test
 	void folderIsWalkedInSortedOrderWithPlacesRelativeToIt() throws IOException {
@@ -382,11 +394,11 @@ class ImportReadersTests {
 		}
 
 		// then
-		assertThat(items).extracting(item -> item.place().toString()).containsExactly("a.ndjson:1", "a.ndjson:3",
-				"b/e.csv:2", "b/e.csv:3", "b/nested/d.TXT", "c.txt", "reut2-000.sgm:2", "reut2-000.sgm:20",
-				"reut2-000.sgm:29", "reut2-000.sgm:40");
-		assertThat(items.get(5)).isEqualTo(new ImportItem.Copy(new ImportPlace("c.txt", 0), "LONDON (AFP) - Third.",
-				CopyCorrections.none()));
+		assertThat(items).extracting(item -> item.place().toString())
+			.containsExactly("a.ndjson:1", "a.ndjson:3", "b/e.csv:2", "b/e.csv:3", "b/nested/d.TXT", "c.txt",
+					"reut2-000.sgm:2", "reut2-000.sgm:20", "reut2-000.sgm:29", "reut2-000.sgm:40");
+		assertThat(items.get(5)).isEqualTo(
+				new ImportItem.Copy(new ImportPlace("c.txt", 0), "LONDON (AFP) - Third.", CopyCorrections.none()));
 	}
 
 	@Test
@@ -445,7 +457,8 @@ class ImportReadersTests {
 			.withMessageContaining("missing.ndjson");
 	}
 
-	// ---- helpers -------------------------------------------------------------------------------------------------
+	// ---- helpers
+	// -------------------------------------------------------------------------------------------------
 
 	private List<ImportItem> readCsv(String csv) throws IOException {
 		return readCsv(utf8(csv));

@@ -16,8 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Who may do what, over HTTP: nothing anonymous, readers read, editors edit, admins administer;
- * tokens work until revoked.
+ * Who may do what, over HTTP: nothing anonymous, readers read, editors edit, admins
+ * administer; tokens work until revoked.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecurityTests {
@@ -72,14 +72,16 @@ class SecurityTests {
 		try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
 			socket.setSoTimeout(10_000);
 			String part = "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.ndjson\"\r\n\r\n{}\r\n";
-			socket.getOutputStream().write(("POST /admin/import HTTP/1.1\r\nHost: localhost\r\n"
-					+ "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000000\r\n\r\n" + part)
-				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			socket.getOutputStream()
+				.write(("POST /admin/import HTTP/1.1\r\nHost: localhost\r\n"
+						+ "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000000\r\n\r\n" + part)
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 			socket.getOutputStream().flush();
 
 			// when: the server answers without waiting for the rest
-			String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-					java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+			String status = new java.io.BufferedReader(
+					new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+				.readLine();
 
 			// then
 			assertThat(status).startsWith("HTTP/1.1 403");
@@ -111,7 +113,8 @@ class SecurityTests {
 
 		assertThat(reader.get("/api/v1/articles/" + id).status()).isEqualTo(200);
 		Response create = reader.post("/api/v1/articles", "text/plain", "Reader copy " + UUID.randomUUID());
-		Response correct = reader.patch("/api/v1/articles/" + id, "application/json", "{\"title\": \"x\", \"version\": 0}");
+		Response correct = reader.patch("/api/v1/articles/" + id, "application/json",
+				"{\"title\": \"x\", \"version\": 0}");
 		assertThat(create.status()).isEqualTo(403);
 		assertThat(create.contentType()).startsWith("application/problem+json");
 		assertThat(correct.status()).isEqualTo(403);
@@ -125,7 +128,8 @@ class SecurityTests {
 
 	@Test
 	void aRequestOneMayNotMakeIsRefusedWhateverItsBody() {
-		// when: a reader sends editors' and administrators' requests with bodies that are wrong too
+		// when: a reader sends editors' and administrators' requests with bodies that are
+		// wrong too
 		Response broken = reader.post("/api/v1/articles", "application/json", "{\"body\": ");
 		Response unknownField = reader.patch("/api/v1/tags/anything", "application/json", "{\"colour\": \"red\"}");
 		Response tooLarge = reader.post("/api/v1/tags/anything/merge", "application/json",
@@ -163,13 +167,18 @@ class SecurityTests {
 		// given
 		HttpApi session = HttpApi.signedIn(port, TestUsers.EDITOR, TestUsers.PASSWORD);
 		String token = session.csrfToken("/articles/new");
-		long id = session.postWithHeader("/api/v1/articles", "text/plain",
-				"Ferries stopped on " + UUID.randomUUID() + ", the harbour said.", "X-CSRF-TOKEN", token).json().get("id").asLong();
+		long id = session
+			.postWithHeader("/api/v1/articles", "text/plain",
+					"Ferries stopped on " + UUID.randomUUID() + ", the harbour said.", "X-CSRF-TOKEN", token)
+			.json()
+			.get("id")
+			.asLong();
 		String note = """
 				{"body": {"type": "TextualBody", "value": "Check."},
 				 "target": {"selector": {"type": "TextQuoteSelector", "exact": "the harbour said"}}}""";
 
-		// when: another site makes the signed-in browser call the API, without the page's token
+		// when: another site makes the signed-in browser call the API, without the page's
+		// token
 		Response forgedTag = session.put("/api/v1/articles/" + id + "/tags/Forged");
 		Response forgedNote = session.post("/api/v1/articles/" + id + "/annotations", "application/json", note);
 		Response forgedUntag = session.delete("/api/v1/articles/" + id + "/tags/Forged");
@@ -180,7 +189,8 @@ class SecurityTests {
 		assertThat(forgedUntag.status()).isEqualTo(403);
 		assertThat(session.get("/api/v1/articles/" + id).json().get("tags")).isEmpty();
 		assertThat(session.get("/api/v1/articles/" + id + "/annotations").json().get("total").asInt()).isZero();
-		assertThat(session.put("/api/v1/articles/" + id + "/tags/Mine", "text/plain", "", "X-CSRF-TOKEN", token).status())
+		assertThat(
+				session.put("/api/v1/articles/" + id + "/tags/Mine", "text/plain", "", "X-CSRF-TOKEN", token).status())
 			.isEqualTo(200);
 	}
 
@@ -205,8 +215,9 @@ class SecurityTests {
 		assertThat(badRole.status()).isEqualTo(400);
 		assertThat(badRole.json().get("field").asString()).isEqualTo("role");
 		assertThat(shortPassword.json().get("field").asString()).isEqualTo("password");
-		assertThat(HttpApi.as(port, name, "long-enough-pw").post("/api/v1/articles", "text/plain",
-				"Copy from a new editor " + UUID.randomUUID()).status()).isEqualTo(201);
+		assertThat(HttpApi.as(port, name, "long-enough-pw")
+			.post("/api/v1/articles", "text/plain", "Copy from a new editor " + UUID.randomUUID())
+			.status()).isEqualTo(201);
 	}
 
 	@Test
@@ -258,7 +269,8 @@ class SecurityTests {
 
 	@Test
 	void theLastAdministratorCannotBeDemoted() {
-		// The shared test database may hold other administrators; demote all but one first.
+		// The shared test database may hold other administrators; demote all but one
+		// first.
 		var admins = users.list().stream().filter(u -> u.role() == Role.ADMIN && u.enabled()).toList();
 		UserSummary last = admins.get(admins.size() - 1);
 		String lastPassword = "last-admin-pw";

@@ -21,8 +21,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An article page that waits for its names reloads itself when they are found, but never under an
- * editor's hands: a note being written survives the analysis finishing.
+ * An article page that waits for its names reloads itself when they are found, but never
+ * under an editor's hands: a note being written survives the analysis finishing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnalysingPageBrowserTests {
@@ -42,13 +42,24 @@ class AnalysingPageBrowserTests {
 		try (Browser editor = Browser.open(port)) {
 			WebDriverWait wait = editor.waiting(Duration.ofSeconds(10));
 			editor.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);
-			// given: an article from a bulk import, whose analysis waits for the import to go quiet
-			// (seconds: the browser is started first, so that the page opens well within them)
-			long id = api.post("/api/v1/articles/bulk", "application/x-ndjson", """
-					{"title": "Minister visits Oslo %1$s", "body": "Foreign minister Anna Berg visited Oslo on Tuesday %1$s to meet officials."}
-					""".formatted(marker)).json().get("results").get(0).get("id").asLong();
+			// given: an article from a bulk import, whose analysis waits for the import
+			// to go quiet
+			// (seconds: the browser is started first, so that the page opens well within
+			// them)
+			long id = api
+				.post("/api/v1/articles/bulk", "application/x-ndjson",
+						"""
+								{"title": "Minister visits Oslo %1$s", "body": "Foreign minister Anna Berg visited Oslo on Tuesday %1$s to meet officials."}
+								"""
+							.formatted(marker))
+				.json()
+				.get("results")
+				.get(0)
+				.get("id")
+				.asLong();
 			editor.go("/articles/" + id);
-			assertThat(editor.has(By.cssSelector("[data-analysing]"))).as("the article is still waiting for its names").isTrue();
+			assertThat(editor.has(By.cssSelector("[data-analysing]"))).as("the article is still waiting for its names")
+				.isTrue();
 			JavascriptExecutor page = (JavascriptExecutor) editor.driver();
 			page.executeScript("window.sameDocument = true;");
 

@@ -25,8 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An editor annotates a passage of a story in a real browser and finds it again from the note; a
- * reader reads the note, inert whatever it contains, with no controls to change it.
+ * An editor annotates a passage of a story in a real browser and finds it again from the
+ * note; a reader reads the note, inert whatever it contains, with no controls to change
+ * it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnnotationBrowserTests {
@@ -52,7 +53,8 @@ class AnnotationBrowserTests {
 		copy.append("The harbour master confirmed the closure " + marker + " late on Friday night.");
 		ArticleDetails article = ingest.ingestCopy(copy.toString(), CopyCorrections.none()).article();
 		String passage = "confirmed the closure " + marker;
-		// The page reloads itself once the names are found; the editor starts on the page as it stays.
+		// The page reloads itself once the names are found; the editor starts on the page
+		// as it stays.
 		HttpApi api = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD);
 		Eventually.until(() -> api.get("/api/v1/articles/" + article.id()).json().get("entitiesAnalysed").asBoolean(),
 				analysed -> analysed, Duration.ofSeconds(60));
@@ -68,16 +70,21 @@ class AnnotationBrowserTests {
 
 			// when: the editor selects the passage and annotates it
 			editor.selectInStory(passage);
-			WebElement annotate = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".annotate-button")));
+			WebElement annotate = wait
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".annotate-button")));
 			annotate.click();
-			WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[data-annotate] textarea")));
+			WebElement note = wait
+				.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[data-annotate] textarea")));
 			assertThat(editor.find(By.cssSelector("form[data-annotate] .quote")).getText()).isEqualTo(passage);
 			note.sendKeys("Check with **the port authority** " + marker);
 			editor.find(By.cssSelector("form[data-annotate] button[type=submit]")).click();
 
-			// then: the page shows the passage highlighted and the note, rendered, beside the story
-			WebElement saved = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".annotations li.note")));
-			assertThat(saved.findElement(By.cssSelector(".note-body strong")).getText()).isEqualTo("the port authority");
+			// then: the page shows the passage highlighted and the note, rendered, beside
+			// the story
+			WebElement saved = wait
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".annotations li.note")));
+			assertThat(saved.findElement(By.cssSelector(".note-body strong")).getText())
+				.isEqualTo("the port authority");
 			assertThat(saved.findElement(By.cssSelector(".note-creator")).getText()).isEqualTo(TestUsers.EDITOR);
 			assertThat(editor.find(By.cssSelector(".story .body mark.annotated")).getText()).isEqualTo(passage);
 			String id = saved.getAttribute("id").substring("note-".length());
@@ -97,15 +104,19 @@ class AnnotationBrowserTests {
 			text.clear();
 			text.sendKeys("Confirmed by _the port authority_ " + marker);
 			editor.find(By.cssSelector("#note-" + id + " form.edit-note button")).click();
-			wait.until(d -> d.findElement(By.cssSelector("#note-" + id + " .note-body")).getText().startsWith("Confirmed by"));
-			assertThat(editor.find(By.cssSelector("#note-" + id + " .note-body em")).getText()).isEqualTo("the port authority");
+			wait.until(d -> d.findElement(By.cssSelector("#note-" + id + " .note-body"))
+				.getText()
+				.startsWith("Confirmed by"));
+			assertThat(editor.find(By.cssSelector("#note-" + id + " .note-body em")).getText())
+				.isEqualTo("the port authority");
 		}
 
 		// given: a note trying to run a script
-		HttpApi.Response hostile = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD).post("/api/v1/articles/" + article.id() + "/annotations",
-				"application/ld+json", """
-						{"body": {"type": "TextualBody", "value": "<script>window.hacked = 1</script> [tap](javascript:window.hacked=2) <img src=x onerror=\\"window.hacked=3\\">"},
-						 "target": {"selector": {"type": "TextQuoteSelector", "exact": "Paragraph 1 of"}}}""");
+		HttpApi.Response hostile = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD)
+			.post("/api/v1/articles/" + article.id() + "/annotations", "application/ld+json",
+					"""
+							{"body": {"type": "TextualBody", "value": "<script>window.hacked = 1</script> [tap](javascript:window.hacked=2) <img src=x onerror=\\"window.hacked=3\\">"},
+							 "target": {"selector": {"type": "TextQuoteSelector", "exact": "Paragraph 1 of"}}}""");
 		assertThat(hostile.status()).isEqualTo(201);
 
 		try (Browser reader = Browser.open(port)) {
@@ -113,7 +124,8 @@ class AnnotationBrowserTests {
 			reader.go("/articles/" + article.id());
 
 			// then: the reader sees the notes and the highlights, and no editing controls
-			assertThat(reader.find(By.cssSelector(".annotations")).getText()).contains("Confirmed by the port authority " + marker)
+			assertThat(reader.find(By.cssSelector(".annotations")).getText())
+				.contains("Confirmed by the port authority " + marker)
 				.contains("<script>window.hacked = 1</script>");
 			assertThat(reader.driver().findElements(By.cssSelector(".story .body mark.annotated"))).hasSize(2);
 			assertThat(reader.has(By.cssSelector(".note-edit"))).isFalse();

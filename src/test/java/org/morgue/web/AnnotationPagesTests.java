@@ -19,8 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Notes on pages without JavaScript: the highlighted passage and the escaped note, the plain forms
- * only their author or an administrator may use, and the list of what a journalist annotated.
+ * Notes on pages without JavaScript: the highlighted passage and the escaped note, the
+ * plain forms only their author or an administrator may use, and the list of what a
+ * journalist annotated.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AnnotationPagesTests {
@@ -49,9 +50,14 @@ class AnnotationPagesTests {
 		}
 		marker = "ap" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 		HttpApi api = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD);
-		articleId = api.post("/api/v1/articles", "application/json", """
-				{"title": "Ferry strike %1$s", "body": "Ferry crews walked out %1$s on Monday.\\n\\nTalks resume today."}"""
-			.formatted(marker)).json().get("id").asLong();
+		articleId = api
+			.post("/api/v1/articles", "application/json",
+					"""
+							{"title": "Ferry strike %1$s", "body": "Ferry crews walked out %1$s on Monday.\\n\\nTalks resume today."}"""
+						.formatted(marker))
+			.json()
+			.get("id")
+			.asLong();
 		Response created = api.post("/api/v1/articles/" + articleId + "/annotations", "application/json", """
 				{"body": {"type": "TextualBody", "value": "Crews or *officers*? <script>alert('%s')</script>"},
 				 "target": {"selector": {"type": "TextQuoteSelector", "exact": "walked out"}}}""".formatted(marker));
@@ -66,30 +72,39 @@ class AnnotationPagesTests {
 
 		assertThat(page).contains("<span class=\"passage-anchor\" id=\"passage-" + annotationId + "\"></span>"
 				+ "<mark class=\"annotated\" data-notes=\"" + annotationId + "\">walked out</mark>");
-		assertThat(page).contains("href=\"#passage-" + annotationId + "\"").contains("<em>officers</em>")
+		assertThat(page).contains("href=\"#passage-" + annotationId + "\"")
+			.contains("<em>officers</em>")
 			.contains("&lt;script&gt;alert(");
-		assertThat(page).doesNotContain("<script>alert(").doesNotContain("/annotations/" + annotationId + "/edit")
-			.doesNotContain("data-annotate").doesNotContain("/js/annotate.js");
+		assertThat(page).doesNotContain("<script>alert(")
+			.doesNotContain("/annotations/" + annotationId + "/edit")
+			.doesNotContain("data-annotate")
+			.doesNotContain("/js/annotate.js");
 	}
 
 	@Test
 	void onlyTheAuthorOrAnAdministratorUsesTheForms() {
 		HttpApi reader = HttpApi.signedIn(port, TestUsers.READER, TestUsers.PASSWORD);
 		String readerToken = reader.csrfToken("/account");
-		assertThat(reader.post("/annotations/" + annotationId + "/delete", "application/x-www-form-urlencoded",
-				"_csrf=" + readerToken).status()).isEqualTo(403);
+		assertThat(reader
+			.post("/annotations/" + annotationId + "/delete", "application/x-www-form-urlencoded",
+					"_csrf=" + readerToken)
+			.status()).isEqualTo(403);
 
 		HttpApi other = HttpApi.signedIn(port, OTHER_EDITOR, TestUsers.PASSWORD);
 		assertThat(other.get("/articles/" + articleId).text()).doesNotContain("/annotations/" + annotationId + "/edit");
-		assertThat(other.post("/annotations/" + annotationId + "/edit", "application/x-www-form-urlencoded",
-				"note=Mine+now&_csrf=" + other.csrfToken("/articles/" + articleId)).status()).isEqualTo(403);
+		assertThat(other
+			.post("/annotations/" + annotationId + "/edit", "application/x-www-form-urlencoded",
+					"note=Mine+now&_csrf=" + other.csrfToken("/articles/" + articleId))
+			.status()).isEqualTo(403);
 
 		HttpApi author = HttpApi.signedIn(port, TestUsers.EDITOR, TestUsers.PASSWORD);
 		String token = author.csrfToken("/articles/" + articleId);
-		assertThat(author.post("/annotations/" + annotationId + "/edit", "application/x-www-form-urlencoded",
-				"note=No+token").status()).isEqualTo(403);
+		assertThat(author
+			.post("/annotations/" + annotationId + "/edit", "application/x-www-form-urlencoded", "note=No+token")
+			.status()).isEqualTo(403);
 		Response edited = author.post("/annotations/" + annotationId + "/edit", "application/x-www-form-urlencoded",
-				"note=" + URLEncoder.encode("Crews, says the union " + marker, StandardCharsets.UTF_8) + "&_csrf=" + token);
+				"note=" + URLEncoder.encode("Crews, says the union " + marker, StandardCharsets.UTF_8) + "&_csrf="
+						+ token);
 		assertThat(edited.status()).isEqualTo(302);
 		assertThat(edited.header("Location")).endsWith("/articles/" + articleId + "#note-" + annotationId);
 		assertThat(author.get("/articles/" + articleId).text()).contains("Crews, says the union " + marker);
@@ -101,8 +116,10 @@ class AnnotationPagesTests {
 			.contains("Crews, says the union " + marker);
 
 		HttpApi admin = HttpApi.signedIn(port, TestUsers.ADMIN, TestUsers.PASSWORD);
-		assertThat(admin.post("/annotations/" + annotationId + "/delete", "application/x-www-form-urlencoded",
-				"_csrf=" + admin.csrfToken("/articles/" + articleId)).status()).isEqualTo(302);
+		assertThat(admin
+			.post("/annotations/" + annotationId + "/delete", "application/x-www-form-urlencoded",
+					"_csrf=" + admin.csrfToken("/articles/" + articleId))
+			.status()).isEqualTo(302);
 		assertThat(admin.get("/articles/" + articleId).text()).doesNotContain("passage-" + annotationId);
 	}
 
@@ -112,7 +129,8 @@ class AnnotationPagesTests {
 
 		String page = author.get("/annotations/mine").text();
 
-		assertThat(page).contains("Ferry strike " + marker).contains("walked out")
+		assertThat(page).contains("Ferry strike " + marker)
+			.contains("walked out")
 			.contains("href=\"/articles/" + articleId + "#passage-" + annotationId + "\"");
 		assertThat(author.get("/articles").text()).contains("href=\"/annotations/mine\"");
 		assertThat(HttpApi.signedIn(port, OTHER_EDITOR, TestUsers.PASSWORD).get("/annotations/mine").text())

@@ -15,8 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The API documentation works offline: Swagger UI is served by the archive and reads its OpenAPI
- * description with the signed-in session.
+ * The API documentation works offline: Swagger UI is served by the archive and reads its
+ * OpenAPI description with the signed-in session.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiDocsBrowserTests {
@@ -36,8 +36,7 @@ class ApiDocsBrowserTests {
 			browser.go("/swagger-ui.html");
 
 			assertThat(browser.find(By.cssSelector(".swagger-ui .info .title")).getText()).contains("Morgue API");
-			browser.waiting(Duration.ofSeconds(10))
-				.until(d -> d.getPageSource().contains("/api/v1/articles/{id}"));
+			browser.waiting(Duration.ofSeconds(10)).until(d -> d.getPageSource().contains("/api/v1/articles/{id}"));
 			assertThat(browser.driver().getPageSource()).doesNotContain("Failed to load API definition");
 		}
 	}

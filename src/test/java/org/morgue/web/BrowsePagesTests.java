@@ -16,9 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Browsing without a query, as a journalist's browser meets it (plain HTML, no JavaScript): years,
- * months and days with their counts down to the articles of a day, the articles of no known date,
- * and sources with their counts and articles.
+ * Browsing without a query, as a journalist's browser meets it (plain HTML, no
+ * JavaScript): years, months and days with their counts down to the articles of a day,
+ * the articles of no known date, and sources with their counts and articles.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BrowsePagesTests {
@@ -41,12 +41,14 @@ class BrowsePagesTests {
 		marker = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 		source = "Browse Gazette " + marker;
 		HttpApi editor = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD);
-		Response stored = editor.post("/api/v1/articles/bulk", "application/x-ndjson", """
-				{"title": "Mayor opens bridge %1$s", "body": "The mayor opened the bridge %1$s.", "source": "%2$s", "publishedAt": "1931-05-06"}
-				{"title": "Bridge toll set %1$s", "body": "A toll was set for the bridge %1$s.", "source": "%2$s", "publishedAt": "1931-05-06T18:00:00Z"}
-				{"title": "Summer fair %1$s", "body": "The summer fair opened %1$s.", "source": "%2$s", "publishedAt": "1931-07-01"}
-				{"title": "Undated notice %1$s", "body": "A notice without a date %1$s.", "source": "%2$s"}
-				""".formatted(marker, source));
+		Response stored = editor.post("/api/v1/articles/bulk", "application/x-ndjson",
+				"""
+						{"title": "Mayor opens bridge %1$s", "body": "The mayor opened the bridge %1$s.", "source": "%2$s", "publishedAt": "1931-05-06"}
+						{"title": "Bridge toll set %1$s", "body": "A toll was set for the bridge %1$s.", "source": "%2$s", "publishedAt": "1931-05-06T18:00:00Z"}
+						{"title": "Summer fair %1$s", "body": "The summer fair opened %1$s.", "source": "%2$s", "publishedAt": "1931-07-01"}
+						{"title": "Undated notice %1$s", "body": "A notice without a date %1$s.", "source": "%2$s"}
+						"""
+					.formatted(marker, source));
 		assertThat(stored.json().get("created").intValue()).isEqualTo(4);
 		reader = HttpApi.signedIn(port, TestUsers.READER, TestUsers.PASSWORD);
 	}
@@ -57,14 +59,18 @@ class BrowsePagesTests {
 		assertThat(years).contains("href=\"/browse/1931\"").contains("href=\"/browse/undated\"");
 
 		String months = reader.get("/browse/1931").text();
-		assertThat(months).contains("href=\"/browse/1931/5\"").contains("May").contains("href=\"/browse/1931/7\"")
+		assertThat(months).contains("href=\"/browse/1931/5\"")
+			.contains("May")
+			.contains("href=\"/browse/1931/7\"")
 			.doesNotContain("href=\"/browse/1931/6\"");
 
 		String days = reader.get("/browse/1931/5").text();
 		assertThat(days).contains("href=\"/browse/1931/5/6\"").contains("Wed 6");
 
 		String day = reader.get("/browse/1931/5/6").text();
-		assertThat(day).contains("6 May 1931").contains("Bridge toll set " + marker).contains("Mayor opens bridge " + marker)
+		assertThat(day).contains("6 May 1931")
+			.contains("Bridge toll set " + marker)
+			.contains("Mayor opens bridge " + marker)
 			.doesNotContain("Summer fair " + marker);
 		// the one with a time, the later, first
 		assertThat(day.indexOf("Bridge toll set " + marker)).isLessThan(day.indexOf("Mayor opens bridge " + marker));
@@ -74,11 +80,12 @@ class BrowsePagesTests {
 	void aBusyDayPagesThroughAllItsArticles() {
 		StringBuilder lines = new StringBuilder();
 		for (int i = 1; i <= BrowsePageController.PAGE_SIZE + 1; i++) {
-			lines.append("{\"title\": \"Busy day %s number %d\", \"body\": \"Story %d of a busy day %s.\", \"publishedAt\": \"1932-03-03\"}\n"
-				.formatted(marker, i, i, marker));
+			lines.append(
+					"{\"title\": \"Busy day %s number %d\", \"body\": \"Story %d of a busy day %s.\", \"publishedAt\": \"1932-03-03\"}\n"
+						.formatted(marker, i, i, marker));
 		}
-		HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD).post("/api/v1/articles/bulk", "application/x-ndjson",
-				lines.toString());
+		HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD)
+			.post("/api/v1/articles/bulk", "application/x-ndjson", lines.toString());
 
 		String first = reader.get("/browse/1932/3/3").text();
 		String second = reader.get("/browse/1932/3/3?page=2").text();
@@ -100,8 +107,11 @@ class BrowsePagesTests {
 		String sources = reader.get("/sources").text();
 		String page = reader.get("/sources/" + source.replace(" ", "%20")).text();
 
-		assertThat(page).contains("<h1>" + source + "</h1>").contains("4 articles").contains("Summer fair " + marker)
-			.contains("Undated notice " + marker).contains(">1931<");
+		assertThat(page).contains("<h1>" + source + "</h1>")
+			.contains("4 articles")
+			.contains("Summer fair " + marker)
+			.contains("Undated notice " + marker)
+			.contains(">1931<");
 		assertThat(sources).contains("Sources");
 	}
 

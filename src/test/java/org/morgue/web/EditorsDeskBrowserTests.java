@@ -22,9 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The editors' desk walked through as people use it, in a real browser: an editor signs in,
- * searches, narrows by a facet, opens an article, annotates a passage, tags the article and reads
- * its history; a reader then finds the tag and the note and no control to change them.
+ * The editors' desk walked through as people use it, in a real browser: an editor signs
+ * in, searches, narrows by a facet, opens an article, annotates a passage, tags the
+ * article and reads its history; a reader then finds the tag and the note and no control
+ * to change them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EditorsDeskBrowserTests {
@@ -42,13 +43,16 @@ class EditorsDeskBrowserTests {
 		String marker = "desk" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 		String tag = "Harbour " + marker;
 		HttpApi api = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD);
-		HttpApi.Response stored = api.post("/api/v1/articles/bulk", "application/x-ndjson", """
-				{"title": "Harbour closes in storm %1$s", "body": "The harbour closed on Friday %1$s as the storm reached the coast.\\n\\nThe harbour master said ferries would resume on Monday.", "source": "Desk Wire %1$s", "publishedAt": "2023-11-03"}
-				{"title": "Ferries cancelled %1$s", "body": "Ferries were cancelled %1$s across the region.", "source": "Other Wire %1$s", "publishedAt": "2023-11-03"}
-				""".formatted(marker));
-		Eventually.until(() -> api.get("/api/v1/articles?q=" + marker).json().get("total").asLong(), total -> total == 2,
-				Duration.ofSeconds(10));
-		// The page reloads itself once the names are found; the editor starts on the page as it stays.
+		HttpApi.Response stored = api.post("/api/v1/articles/bulk", "application/x-ndjson",
+				"""
+						{"title": "Harbour closes in storm %1$s", "body": "The harbour closed on Friday %1$s as the storm reached the coast.\\n\\nThe harbour master said ferries would resume on Monday.", "source": "Desk Wire %1$s", "publishedAt": "2023-11-03"}
+						{"title": "Ferries cancelled %1$s", "body": "Ferries were cancelled %1$s across the region.", "source": "Other Wire %1$s", "publishedAt": "2023-11-03"}
+						"""
+					.formatted(marker));
+		Eventually.until(() -> api.get("/api/v1/articles?q=" + marker).json().get("total").asLong(),
+				total -> total == 2, Duration.ofSeconds(10));
+		// The page reloads itself once the names are found; the editor starts on the page
+		// as it stays.
 		long first = stored.json().get("results").get(0).get("id").asLong();
 		Eventually.until(() -> api.get("/api/v1/articles/" + first).json().get("entitiesAnalysed").asBoolean(),
 				analysed -> analysed, Duration.ofSeconds(60));
@@ -67,7 +71,9 @@ class EditorsDeskBrowserTests {
 
 			// and opens the story
 			editor.find(By.cssSelector(".hits a.headline")).click();
-			wait.until(d -> d.findElement(By.cssSelector(".story h1")).getText().equals("Harbour closes in storm " + marker));
+			wait.until(d -> d.findElement(By.cssSelector(".story h1"))
+				.getText()
+				.equals("Harbour closes in storm " + marker));
 			String article = editor.path();
 
 			// and annotates a passage
@@ -77,7 +83,8 @@ class EditorsDeskBrowserTests {
 			wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[data-annotate] textarea")))
 				.sendKeys("Check the **ferry timetable** " + marker);
 			editor.find(By.cssSelector("form[data-annotate] button[type=submit]")).click();
-			WebElement note = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".annotations li.note")));
+			WebElement note = wait
+				.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".annotations li.note")));
 			assertThat(note.findElement(By.cssSelector(".note-body strong")).getText()).isEqualTo("ferry timetable");
 			assertThat(editor.find(By.cssSelector(".story .body mark.annotated")).getText()).isEqualTo(passage);
 
@@ -109,7 +116,8 @@ class EditorsDeskBrowserTests {
 
 			// then: the tag and the note are there, and nothing to change them with
 			assertThat(reader.find(By.cssSelector(".tag-list")).getText()).contains(tag);
-			assertThat(reader.find(By.cssSelector(".annotations")).getText()).contains("Check the ferry timetable " + marker);
+			assertThat(reader.find(By.cssSelector(".annotations")).getText())
+				.contains("Check the ferry timetable " + marker);
 			assertThat(reader.has(By.cssSelector("form.tag-add"))).isFalse();
 			assertThat(reader.has(By.cssSelector(".tag-remove"))).isFalse();
 			assertThat(reader.has(By.cssSelector(".note-edit"))).isFalse();

@@ -25,8 +25,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A journalist follows a name from a story to its entity page and to a search, and an editor
- * corrects the entity, in a real browser.
+ * A journalist follows a name from a story to its entity page and to a search, and an
+ * editor corrects the entity, in a real browser.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EntityPagesBrowserTests {
@@ -51,8 +51,11 @@ class EntityPagesBrowserTests {
 		// given: a story, analysed
 		TestUsers.ensure(users);
 		String marker = "ent" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-		long id = ingest.ingestCopy("NAYPYIDAW: Sergei Lavrov met the junta's leaders in Naypyidaw on Wednesday, "
-				+ marker + " officials said.\n\nLavrov promised Russian help.", CopyCorrections.none()).article().id();
+		long id = ingest
+			.ingestCopy("NAYPYIDAW: Sergei Lavrov met the junta's leaders in Naypyidaw on Wednesday, " + marker
+					+ " officials said.\n\nLavrov promised Russian help.", CopyCorrections.none())
+			.article()
+			.id();
 		Eventually.until(() -> entities.mentionsOf(id), mentions -> !mentions.isEmpty(), ANALYSIS);
 
 		try (Browser browser = Browser.open(port)) {
@@ -61,17 +64,19 @@ class EntityPagesBrowserTests {
 			WebDriverWait wait = browser.waiting(Duration.ofSeconds(20));
 			wait.until(d -> d.findElements(By.cssSelector("[data-analysing]")).isEmpty());
 
-			// then: the names are marked in the text, the short form too, and listed beside it
+			// then: the names are marked in the text, the short form too, and listed
+			// beside it
 			List<WebElement> marks = browser.driver().findElements(By.cssSelector(".body a.mention.person"));
 			assertThat(marks).extracting(WebElement::getText).contains("Sergei Lavrov", "Lavrov");
 			assertThat(marks).extracting(mark -> mark.getAttribute("title")).containsOnly("Sergei Lavrov");
-			assertThat(browser.find(By.cssSelector(".entities")).getText()).contains("People", "Sergei Lavrov", "Places",
-					"Naypyidaw");
+			assertThat(browser.find(By.cssSelector(".entities")).getText()).contains("People", "Sergei Lavrov",
+					"Places", "Naypyidaw");
 
 			// when: the reader follows the short form
 			marks.stream().filter(mark -> mark.getText().equals("Lavrov")).findFirst().orElseThrow().click();
 
-			// then: the entity page lists the story, and no curation controls for a reader
+			// then: the entity page lists the story, and no curation controls for a
+			// reader
 			assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Sergei Lavrov");
 			assertThat(browser.find(By.cssSelector(".entity-type")).getText()).isEqualTo("Person");
 			assertThat(browser.has(By.cssSelector(".entity-articles a[href$='/articles/" + id + "']"))).isTrue();
@@ -80,7 +85,8 @@ class EntityPagesBrowserTests {
 			// when: the reader searches the articles that mention him
 			browser.find(By.linkText("Search the articles that mention it")).click();
 
-			// then: the search is filtered by the entity, shown as a removable filter, with a people facet
+			// then: the search is filtered by the entity, shown as a removable filter,
+			// with a people facet
 			assertThat(browser.find(By.cssSelector(".chips")).getText()).contains("Mentions: Sergei Lavrov");
 			assertThat(browser.find(By.cssSelector(".facet-people")).getText()).contains("Sergei Lavrov");
 			assertThat(browser.find(By.cssSelector(".facet-places")).getText()).contains("Naypyidaw");
@@ -93,7 +99,8 @@ class EntityPagesBrowserTests {
 		try (Browser browser = Browser.open(port)) {
 			browser.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 			browser.go("/admin/entities");
-			// The page reloads itself while work runs; a reload of ours may be cut short by one of its own.
+			// The page reloads itself while work runs; a reload of ours may be cut short
+			// by one of its own.
 			WebDriverWait wait = browser.waiting(Duration.ofSeconds(60));
 			wait.ignoring(WebDriverException.class);
 			wait.until(d -> d.findElement(By.cssSelector(".backlog form button")).isEnabled());
@@ -105,7 +112,8 @@ class EntityPagesBrowserTests {
 				d.navigate().refresh();
 				return d.findElement(By.cssSelector(".backlog-state strong")).getText().equals("Done");
 			});
-			assertThat(browser.find(By.cssSelector(".backlog-figures .done")).getText()).matches("[\\d,]+ of [\\d,]+ articles \\(100%\\)");
+			assertThat(browser.find(By.cssSelector(".backlog-figures .done")).getText())
+				.matches("[\\d,]+ of [\\d,]+ articles \\(100%\\)");
 			assertThat(browser.find(By.cssSelector(".backlog-figures .rate")).getText()).endsWith("articles/s");
 		}
 		assertThat(HttpApi.signedIn(port, TestUsers.EDITOR, TestUsers.PASSWORD).get("/admin/entities").status())
@@ -116,8 +124,11 @@ class EntityPagesBrowserTests {
 	void anEditorRenamesAnEntityFromItsPage() {
 		TestUsers.ensure(users);
 		String marker = "ren" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-		long id = ingest.ingestCopy("Hilde Brandvold, the mayor of Tromsø, opened the bridge " + marker
-				+ " on Friday.", CopyCorrections.none()).article().id();
+		long id = ingest
+			.ingestCopy("Hilde Brandvold, the mayor of Tromsø, opened the bridge " + marker + " on Friday.",
+					CopyCorrections.none())
+			.article()
+			.id();
 		Eventually.until(() -> entities.entitiesOf(List.of(id)).getOrDefault(id, List.of()),
 				found -> found.stream().anyMatch(e -> e.name().equals("Hilde Brandvold")), ANALYSIS);
 		long entity = entities.entitiesOf(List.of(id))
@@ -146,8 +157,9 @@ class EntityPagesBrowserTests {
 		}
 		HttpApi reader = HttpApi.signedIn(port, TestUsers.READER, TestUsers.PASSWORD);
 		String token = reader.csrfToken("/entities/" + entity);
-		assertThat(reader.post("/entities/" + entity + "/rename", "application/x-www-form-urlencoded",
-				"name=Nobody&_csrf=" + token).status()).isEqualTo(403);
+		assertThat(reader
+			.post("/entities/" + entity + "/rename", "application/x-www-form-urlencoded", "name=Nobody&_csrf=" + token)
+			.status()).isEqualTo(403);
 		assertThat(entities.get(entity).name()).isEqualTo("Hilde M. Brandvold");
 	}
 

@@ -25,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A reader opens an article's history from its page and reads what changed, field by field; an
- * administrator filters the audit, in a real browser; others are kept out of the audit.
+ * A reader opens an article's history from its page and reads what changed, field by
+ * field; an administrator filters the audit, in a real browser; others are kept out of
+ * the audit.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class HistoryPagesBrowserTests {
@@ -49,11 +50,16 @@ class HistoryPagesBrowserTests {
 		TestUsers.ensure(users);
 		String marker = marker("hp");
 		HttpApi editor = HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD);
-		long id = editor.post("/api/v1/articles", "application/json",
-				"{\"title\": \"Old headline " + marker + "\", \"body\": \"Body of " + marker + ".\"}").json().get("id").asLong();
-		publishAs(marker + "-ed", EditorialChange.ofArticle("article.metadata", "article " + id, id,
-				Map.of("title", "Old headline " + marker, "byline", "Jane Doe"),
-				Map.of("title", "New <b>headline</b> " + marker, "byline", "Jane Doe")));
+		long id = editor
+			.post("/api/v1/articles", "application/json",
+					"{\"title\": \"Old headline " + marker + "\", \"body\": \"Body of " + marker + ".\"}")
+			.json()
+			.get("id")
+			.asLong();
+		publishAs(marker + "-ed",
+				EditorialChange.ofArticle("article.metadata", "article " + id, id,
+						Map.of("title", "Old headline " + marker, "byline", "Jane Doe"),
+						Map.of("title", "New <b>headline</b> " + marker, "byline", "Jane Doe")));
 
 		try (Browser browser = Browser.open(port)) {
 			browser.signIn(TestUsers.READER, TestUsers.PASSWORD);
@@ -62,7 +68,8 @@ class HistoryPagesBrowserTests {
 			// when
 			browser.find(By.cssSelector("a.history-link")).click();
 
-			// then: the changed field, before and after, as text; the unchanged one left out
+			// then: the changed field, before and after, as text; the unchanged one left
+			// out
 			WebElement change = browser.find(By.cssSelector("tr.change"));
 			assertThat(browser.path()).isEqualTo("/articles/" + id + "/history");
 			assertThat(change.findElement(By.cssSelector(".change-actor")).getText()).isEqualTo(marker + "-ed");
@@ -70,7 +77,8 @@ class HistoryPagesBrowserTests {
 			assertThat(change.findElements(By.cssSelector(".change-field"))).hasSize(1);
 			assertThat(change.findElement(By.cssSelector(".change-field dt")).getText()).isEqualTo("title");
 			assertThat(change.findElement(By.cssSelector(".before")).getText()).isEqualTo("Old headline " + marker);
-			assertThat(change.findElement(By.cssSelector(".after")).getText()).isEqualTo("New <b>headline</b> " + marker);
+			assertThat(change.findElement(By.cssSelector(".after")).getText())
+				.isEqualTo("New <b>headline</b> " + marker);
 		}
 	}
 
@@ -79,10 +87,12 @@ class HistoryPagesBrowserTests {
 		// given: changes by two people
 		TestUsers.ensure(users);
 		String marker = marker("ap");
-		publishAs(marker + "-a", EditorialChange.ofArticle("tag.added", "tag alpha " + marker, 910_000_001L, null, "alpha"));
-		publishAs(marker + "-a", EditorialChange.ofArticle("annotation.created", "annotation " + marker, 910_000_001L,
-				null, "note"));
-		publishAs(marker + "-b", EditorialChange.ofArticle("tag.added", "tag beta " + marker, 910_000_002L, null, "beta"));
+		publishAs(marker + "-a",
+				EditorialChange.ofArticle("tag.added", "tag alpha " + marker, 910_000_001L, null, "alpha"));
+		publishAs(marker + "-a",
+				EditorialChange.ofArticle("annotation.created", "annotation " + marker, 910_000_001L, null, "note"));
+		publishAs(marker + "-b",
+				EditorialChange.ofArticle("tag.added", "tag beta " + marker, 910_000_002L, null, "beta"));
 
 		try (Browser browser = Browser.open(port)) {
 			browser.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
@@ -119,7 +129,8 @@ class HistoryPagesBrowserTests {
 	}
 
 	private void publishAs(String actor, EditorialChange change) {
-		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(actor, null, "ROLE_EDITOR"));
+		SecurityContextHolder.getContext()
+			.setAuthentication(new TestingAuthenticationToken(actor, null, "ROLE_EDITOR"));
 		try {
 			new TransactionTemplate(transactionManager).executeWithoutResult(status -> events.publishEvent(change));
 		}

@@ -42,10 +42,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An administrator imports back issues from the import page in a real browser: uploads files, watches
- * the import run, reads the summary with the items that were not stored, and finds the articles by
- * searching. Uploads that cannot be imported are refused with a message and start nothing; editors
- * cannot reach the page.
+ * An administrator imports back issues from the import page in a real browser: uploads
+ * files, watches the import run, reads the summary with the items that were not stored,
+ * and finds the articles by searching. Uploads that cannot be imported are refused with a
+ * message and start nothing; editors cannot reach the page.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ImportPageBrowserTests {
@@ -95,12 +95,14 @@ class ImportPageBrowserTests {
 		String marker = marker();
 		Path dir = Files.createTempDirectory("import");
 		Path ndjson = dir.resolve("back-issues.ndjson");
-		Files.writeString(ndjson, """
-				{"title": "Harbour reopens after the storm", "body": "The harbour reopened on Tuesday, %1$s officials said.", "source": "Import Wire", "publishedAt": "1998-04-02"}
-				{"title": "Rice harvest comes in late", "body": "Farmers brought the %1$s harvest in a month late.", "source": "Import Wire", "publishedAt": "1998-04-03"}
-				{"title": "A typo", "bdy": "Text with %1$s in it"}
-				{"raw": "By AFP\\nYANGON: The ferry to %1$s sailed again on Monday, officials said.\\n\\nIt had been held in port for a week.", "title": "Ferry sails again"}
-				""".formatted(marker));
+		Files.writeString(ndjson,
+				"""
+						{"title": "Harbour reopens after the storm", "body": "The harbour reopened on Tuesday, %1$s officials said.", "source": "Import Wire", "publishedAt": "1998-04-02"}
+						{"title": "Rice harvest comes in late", "body": "Farmers brought the %1$s harvest in a month late.", "source": "Import Wire", "publishedAt": "1998-04-03"}
+						{"title": "A typo", "bdy": "Text with %1$s in it"}
+						{"raw": "By AFP\\nYANGON: The ferry to %1$s sailed again on Monday, officials said.\\n\\nIt had been held in port for a week.", "title": "Ferry sails again"}
+						"""
+					.formatted(marker));
 		Path wire = dir.resolve("wire.txt");
 		Files.writeString(wire, "By Jane Doe\nPARIS (AFP) - The museum of " + marker
 				+ " opened its doors again on Friday.\n\nVisitors queued from dawn.");
@@ -115,16 +117,19 @@ class ImportPageBrowserTests {
 			browser.find(By.cssSelector(".import-upload button")).click();
 
 			// then: while the import waits for the lock, the page shows it running
-			// The script replaces the figures as the job reports: an element read may be gone a moment later.
-			browser.waiting(PATIENCE).until(d -> d.findElement(By.cssSelector(".import-figures .done"))
-				.getText()
-				.equals("0 of 5 articles (0%)"));
+			// The script replaces the figures as the job reports: an element read may be
+			// gone a moment later.
+			browser.waiting(PATIENCE)
+				.until(d -> d.findElement(By.cssSelector(".import-figures .done"))
+					.getText()
+					.equals("0 of 5 articles (0%)"));
 			assertThat(browser.find(By.cssSelector(".import-state strong")).getText()).isEqualTo("Running");
 			assertThat(browser.find(By.id("job-title")).getText()).isEqualTo("Import under way");
 			assertThat(browser.find(By.cssSelector(".import-upload button")).isEnabled()).isFalse();
 		}
 
-		// then: once it can go on, the page follows it on its own (the test never reloads) until its summary is there
+		// then: once it can go on, the page follows it on its own (the test never
+		// reloads) until its summary is there
 		WebDriverWait wait = browser.waiting(PATIENCE);
 		wait.ignoring(WebDriverException.class);
 		wait.until(d -> !d.findElements(By.cssSelector(".import-summary")).isEmpty());
@@ -132,7 +137,8 @@ class ImportPageBrowserTests {
 		assertThat(browser.find(By.cssSelector(".import-state strong")).getText()).isEqualTo("Done");
 		assertThat(browser.find(By.cssSelector(".import-figures .done")).getText()).isEqualTo("5 of 5 articles (100%)");
 		assertThat(browser.find(By.cssSelector(".import-files")).getText()).isEqualTo("back-issues.ndjson, wire.txt");
-		assertThat(browser.find(By.cssSelector(".import-state")).getText()).isEqualTo("Done (uploaded by " + TestUsers.ADMIN + ")");
+		assertThat(browser.find(By.cssSelector(".import-state")).getText())
+			.isEqualTo("Done (uploaded by " + TestUsers.ADMIN + ")");
 		assertThat(browser.find(By.cssSelector(".import-summary .read")).getText()).isEqualTo("5");
 		assertThat(browser.find(By.cssSelector(".import-summary .created")).getText()).isEqualTo("4");
 		assertThat(browser.find(By.cssSelector(".import-summary .duplicates")).getText()).isEqualTo("0");
@@ -187,7 +193,8 @@ class ImportPageBrowserTests {
 		HttpApi admin = HttpApi.signedIn(port, TestUsers.ADMIN, TestUsers.PASSWORD);
 		ImportJob before = jobs.current().orElse(null);
 
-		// when: no file chosen (the browser still sends an empty part), a Word file, a hidden file, a name
+		// when: no file chosen (the browser still sends an empty part), a Word file, a
+		// hidden file, a name
 		// that is only a path, the same name twice
 		Response none = upload(admin, Map.of("", new byte[0]));
 		Response word = upload(admin, Map.of("report.docx", new byte[] { 'P', 'K', 3, 4 }));
@@ -217,12 +224,14 @@ class ImportPageBrowserTests {
 		// given
 		HttpApi admin = HttpApi.signedIn(port, TestUsers.ADMIN, TestUsers.PASSWORD);
 		String name = "escape-" + marker() + ".ndjson";
-		byte[] line = ("{\"title\": \"Escape\", \"body\": \"A line from " + name + ".\"}\n").getBytes(StandardCharsets.UTF_8);
+		byte[] line = ("{\"title\": \"Escape\", \"body\": \"A line from " + name + ".\"}\n")
+			.getBytes(StandardCharsets.UTF_8);
 
 		// when
 		Response response = upload(admin, Map.of("../../" + name, line));
 
-		// then: imported from the upload folder as the plain name, and nothing written above it
+		// then: imported from the upload folder as the plain name, and nothing written
+		// above it
 		assertThat(response.status()).isEqualTo(302);
 		assertThat(response.header("Location")).endsWith("/admin/import");
 		ImportJob job = awaitNoImportRunning();
@@ -250,7 +259,8 @@ class ImportPageBrowserTests {
 			Response progress = admin.get("/admin/import/progress");
 			Response another = upload(admin, Map.of("another.ndjson", "{}\n".getBytes(StandardCharsets.UTF_8)));
 
-			// then: without script the page reloads itself; with script it polls the progress
+			// then: without script the page reloads itself; with script it polls the
+			// progress
 			assertThat(page.status()).isEqualTo(200);
 			assertThat(page.text()).contains("<noscript><meta http-equiv=\"refresh\" content=\"2\"></noscript>")
 				.contains("data-import-progress=\"/admin/import/progress\"")
@@ -267,10 +277,12 @@ class ImportPageBrowserTests {
 			admin.post("/logout", "application/x-www-form-urlencoded", "_csrf=" + admin.csrfToken("/admin/import"));
 		}
 
-		// then: once it can, it finishes, as the administrator who started it, and the page stops refreshing
+		// then: once it can, it finishes, as the administrator who started it, and the
+		// page stops refreshing
 		ImportJob job = awaitNoImportRunning();
 		assertThat(job.summary().created()).isEqualTo(1);
-		assertThat(jdbc.queryForList("select created_by from article where body like ?", String.class, "%" + marker + "%"))
+		assertThat(
+				jdbc.queryForList("select created_by from article where body like ?", String.class, "%" + marker + "%"))
 			.containsExactly(TestUsers.ADMIN);
 		admin = HttpApi.signedIn(port, TestUsers.ADMIN, TestUsers.PASSWORD);
 		Response page = admin.get("/admin/import");
@@ -288,8 +300,8 @@ class ImportPageBrowserTests {
 		// when
 		Response page = editor.get("/admin/import");
 		Response progress = editor.get("/admin/import/progress");
-		Response upload = upload(editor, editor.csrfToken("/articles/new"),
-				Map.of("back.ndjson", "{\"title\": \"No\", \"body\": \"Not for editors.\"}\n".getBytes(StandardCharsets.UTF_8)));
+		Response upload = upload(editor, editor.csrfToken("/articles/new"), Map.of("back.ndjson",
+				"{\"title\": \"No\", \"body\": \"Not for editors.\"}\n".getBytes(StandardCharsets.UTF_8)));
 
 		// then
 		assertThat(page.status()).isEqualTo(403);
@@ -301,8 +313,9 @@ class ImportPageBrowserTests {
 	}
 
 	/**
-	 * Holds every import before it stores anything until closed: a transaction of the test's own with
-	 * the articles locked (for reading too, so that the import waits before who stores is recorded).
+	 * Holds every import before it stores anything until closed: a transaction of the
+	 * test's own with the articles locked (for reading too, so that the import waits
+	 * before who stores is recorded).
 	 */
 	private static final class ArticlesLocked implements AutoCloseable {
 
@@ -332,7 +345,10 @@ class ImportPageBrowserTests {
 		return upload(api, api.csrfToken("/admin/import"), files);
 	}
 
-	/** A multipart form as a browser sends it: the CSRF token, then each file under its submitted name. */
+	/**
+	 * A multipart form as a browser sends it: the CSRF token, then each file under its
+	 * submitted name.
+	 */
 	private static Response upload(HttpApi api, String csrf, Map<String, byte[]> files) {
 		String boundary = "----morgue" + UUID.randomUUID().toString().replace("-", "");
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -340,7 +356,8 @@ class ImportPageBrowserTests {
 			.getBytes(StandardCharsets.UTF_8));
 		files.forEach((name, bytes) -> {
 			body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name
-					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+					+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8));
 			body.writeBytes(bytes);
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		});

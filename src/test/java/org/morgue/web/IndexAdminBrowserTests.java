@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An administrator rebuilds and checks the search index from its page and watches the progress.
+ * An administrator rebuilds and checks the search index from its page and watches the
+ * progress.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IndexAdminBrowserTests {
@@ -47,7 +48,8 @@ class IndexAdminBrowserTests {
 		try (Browser browser = Browser.open(port)) {
 			browser.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 			browser.go("/admin/index");
-			// The page reloads itself while work runs; a reload of ours may be cut short by one of its own.
+			// The page reloads itself while work runs; a reload of ours may be cut short
+			// by one of its own.
 			WebDriverWait wait = browser.waiting(Duration.ofSeconds(30));
 			wait.ignoring(WebDriverException.class);
 			wait.until(d -> d.findElement(By.cssSelector(".rebuild form button")).isEnabled());
@@ -79,8 +81,9 @@ class IndexAdminBrowserTests {
 		HttpApi editor = HttpApi.signedIn(port, TestUsers.EDITOR, TestUsers.PASSWORD);
 
 		assertThat(editor.get("/admin/index").status()).isEqualTo(403);
-		assertThat(HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD).post("/api/v1/admin/index/rebuild",
-				"application/json", "").status()).isEqualTo(403);
+		assertThat(HttpApi.as(port, TestUsers.EDITOR, TestUsers.PASSWORD)
+			.post("/api/v1/admin/index/rebuild", "application/json", "")
+			.status()).isEqualTo(403);
 	}
 
 }

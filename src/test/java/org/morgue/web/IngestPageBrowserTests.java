@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An editor brings the AFP sample in through the paste page in a real browser, checks what Morgue
- * found, saves, and reads the article; a reader sees no editing controls.
+ * An editor brings the AFP sample in through the paste page in a real browser, checks
+ * what Morgue found, saves, and reads the article; a reader sees no editing controls.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class IngestPageBrowserTests {
@@ -43,7 +43,8 @@ class IngestPageBrowserTests {
 	@BeforeEach
 	void setUp() {
 		TestUsers.ensure(users);
-		// The sample is stored once per archive; start without it so this test sees it created.
+		// The sample is stored once per archive; start without it so this test sees it
+		// created.
 		jdbc.update("delete from article where body like 'Russia backs the Myanmar junta%'");
 		browser = Browser.open(port);
 	}
@@ -71,7 +72,8 @@ class IngestPageBrowserTests {
 		assertThat(browser.find(By.name("title")).getDomProperty("value"))
 			.startsWith("Russia backs the Myanmar junta’s efforts");
 		assertThat(browser.find(By.cssSelector(".parsed .notes")).getText()).containsIgnoringCase("twice");
-		assertThat(browser.find(By.cssSelector(".parsed .subhead")).getText()).isEqualTo("‘Disappointed and disturbed’");
+		assertThat(browser.find(By.cssSelector(".parsed .subhead")).getText())
+			.isEqualTo("‘Disappointed and disturbed’");
 
 		// when: the editor corrects the byline and saves
 		browser.find(By.name("byline")).clear();
@@ -81,14 +83,17 @@ class IngestPageBrowserTests {
 		// then: the article page
 		assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Saved.");
 		assertThat(browser.path()).matches("/articles/\\d+");
-		assertThat(browser.find(By.cssSelector(".story h1")).getText()).startsWith("Russia backs the Myanmar junta’s efforts");
+		assertThat(browser.find(By.cssSelector(".story h1")).getText())
+			.startsWith("Russia backs the Myanmar junta’s efforts");
 		assertThat(browser.find(By.cssSelector(".flag-line")).getText()).contains("derived from the lead");
 		assertThat(browser.find(By.cssSelector(".byline")).getText()).isEqualTo("AFP staff");
 		assertThat(browser.find(By.cssSelector(".source")).getText()).isEqualTo("AFP");
 		assertThat(browser.find(By.cssSelector(".dateline")).getText()).isEqualTo("Yangon");
 		assertThat(browser.find(By.cssSelector(".published")).getText()).isEqualTo("date unknown");
-		assertThat(browser.find(By.cssSelector(".story .body p")).getText()).startsWith("Russia backs the Myanmar junta’s efforts");
-		assertThat(browser.find(By.cssSelector(".story .body h2.subhead")).getText()).isEqualTo("‘Disappointed and disturbed’");
+		assertThat(browser.find(By.cssSelector(".story .body p")).getText())
+			.startsWith("Russia backs the Myanmar junta’s efforts");
+		assertThat(browser.find(By.cssSelector(".story .body h2.subhead")).getText())
+			.isEqualTo("‘Disappointed and disturbed’");
 		assertThat(browser.driver().findElements(By.cssSelector(".story .body p"))).hasSize(22);
 		String articlePath = browser.path();
 
@@ -101,7 +106,8 @@ class IngestPageBrowserTests {
 		assertThat(browser.find(By.cssSelector(".notice")).getText()).contains("already in the archive");
 		assertThat(browser.find(By.cssSelector(".notice a")).getDomAttribute("href")).isEqualTo(articlePath);
 		assertThat(jdbc.queryForObject("select count(*) from article where body like 'Russia backs the Myanmar junta%'",
-				Integer.class)).isOne();
+				Integer.class))
+			.isOne();
 	}
 
 	@Test
@@ -111,7 +117,8 @@ class IngestPageBrowserTests {
 		browser.go("/articles/new");
 		browser.paste(By.id("raw"), sample());
 		browser.find(By.cssSelector("button[value=save]")).click();
-		// The click only starts the form's submission: wait for the article's page before asking where we are.
+		// The click only starts the form's submission: wait for the article's page before
+		// asking where we are.
 		browser.find(By.cssSelector(".story h1"));
 		String articlePath = browser.path();
 
@@ -124,7 +131,8 @@ class IngestPageBrowserTests {
 
 		// then
 		assertThat(browser.find(By.cssSelector(".notice")).getText()).isEqualTo("Corrections saved.");
-		assertThat(browser.find(By.cssSelector(".story h1")).getText()).isEqualTo("Russia backs Myanmar junta’s election plan");
+		assertThat(browser.find(By.cssSelector(".story h1")).getText())
+			.isEqualTo("Russia backs Myanmar junta’s election plan");
 		assertThat(browser.has(By.cssSelector(".flag-line"))).isFalse();
 		assertThat(browser.find(By.cssSelector(".published")).getText()).isEqualTo("3 August 2022");
 	}
@@ -134,8 +142,8 @@ class IngestPageBrowserTests {
 		// given
 		Path dir = Files.createTempDirectory("upload");
 		Path good = dir.resolve("story.txt");
-		Files.writeString(good, "By Jane Doe\nPARIS (AFP) - A story uploaded on "
-				+ UUID.randomUUID() + ".\nIt has two paragraphs.");
+		Files.writeString(good,
+				"By Jane Doe\nPARIS (AFP) - A story uploaded on " + UUID.randomUUID() + ".\nIt has two paragraphs.");
 		Path wrong = dir.resolve("picture.jpg");
 		Files.write(wrong, new byte[] { (byte) 0xff, (byte) 0xd8, 0x00 });
 		browser.signIn(TestUsers.EDITOR, TestUsers.PASSWORD);

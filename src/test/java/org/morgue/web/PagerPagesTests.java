@@ -40,9 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every paged list, filled to several pages, as a browser without JavaScript meets it: on a middle
- * page its pager offers First, Previous, Next and Last, each keeping the list's filters and leading
- * to the page it names.
+ * Every paged list, filled to several pages, as a browser without JavaScript meets it: on
+ * a middle page its pager offers First, Previous, Next and Last, each keeping the list's
+ * filters and leading to the page it names.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,7 +51,10 @@ class PagerPagesTests {
 	/** Articles of one source, day, tag and person: five pages of 50, eleven of 20. */
 	static final int STORIES = 201;
 
-	/** Articles without a date, each of a source of its own: at least three pages of 50 of each. */
+	/**
+	 * Articles without a date, each of a source of its own: at least three pages of 50 of
+	 * each.
+	 */
 	static final int UNDATED = 101;
 
 	static final String DAY = "1907-02-13";
@@ -61,7 +64,8 @@ class PagerPagesTests {
 
 	private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\" rel=\"(first|prev|next|last)\">");
 
-	private static final Pattern CURRENT = Pattern.compile("aria-current=\"page\"\\s*>(?:Page )?(\\d+)(?: of (\\d+))?<");
+	private static final Pattern CURRENT = Pattern
+		.compile("aria-current=\"page\"\\s*>(?:Page )?(\\d+)(?: of (\\d+))?<");
 
 	@LocalServerPort
 	int port;
@@ -101,7 +105,8 @@ class PagerPagesTests {
 		person = "Pagerperson " + marker;
 		annotator = "annotator-" + marker;
 		users.create(annotator, TestUsers.PASSWORD, Role.EDITOR);
-		// Exported articles, so that their entities, tags and notes come with them and no tagger runs.
+		// Exported articles, so that their entities, tags and notes come with them and no
+		// tagger runs.
 		JsonMapper json = JsonMapper.shared();
 		StringBuilder lines = new StringBuilder();
 		for (int i = 1; i <= STORIES; i++) {
@@ -136,8 +141,8 @@ class PagerPagesTests {
 		assertThat(stored.json().get("created").intValue()).as(stored.text()).isEqualTo(STORIES + UNDATED);
 		firstStory = stored.json().get("results").get(0).get("id").asLong();
 		for (int i = 1; i <= STORIES; i++) {
-			publishAs(marker + "-ed", EditorialChange.ofArticle("tag.added", "tag " + i + " " + marker, firstStory, null,
-					"tag " + i));
+			publishAs(marker + "-ed",
+					EditorialChange.ofArticle("tag.added", "tag " + i + " " + marker, firstStory, null, "tag " + i));
 		}
 		reader = HttpApi.signedIn(port, TestUsers.READER, TestUsers.PASSWORD);
 		// The search index and the entity pages follow the commit.
@@ -154,8 +159,12 @@ class PagerPagesTests {
 
 		// 1 … 4 5 [6] 7 8 … 11
 		assertThat(nav.split("class=\"gap\"", -1)).hasSize(3);
-		assertThat(nav).contains(">1</a>").contains(">4</a>").contains(">8</a>").contains(">11</a>")
-			.doesNotContain(">3</a>").doesNotContain(">9</a>");
+		assertThat(nav).contains(">1</a>")
+			.contains(">4</a>")
+			.contains(">8</a>")
+			.contains(">11</a>")
+			.doesNotContain(">3</a>")
+			.doesNotContain(">9</a>");
 	}
 
 	@Test
@@ -214,11 +223,12 @@ class PagerPagesTests {
 	}
 
 	/**
-	 * Opens {@code page} of the list at {@code path} with its {@code filters} and checks that its pager
-	 * offers First, Previous, Next and Last, each to the list's address with the same filters, and each
-	 * leading to a page whose pager shows that page as the current one.
-	 * @param pages how many pages the list fills, or {@code null} where other tests add to it: as the
-	 * page says
+	 * Opens {@code page} of the list at {@code path} with its {@code filters} and checks
+	 * that its pager offers First, Previous, Next and Last, each to the list's address
+	 * with the same filters, and each leading to a page whose pager shows that page as
+	 * the current one.
+	 * @param pages how many pages the list fills, or {@code null} where other tests add
+	 * to it: as the page says
 	 * @return the pager's HTML
 	 */
 	private String assertPager(HttpApi client, String path, Map<String, List<String>> filters, int page,
@@ -327,7 +337,8 @@ class PagerPagesTests {
 	}
 
 	private void publishAs(String actor, EditorialChange change) {
-		SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(actor, null, "ROLE_EDITOR"));
+		SecurityContextHolder.getContext()
+			.setAuthentication(new TestingAuthenticationToken(actor, null, "ROLE_EDITOR"));
 		try {
 			new TransactionTemplate(transactionManager).executeWithoutResult(status -> events.publishEvent(change));
 		}

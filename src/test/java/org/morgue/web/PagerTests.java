@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The pager's links and its window of page numbers: the first and last page, those near the current
- * one, and gaps for what lies between.
+ * The pager's links and its window of page numbers: the first and last page, those near
+ * the current one, and gaps for what lies between.
  */
 class PagerTests {
 
@@ -66,8 +66,8 @@ class PagerTests {
 		// 2 and 8 are shown where a gap would hide only them
 		assertThat(numbers(Pager.numbered(5, 9, PagerTests::link))).containsExactly("1", "2", "3", "4", "[5]", "6", "7",
 				"8", "9");
-		assertThat(numbers(Pager.numbered(5, 10, PagerTests::link))).containsExactly("1", "2", "3", "4", "[5]", "6", "7",
-				"…", "10");
+		assertThat(numbers(Pager.numbered(5, 10, PagerTests::link))).containsExactly("1", "2", "3", "4", "[5]", "6",
+				"7", "…", "10");
 	}
 
 	@Test
@@ -84,8 +84,8 @@ class PagerTests {
 		List<Pager.PageLink> numbers = Pager.numbered(3, 5, PagerTests::link).numbers();
 
 		assertThat(numbers).extracting(Pager.PageLink::link)
-			.containsExactly("/list?filter=x", "/list?filter=x&page=2", "/list?filter=x&page=3", "/list?filter=x&page=4",
-					"/list?filter=x&page=5");
+			.containsExactly("/list?filter=x", "/list?filter=x&page=2", "/list?filter=x&page=3",
+					"/list?filter=x&page=4", "/list?filter=x&page=5");
 		assertThat(numbers).filteredOn(Pager.PageLink::current).extracting(Pager.PageLink::number).containsExactly(3);
 	}
 
@@ -111,11 +111,15 @@ class PagerTests {
 		return (page > 1) ? "/list?filter=x&page=" + page : "/list?filter=x";
 	}
 
-	/** The numbers as a reader sees them: the current one in brackets, a gap as an ellipsis. */
+	/**
+	 * The numbers as a reader sees them: the current one in brackets, a gap as an
+	 * ellipsis.
+	 */
 	private static List<String> numbers(Pager pager) {
 		return pager.numbers()
 			.stream()
-			.map(number -> number.gap() ? "…" : number.current() ? "[" + number.number() + "]" : number.number().toString())
+			.map(number -> number.gap() ? "…"
+					: number.current() ? "[" + number.number() + "]" : number.number().toString())
 			.toList();
 	}
 

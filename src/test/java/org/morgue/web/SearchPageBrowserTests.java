@@ -35,10 +35,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A reader searches the archive in a real browser: highlights, facets and their chips, the timeline
- * (clicked and dragged), pages, errors under the search box, the help page and related articles.
- * Every test stores its own articles under a unique marker word, so the shared database's other
- * articles do not matter; stored through {@link IngestService}, as the API and the paste page do.
+ * A reader searches the archive in a real browser: highlights, facets and their chips,
+ * the timeline (clicked and dragged), pages, errors under the search box, the help page
+ * and related articles. Every test stores its own articles under a unique marker word, so
+ * the shared database's other articles do not matter; stored through
+ * {@link IngestService}, as the API and the paste page do.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SearchPageBrowserTests {
@@ -104,8 +105,9 @@ class SearchPageBrowserTests {
 		String source = "Wire " + marker();
 		store("The older story", "An older story " + marker() + ".", source, "2020-05-01");
 		store("The newer story", "A newer story " + marker() + ".", source, "2022-05-01");
-		Eventually.until(() -> search.search(SearchCriteria.query("").withSources(List.of(source)).toRequest(20, 0, null)).total(),
-				total -> total == 2);
+		Eventually
+			.until(() -> search.search(SearchCriteria.query("").withSources(List.of(source)).toRequest(20, 0, null))
+				.total(), total -> total == 2);
 
 		// when
 		browser.go("/articles?source=" + encode(source));
@@ -128,7 +130,8 @@ class SearchPageBrowserTests {
 		// given
 		String marker = marker();
 		for (int i = 1; i <= 21; i++) {
-			store("Story " + i, "Story number " + i + " about " + marker + ".", "AFP", "2022-01-" + String.format("%02d", i));
+			store("Story " + i, "Story number " + i + " about " + marker + ".", "AFP",
+					"2022-01-" + String.format("%02d", i));
 		}
 		awaitIndexed(marker, 21);
 
@@ -194,7 +197,8 @@ class SearchPageBrowserTests {
 		// given
 		String marker = storeFourYears();
 		browser.go("/articles?q=" + marker);
-		assertThat(browser.find(By.cssSelector(".timeline figcaption")).getText()).contains("Articles per year, 2019–2022");
+		assertThat(browser.find(By.cssSelector(".timeline figcaption")).getText())
+			.contains("Articles per year, 2019–2022");
 		assertThat(bar("2020: 0 articles").getDomAttribute("href")).contains("from=2020&to=2020");
 
 		// when
@@ -210,7 +214,8 @@ class SearchPageBrowserTests {
 			.contains("Articles per month, Jan 2021 – Dec 2021");
 		assertThat(browser.driver().findElements(By.cssSelector(".timeline-bars a"))).hasSize(12);
 		assertThat(bar("March 2021: 1 article")).isNotNull();
-		assertThat(browser.find(By.cssSelector(".facet-months")).getText()).contains("March 2021").contains("June 2021");
+		assertThat(browser.find(By.cssSelector(".facet-months")).getText()).contains("March 2021")
+			.contains("June 2021");
 	}
 
 	@Test
@@ -249,7 +254,8 @@ class SearchPageBrowserTests {
 		assertThat(browser.find(By.id("q")).getDomAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(browser.has(By.cssSelector(".hits"))).isFalse();
 
-		// and: over plain HTTP, the answer is a 400 page with the message, not a stack trace
+		// and: over plain HTTP, the answer is a 400 page with the message, not a stack
+		// trace
 		HttpApi reader = HttpApi.signedIn(port, TestUsers.READER, TestUsers.PASSWORD);
 		HttpApi.Response response = reader.get("/articles?q=" + encode("(junta election"));
 		assertThat(response.status()).isEqualTo(400);
@@ -314,7 +320,8 @@ class SearchPageBrowserTests {
 		String shared = a + " " + b + " " + c + " ";
 		long first = store("Flood defences fail " + a, "Flood water " + shared + shared + "rose over the defences.",
 				"AFP", "2022-02-01");
-		store("Flood inquiry opens " + b, "An inquiry into the " + shared + shared + "flood opened.", "AFP", "2022-03-01");
+		store("Flood inquiry opens " + b, "An inquiry into the " + shared + shared + "flood opened.", "AFP",
+				"2022-03-01");
 		awaitIndexed(a, 2);
 
 		// when
@@ -343,12 +350,14 @@ class SearchPageBrowserTests {
 		assertThat(headline.getText()).isEqualTo("<script>window.injected = true</script> Claims " + marker);
 		assertThat(headline.findElement(By.tagName("mark")).getText()).isEqualTo(marker);
 		assertThat(browser.has(By.cssSelector(".hits script"))).isFalse();
-		assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.injected === undefined;")).isEqualTo(true);
+		assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.injected === undefined;"))
+			.isEqualTo(true);
 
 		// and: on the article page too
 		browser.go("/articles/" + id);
 		assertThat(browser.find(By.cssSelector(".story h1")).getText()).startsWith("<script>");
-		assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.injected === undefined;")).isEqualTo(true);
+		assertThat(((JavascriptExecutor) browser.driver()).executeScript("return window.injected === undefined;"))
+			.isEqualTo(true);
 	}
 
 	/** One article in 2019, two in 2021 (March and June), one in 2022; none in 2020. */
@@ -363,8 +372,8 @@ class SearchPageBrowserTests {
 	}
 
 	private long store(String title, String body, String source, String publishedAt) {
-		SavedArticle saved = ingest.ingestFields(new ArticleInput(title, body, null, source, null, publishedAt, null, "en"),
-				body);
+		SavedArticle saved = ingest
+			.ingestFields(new ArticleInput(title, body, null, source, null, publishedAt, null, "en"), body);
 		assertThat(saved.created()).isTrue();
 		return saved.article().id();
 	}
@@ -373,7 +382,10 @@ class SearchPageBrowserTests {
 		Eventually.until(() -> search.search(SearchRequest.of(marker)).total(), total -> total == count);
 	}
 
-	/** The index of a new context is built from the shared database first; that may take longer than a save. */
+	/**
+	 * The index of a new context is built from the shared database first; that may take
+	 * longer than a save.
+	 */
 	private void awaitFirstIndex() {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (!search.search(SearchRequest.of("")).indexAvailable() && System.nanoTime() < deadline) {

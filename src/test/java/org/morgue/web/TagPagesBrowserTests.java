@@ -23,9 +23,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tags in a real browser: an editor tags a story with a tag the autocomplete suggests, follows it to
- * the tag's page and takes it off again; a reader sees tags (as text, whatever they hold) but no
- * controls to change them.
+ * Tags in a real browser: an editor tags a story with a tag the autocomplete suggests,
+ * follows it to the tag's page and takes it off again; a reader sees tags (as text,
+ * whatever they hold) but no controls to change them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TagPagesBrowserTests {
@@ -60,7 +60,8 @@ class TagPagesBrowserTests {
 			// when: the editor types the start of the tag, and takes the suggestion
 			WebElement input = browser.find(By.id("tag-name"));
 			input.sendKeys(marker.substring(0, 6));
-			// The value is read as found: a later answer replaces the options (and so the elements).
+			// The value is read as found: a later answer replaces the options (and so the
+			// elements).
 			String suggestion = wait.until(d -> (String) ((JavascriptExecutor) d).executeScript("""
 					return Array.from(document.querySelectorAll('#tag-suggestions option'))
 					  .map(option => option.value).find(value => value === arguments[0]) || null;""", tag));
@@ -70,8 +71,8 @@ class TagPagesBrowserTests {
 
 			// then: the story shows the tag, as a link to its page
 			wait.until(d -> d.findElement(By.cssSelector(".notice")).getText().contains("Tagged"));
-			assertThat(browser.driver().findElements(By.cssSelector(".tag-list a")))
-				.extracting(WebElement::getText).containsExactly(tag);
+			assertThat(browser.driver().findElements(By.cssSelector(".tag-list a"))).extracting(WebElement::getText)
+				.containsExactly(tag);
 
 			// when: the editor follows it
 			browser.find(By.linkText(tag)).click();
@@ -125,7 +126,8 @@ class TagPagesBrowserTests {
 	}
 
 	private long story(String title) {
-		return ingest.ingestCopy(title + "\n\nThe story of " + title + ", " + UUID.randomUUID() + ".", CopyCorrections.none())
+		return ingest
+			.ingestCopy(title + "\n\nThe story of " + title + ", " + UUID.randomUUID() + ".", CopyCorrections.none())
 			.article()
 			.id();
 	}

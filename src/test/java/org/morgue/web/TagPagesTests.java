@@ -18,8 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tagging every result of a search from the search page, as plain forms without JavaScript, and
- * finding the tag again in the facet and on the tag list.
+ * Tagging every result of a search from the search page, as plain forms without
+ * JavaScript, and finding the tag again in the facet and on the tag list.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TagPagesTests {
@@ -98,14 +98,17 @@ class TagPagesTests {
 		assertThat(api.get("/api/v1/articles/" + second).json().get("tags").toString())
 			.isEqualTo("[\"Drought " + marker + "\"]");
 		assertThat(editor.get("/tags/" + path("Drought " + marker)).text()).contains("2 articles")
-			.contains("Drought deepens " + marker).contains("Drought relief " + marker);
+			.contains("Drought deepens " + marker)
+			.contains("Drought relief " + marker);
 		assertThat(editor.get(water).status()).isEqualTo(404);
 
 		// and a reader cannot rename
 		HttpApi reader = HttpApi.signedIn(port, TestUsers.READER, TestUsers.PASSWORD);
 		String drought = "/tags/" + path("Drought " + marker);
-		assertThat(reader.post(drought + "/rename", "application/x-www-form-urlencoded",
-				"_csrf=" + encode(csrf(reader.get(drought).text())) + "&name=Mine").status()).isEqualTo(403);
+		assertThat(reader
+			.post(drought + "/rename", "application/x-www-form-urlencoded",
+					"_csrf=" + encode(csrf(reader.get(drought).text())) + "&name=Mine")
+			.status()).isEqualTo(403);
 	}
 
 	private static String path(String tag) {
@@ -113,7 +116,8 @@ class TagPagesTests {
 	}
 
 	private static String csrf(String html) {
-		java.util.regex.Matcher found = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+		java.util.regex.Matcher found = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(html);
 		assertThat(found.find()).isTrue();
 		return found.group(1);
 	}
