@@ -88,6 +88,23 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 	}
 
+	/**
+	 * A new, empty database on the tests' PostgreSQL, for an archive of its own.
+	 * @return its JDBC URL (same user and password as {@link #connection()})
+	 */
+	public static String newDatabase(String prefix) {
+		Connection server = connection();
+		String name = prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		try (java.sql.Connection connection = java.sql.DriverManager.getConnection(server.url(), server.username(),
+				server.password()); java.sql.Statement statement = connection.createStatement()) {
+			statement.execute("create database " + name);
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return server.url().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
+	}
+
 	private static boolean dockerAvailable() {
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();

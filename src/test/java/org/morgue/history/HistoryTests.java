@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.morgue.Eventually;
 import org.morgue.HttpApi;
 import org.morgue.HttpApi.Response;
+import org.morgue.TestChanges;
 import org.morgue.TestUsers;
 import org.morgue.system.EditorialChange;
 import org.morgue.user.UserService;
@@ -223,17 +224,6 @@ class HistoryTests {
 		assertThat(admin.get("/api/v1/admin/audit?size=0").status()).isEqualTo(400);
 	}
 
-	private void publishAs(String actor, EditorialChange change) {
-		SecurityContextHolder.getContext()
-			.setAuthentication(new TestingAuthenticationToken(actor, null, "ROLE_EDITOR"));
-		try {
-			new TransactionTemplate(transactionManager).executeWithoutResult(status -> events.publishEvent(change));
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
-	}
-
 	private static List<String> kinds(Response response) {
 		assertThat(response.status()).isEqualTo(200);
 		return response.json().get("changes").findValuesAsString("kind");
@@ -266,6 +256,10 @@ class HistoryTests {
 
 	static String marker(String prefix) {
 		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+	}
+
+	private void publishAs(String actor, EditorialChange change) {
+		TestChanges.publishAs(actor, change, events, transactionManager);
 	}
 
 }

@@ -2,10 +2,6 @@ package org.morgue.search;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +84,8 @@ class IndexBacklogTests {
 	private ConfigurableApplicationContext start() {
 		TestDatabase.Connection server = TestDatabase.connection();
 		return new SpringApplicationBuilder(MorgueApplication.class).web(WebApplicationType.NONE)
-			.run("--spring.datasource.url=" + database(), "--spring.datasource.username=" + server.username(),
+			.run("--spring.datasource.url=" + TestDatabase.newDatabase("backlog"),
+					"--spring.datasource.username=" + server.username(),
 					"--spring.datasource.password=" + server.password(), "--morgue.data-dir=" + files.resolve("data"),
 					"--morgue.ner.enabled=false", "--morgue.search.check-on-start=false");
 	}
@@ -96,20 +93,6 @@ class IndexBacklogTests {
 	private static NewArticle article(String title) {
 		return new NewArticle(new ArticleMetadata(title, null, "AFP", null, null, null, null, "en"), false,
 				List.of(ArticleParagraph.paragraph(title + " happened, officials said.")), null, title);
-	}
-
-	/** A new, empty database on the tests' PostgreSQL. */
-	private static String database() {
-		TestDatabase.Connection server = TestDatabase.connection();
-		String name = "backlog_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-		try (Connection connection = DriverManager.getConnection(server.url(), server.username(), server.password());
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + name);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return server.url().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
 	}
 
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,8 +60,8 @@ class ArchiveRoundTripTests {
 		// given: an archive of a few hundred articles, analysed, with an entity renamed,
 		// a title corrected
 		// and tags
-		String source = database("source");
-		String target = database("target");
+		String source = TestDatabase.newDatabase("roundtrip_source");
+		String target = TestDatabase.newDatabase("roundtrip_target");
 		try (ConfigurableApplicationContext archive = new SpringApplicationBuilder(MorgueApplication.class)
 			.web(WebApplicationType.NONE)
 			.run(settings(source, "source").stream().map(setting -> "--" + setting).toArray(String[]::new))) {
@@ -161,7 +160,7 @@ class ArchiveRoundTripTests {
 				</REUTERS>
 				""".formatted(marker));
 		Files.writeString(folder.resolve("notes.docx"), "not an archive");
-		String database = database("formats");
+		String database = TestDatabase.newDatabase("roundtrip_formats");
 
 		// when
 		Command command = command("import", folder.toString(), database, "formats");
@@ -193,7 +192,8 @@ class ArchiveRoundTripTests {
 
 	@Test
 	void theCommandNamesAMissingPathAndDoesNotStart() {
-		Command command = command("import", files.resolve("nowhere.ndjson").toString(), database("missing"), "missing");
+		Command command = command("import", files.resolve("nowhere.ndjson").toString(),
+				TestDatabase.newDatabase("roundtrip_missing"), "missing");
 
 		assertThat(command.status).isEqualTo(2);
 		assertThat(command.err).contains("There is no file or folder").contains("nowhere.ndjson");
@@ -204,7 +204,7 @@ class ArchiveRoundTripTests {
 		// given: a running archive on a database of its own (shared, so no data directory
 		// lock), its
 		// index in service
-		String database = database("inuse");
+		String database = TestDatabase.newDatabase("roundtrip_inuse");
 		Path copy = Files.writeString(files.resolve("story.txt"), "A story that waits " + UUID.randomUUID() + ".\n");
 		try (ConfigurableApplicationContext archive = new SpringApplicationBuilder(MorgueApplication.class)
 			.web(WebApplicationType.NONE)
@@ -280,20 +280,6 @@ class ArchiveRoundTripTests {
 			lines.add(node);
 		}
 		return lines;
-	}
-
-	/** A new, empty database on the tests' PostgreSQL. */
-	private static String database(String purpose) {
-		TestDatabase.Connection server = TestDatabase.connection();
-		String name = "roundtrip_" + purpose + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-		try (Connection connection = DriverManager.getConnection(server.url(), server.username(), server.password());
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database " + name);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return server.url().replaceFirst("/postgres(\\?|$)", "/" + name + "$1");
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.morgue.Browser;
 import org.morgue.HttpApi;
+import org.morgue.TestChanges;
 import org.morgue.TestUsers;
 import org.morgue.system.EditorialChange;
 import org.morgue.user.UserService;
@@ -17,10 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,19 +126,12 @@ class HistoryPagesBrowserTests {
 			.isEqualTo(403);
 	}
 
-	private void publishAs(String actor, EditorialChange change) {
-		SecurityContextHolder.getContext()
-			.setAuthentication(new TestingAuthenticationToken(actor, null, "ROLE_EDITOR"));
-		try {
-			new TransactionTemplate(transactionManager).executeWithoutResult(status -> events.publishEvent(change));
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
-	}
-
 	private static String marker(String prefix) {
 		return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+	}
+
+	private void publishAs(String actor, EditorialChange change) {
+		TestChanges.publishAs(actor, change, events, transactionManager);
 	}
 
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.morgue.Eventually;
 import org.morgue.HttpApi;
 import org.morgue.HttpApi.Response;
+import org.morgue.TestChanges;
 import org.morgue.TestUsers;
 import org.morgue.ner.EntityService;
 import org.morgue.system.EditorialChange;
@@ -32,10 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -337,14 +335,7 @@ class PagerPagesTests {
 	}
 
 	private void publishAs(String actor, EditorialChange change) {
-		SecurityContextHolder.getContext()
-			.setAuthentication(new TestingAuthenticationToken(actor, null, "ROLE_EDITOR"));
-		try {
-			new TransactionTemplate(transactionManager).executeWithoutResult(status -> events.publishEvent(change));
-		}
-		finally {
-			SecurityContextHolder.clearContext();
-		}
+		TestChanges.publishAs(actor, change, events, transactionManager);
 	}
 
 }
