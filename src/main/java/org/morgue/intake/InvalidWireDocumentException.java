@@ -3,12 +3,13 @@ package org.morgue.intake;
 import org.morgue.system.InvalidInputException;
 
 /**
- * A document that cannot be taken as a story: not well-formed, not a news item, without story
- * text, or of a version of its format the archive does not read. The message says which.
+ * A document that cannot be taken as a story: not well-formed, not a news item, without
+ * story text, or of a version of its format the archive does not read. The message says
+ * which.
  */
-public class InvalidWireDocumentException extends InvalidInputException {
+class InvalidWireDocumentException extends InvalidInputException {
 
-	public InvalidWireDocumentException(String message) {
+	InvalidWireDocumentException(String message) {
 		super("body", message);
 	}
 

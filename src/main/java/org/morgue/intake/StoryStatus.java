@@ -4,7 +4,7 @@ package org.morgue.intake;
  * Whether a version of a story may be used, as its provider says ({@code pubStatus},
  * {@code management-status}).
  */
-public enum StoryStatus {
+enum StoryStatus {
 
 	/** To be used. */
 	USABLE,
