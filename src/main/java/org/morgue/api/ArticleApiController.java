@@ -34,6 +34,7 @@ import org.morgue.search.ArticleSearch;
 import org.morgue.search.SearchHit;
 import org.morgue.search.SearchCriteria;
 import org.morgue.search.SearchResult;
+import org.morgue.story.StoryService;
 import org.morgue.tag.TagService;
 import org.springdoc.core.annotations.ParameterObject;
 import tools.jackson.core.type.TypeReference;
@@ -86,10 +87,13 @@ class ArticleApiController {
 
 	private final TagService tags;
 
+	private final StoryService stories;
+
 	private final AnnotationService annotations;
 
 	ArticleApiController(ArticleService articles, IngestService ingest, JsonMapper json, ArticleSearch search,
-			EntityService entities, TagService tags, AnnotationService annotations) {
+			EntityService entities, TagService tags, AnnotationService annotations, StoryService stories) {
+		this.stories = stories;
 		this.annotations = annotations;
 		this.entities = entities;
 		this.tags = tags;
@@ -229,7 +233,7 @@ class ArticleApiController {
 		boolean analysed = entities.isAnalysed(article.id(), article.version());
 		return ArticleResponse.of(article, alreadyExisted,
 				entities.entitiesOf(List.of(article.id())).getOrDefault(article.id(), List.of()), analysed,
-				tags.tagsOf(article.id()));
+				tags.tagsOf(article.id()), stories.ofArticle(article.id()).orElse(null));
 	}
 
 	private ResponseEntity<ArticleResponse> created(SavedArticle saved) {

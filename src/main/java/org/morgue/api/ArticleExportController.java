@@ -15,6 +15,7 @@ import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleService;
 import org.morgue.ner.EntityService;
 import org.morgue.search.ArticleSearch;
+import org.morgue.story.StoryService;
 import org.morgue.tag.TagService;
 import org.morgue.search.InvalidQueryException;
 import org.morgue.search.SearchRequest;
@@ -58,8 +59,11 @@ class ArticleExportController {
 
 	private final TagService tags;
 
+	private final StoryService stories;
+
 	ArticleExportController(ArticleSearch search, ArticleService articles, JsonMapper json, EntityService entities,
-			TagService tags) {
+			TagService tags, StoryService stories) {
+		this.stories = stories;
 		this.entities = entities;
 		this.tags = tags;
 		this.search = search;
@@ -91,6 +95,7 @@ class ArticleExportController {
 					var analysed = entities.analysedVersions(ids);
 					var found = entities.entitiesOf(ids);
 					var tagged = tags.tagsOf(ids);
+					var told = stories.ofArticles(ids);
 					for (ArticleDetails article : articles.details(ids)) {
 						if (csv) {
 							writeCsvRow(writer, csvRow(article));
@@ -99,7 +104,7 @@ class ArticleExportController {
 							writer.write(json.writeValueAsString(
 									ArticleResponse.of(article, null, found.getOrDefault(article.id(), List.of()),
 											Integer.valueOf(article.version()).equals(analysed.get(article.id())),
-											tagged.getOrDefault(article.id(), List.of()))));
+											tagged.getOrDefault(article.id(), List.of()), told.get(article.id()))));
 							writer.write('\n');
 						}
 					}

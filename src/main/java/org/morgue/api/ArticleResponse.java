@@ -11,6 +11,8 @@ import org.morgue.article.ArticleParagraph;
 import org.morgue.ingest.PublicationDate;
 import org.morgue.ner.ArticleEntity;
 import org.morgue.ner.EntityType;
+import org.morgue.story.StoryState;
+import org.morgue.story.StoryStatus;
 
 /**
  * An article as the API returns it.
@@ -42,17 +44,38 @@ record ArticleResponse(@Schema(description = "The article's id") long id,
 		@Schema(description = "The people, organisations, places and other names it mentions, most mentioned first") List<EntityRef> entities,
 		@Schema(description = "Its tags as written, A to Z; change them with PUT and DELETE /api/v1/articles/{id}/tags/{tag}",
 				example = "[\"Myanmar\", \"human rights\"]") List<String> tags,
+		@Schema(description = "Who sees it: VISIBLE, WITHHELD (its provider holds it back until a usable version comes) or WITHDRAWN (killed); editors see every article, readers only visible ones past their embargo") String visibility,
+		@Schema(description = "Readers see it only from this instant (an embargo), or null",
+				nullable = true) Instant embargoedUntil,
+		@Schema(description = "For an article that came as a story from a wire feed: the provider's id, the version shown, how many versions came, and the status of the newest; null otherwise",
+				nullable = true) StoryResponse story,
 		Links links) {
 
 	static ArticleResponse of(ArticleDetails article, Boolean alreadyExisted, List<ArticleEntity> entities,
-			boolean analysed, List<String> tags) {
+			boolean analysed, List<String> tags, StoryState story) {
 		return new ArticleResponse(article.id(), article.title(), article.titleDerived(), article.byline(),
 				article.source(), DatelineResponse.of(article.dateline()),
 				PublicationDate.format(article.publishedDate(), article.publishedTime()), article.ingestedAt(),
 				article.url(), article.language(), article.wordCount(), article.contentHash(), article.version(),
 				article.createdBy(), article.createdAt(), article.updatedBy(), article.updatedAt(), article.body(),
 				article.paragraphs().stream().map(ParagraphResponse::of).toList(), article.signOff(), alreadyExisted,
-				analysed, entities.stream().map(EntityRef::of).toList(), List.copyOf(tags), Links.of(article.id()));
+				analysed, entities.stream().map(EntityRef::of).toList(), List.copyOf(tags),
+				article.visibility().state().name(), article.visibility().embargoedUntil(),
+				StoryResponse.of(story, article.id()), Links.of(article.id()));
+	}
+
+	@Schema(name = "Story")
+	record StoryResponse(@Schema(description = "The provider's id of the story") String guid,
+			@Schema(description = "The version the article shows") String version,
+			@Schema(description = "How many versions were received; GET .../versions lists them") int versions,
+			@Schema(description = "USABLE, WITHHELD or CANCELED (a kill), as the newest version says") StoryStatus status,
+			@Schema(description = "The versions received") String href) {
+
+		static StoryResponse of(StoryState story, long articleId) {
+			return (story != null) ? new StoryResponse(story.guid(), story.version(), story.versions(), story.status(),
+					"/api/v1/articles/" + articleId + "/versions") : null;
+		}
+
 	}
 
 	@Schema(name = "ArticleEntity")

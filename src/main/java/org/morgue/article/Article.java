@@ -8,6 +8,8 @@ import java.util.List;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EntityListeners;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -89,6 +91,13 @@ class Article {
 
 	@Column(name = "content_hash", nullable = false)
 	private String contentHash;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ArticleVisibility.State visibility = ArticleVisibility.State.VISIBLE;
+
+	@Column(name = "embargoed_until")
+	private Instant embargoedUntil;
 
 	@Version
 	private int version;
@@ -176,6 +185,16 @@ class Article {
 		this.contentHash = ArticleText.contentHash(body);
 	}
 
+	/** Who may see it from now on; a change is a new version of the article. */
+	void changeVisibility(ArticleVisibility visibility) {
+		this.visibility = visibility.state();
+		this.embargoedUntil = visibility.embargoedUntil();
+	}
+
+	ArticleVisibility visibility() {
+		return new ArticleVisibility(visibility, embargoedUntil);
+	}
+
 	String getBody() {
 		return body;
 	}
@@ -189,7 +208,7 @@ class Article {
 				: new ArticleDateline(datelineText, datelinePlace, datelinePlaceDisplay);
 		return new ArticleDetails(id, title, titleDerived, byline, (source != null) ? source.getName() : null, dateline,
 				publishedDate, publishedTime, ingestedAt, url, language, ArticleText.split(body, subheadParagraphs),
-				signOff, wordCount, contentHash, version, createdBy, createdAt, updatedBy, updatedAt);
+				signOff, wordCount, contentHash, version, createdBy, createdAt, updatedBy, updatedAt, visibility());
 	}
 
 	Long getId() {

@@ -36,7 +36,8 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 
 	String CONTENT = """
 			select new org.morgue.article.ArticleContent(a.id, a.version, a.title, a.body, a.byline, s.name,
-			    a.datelinePlaceDisplay, a.datelineText, a.publishedDate, a.publishedTime, a.ingestedAt)
+			    a.datelinePlaceDisplay, a.datelineText, a.publishedDate, a.publishedTime, a.ingestedAt, a.visibility,
+			    a.embargoedUntil)
 			from Article a left join a.source s
 			""";
 
@@ -48,6 +49,11 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 
 	@Query(SUMMARY + " where a.id in :ids")
 	List<ArticleSummary> findSummariesByIdIn(Collection<Long> ids);
+
+	@Query(SUMMARY + """
+			where a.id in :ids and a.visibility = org.morgue.article.ArticleVisibility.State.VISIBLE
+			    and (a.embargoedUntil is null or a.embargoedUntil <= :now)""")
+	List<ArticleSummary> findSummariesVisibleAt(Collection<Long> ids, Instant now);
 
 	@Query("select new org.morgue.article.ArticleVersion(a.id, a.version) from Article a where a.id > :afterId order by a.id")
 	List<ArticleVersion> findVersionsAfter(long afterId, Limit limit);

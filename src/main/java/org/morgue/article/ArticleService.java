@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
 
+import org.morgue.system.CurrentActor;
 import org.morgue.system.EditorialChange;
 import org.morgue.system.Workers;
 
@@ -179,13 +180,18 @@ public class ArticleService {
 
 	}
 
+	/**
+	 * The article, unless the caller only reads and readers do not see it (withheld,
+	 * withdrawn or under embargo): to a reader it is not there.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<ArticleDetails> find(long id) {
-		return articles.findById(id).map(Article::toDetails);
+		return articles.findById(id).map(Article::toDetails).filter(this::shownToCaller);
 	}
 
 	/**
-	 * @throws ArticleNotFoundException when there is no such article
+	 * @throws ArticleNotFoundException when there is no such article, or the caller only
+	 * reads and readers do not see it
 	 */
 	@Transactional(readOnly = true)
 	public ArticleDetails get(long id) {
@@ -198,6 +204,9 @@ public class ArticleService {
 	 */
 	@Transactional(readOnly = true)
 	public String rawText(long id) {
+		if (CurrentActor.readsOnly()) {
+			get(id);
+		}
 		return articles.findRawTextById(id).orElseThrow(() -> new ArticleNotFoundException(id));
 	}
 
@@ -300,11 +309,42 @@ public class ArticleService {
 
 	/**
 	 * Summaries of these articles, in the order of the ids (a ranking from elsewhere);
-	 * ids of articles that no longer exist are left out.
+	 * ids of articles that no longer exist, and for a caller who only reads those readers
+	 * do not see, are left out.
 	 */
 	@Transactional(readOnly = true)
 	public List<ArticleSummary> summaries(List<Long> ids) {
-		return ids.isEmpty() ? List.of() : inOrder(ids, articles.findSummariesByIdIn(ids), ArticleSummary::id);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		List<ArticleSummary> rows = CurrentActor.readsOnly() ? articles.findSummariesVisibleAt(ids, Instant.now(clock))
+				: articles.findSummariesByIdIn(ids);
+		return inOrder(ids, rows, ArticleSummary::id);
+	}
+
+	/**
+	 * Changes who sees the article (a story withheld, withdrawn or embargoed by its
+	 * provider, or usable again): a new version of the article, so that the index
+	 * follows, recorded in the history.
+	 * @throws ArticleNotFoundException when there is no such article
+	 */
+	public ArticleDetails changeVisibility(long id, ArticleVisibility visibility) {
+		return transactions.execute(status -> {
+			Article article = articles.findById(id).orElseThrow(() -> new ArticleNotFoundException(id));
+			ArticleVisibility before = article.visibility();
+			if (before.equals(visibility)) {
+				return article.toDetails();
+			}
+			article.changeVisibility(visibility);
+			articles.flush();
+			events.publishEvent(EditorialChange.ofArticle("article.visibility", "visibility", id, before, visibility));
+			events.publishEvent(new ArticleSaved(id));
+			return article.toDetails();
+		});
+	}
+
+	private boolean shownToCaller(ArticleDetails article) {
+		return !CurrentActor.readsOnly() || article.visibility().visibleAt(Instant.now(clock));
 	}
 
 	/**

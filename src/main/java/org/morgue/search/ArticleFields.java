@@ -27,7 +27,7 @@ import org.morgue.tag.TagNames;
 final class ArticleFields {
 
 	/** Version of the mapping and analysis; the index directory is named after it. */
-	static final int SCHEMA_VERSION = 6;
+	static final int SCHEMA_VERSION = 7;
 
 	static final String ID = "id";
 
@@ -89,6 +89,14 @@ final class ArticleFields {
 	/** The article's tags as written, for counting. */
 	static final String TAG_NAME = "tag_name";
 
+	/**
+	 * Until when readers do not see the article, as milliseconds since 1970
+	 * ({@link Long#MAX_VALUE} for a story withheld or withdrawn); absent when they do.
+	 * Points, for leaving such articles out of readers' searches, embargoes lifting on
+	 * time without re-indexing.
+	 */
+	static final String HIDDEN_UNTIL = "hidden_until";
+
 	private ArticleFields() {
 	}
 
@@ -140,6 +148,10 @@ final class ArticleFields {
 		}
 		if (article.ingestedAt() != null) {
 			doc.add(new LongField(INGESTED, article.ingestedAt().toEpochMilli()));
+		}
+		if (article.hiddenUntil() != null) {
+			doc.add(new LongField(HIDDEN_UNTIL, article.hiddenUntil().equals(java.time.Instant.MAX) ? Long.MAX_VALUE
+					: article.hiddenUntil().toEpochMilli(), Field.Store.NO));
 		}
 		for (ArticleEntity entity : indexed.entities()) {
 			String id = Long.toString(entity.id());

@@ -7,6 +7,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.morgue.ner.EntityService;
+import org.morgue.system.CurrentActor;
 
 import org.springframework.stereotype.Component;
 
@@ -67,7 +68,29 @@ class ArticleQueries {
 			query.add(LongField.newRangeQuery(ArticleFields.INGESTED, (after == Long.MAX_VALUE) ? after : after + 1,
 					Long.MAX_VALUE), BooleanClause.Occur.FILTER);
 		}
+		hideFromReaders(query);
 		return query.build();
+	}
+
+	/**
+	 * The query as the caller may see its matches: for someone who only reads, without
+	 * the articles readers do not see (withheld, withdrawn, under embargo now).
+	 */
+	Query forCaller(Query query) {
+		if (!CurrentActor.readsOnly()) {
+			return query;
+		}
+		BooleanQuery.Builder visible = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST);
+		hideFromReaders(visible);
+		return visible.build();
+	}
+
+	private static void hideFromReaders(BooleanQuery.Builder query) {
+		if (CurrentActor.readsOnly()) {
+			long now = System.currentTimeMillis();
+			query.add(LongField.newRangeQuery(ArticleFields.HIDDEN_UNTIL, now + 1, Long.MAX_VALUE),
+					BooleanClause.Occur.MUST_NOT);
+		}
 	}
 
 }

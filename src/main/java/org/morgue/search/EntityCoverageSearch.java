@@ -30,10 +30,13 @@ public class EntityCoverageSearch {
 
 	private final ArticleIndex index;
 
+	private final ArticleQueries queries;
+
 	private final EntityFacets entityFacets;
 
-	EntityCoverageSearch(ArticleIndex index, EntityFacets entityFacets) {
+	EntityCoverageSearch(ArticleIndex index, EntityFacets entityFacets, ArticleQueries queries) {
 		this.index = index;
+		this.queries = queries;
 		this.entityFacets = entityFacets;
 	}
 
@@ -43,7 +46,7 @@ public class EntityCoverageSearch {
 	 * @param together how many co-occurring entities to give
 	 */
 	public EntityCoverage of(long entityId, int offset, int size, int together) {
-		Query query = ArticleQueryParser.entities(List.of(entityId));
+		Query query = queries.forCaller(ArticleQueryParser.entities(List.of(entityId)));
 		EntityCoverage found = index.read(searcher -> {
 			FacetCounter.Counts counts = searcher.search(query, new FacetCounter());
 			RankedPage page = RankedPage.rank(searcher, query, ResultOrder.of(SearchSort.NEWEST), null, offset, size,

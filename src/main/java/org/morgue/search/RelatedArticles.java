@@ -21,10 +21,13 @@ public class RelatedArticles {
 
 	private final ArticleIndex index;
 
+	private final ArticleQueries queries;
+
 	private final ArticleService articles;
 
-	RelatedArticles(ArticleIndex index, ArticleService articles) {
+	RelatedArticles(ArticleIndex index, ArticleService articles, ArticleQueries queries) {
 		this.index = index;
+		this.queries = queries;
 		this.articles = articles;
 	}
 
@@ -45,9 +48,9 @@ public class RelatedArticles {
 			like.setMinDocFreq(2);
 			like.setMaxQueryTerms(25);
 			Query similar = like.like(ArticleFields.TEXT, new StringReader(article.title() + "\n" + article.body()));
-			Query query = new BooleanQuery.Builder().add(similar, BooleanClause.Occur.MUST)
+			Query query = queries.forCaller(new BooleanQuery.Builder().add(similar, BooleanClause.Occur.MUST)
 				.add(new TermQuery(ArticleFields.idTerm(articleId)), BooleanClause.Occur.MUST_NOT)
-				.build();
+				.build());
 			return RankedPage.ids(searcher, searcher.search(query, count).scoreDocs);
 		}, List.of());
 	}
