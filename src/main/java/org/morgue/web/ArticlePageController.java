@@ -1,5 +1,6 @@
 package org.morgue.web;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,6 +22,7 @@ import org.morgue.ner.EntityType;
 import org.morgue.search.RelatedArticles;
 import org.morgue.tag.InvalidTagException;
 import org.morgue.tag.TagNames;
+import org.morgue.story.StoryService;
 import org.morgue.tag.TagService;
 
 import org.springframework.http.HttpStatus;
@@ -60,9 +62,12 @@ class ArticlePageController {
 
 	private final AnnotationService annotations;
 
+	private final StoryService stories;
+
 	ArticlePageController(ArticleService articles, RelatedArticles related, EntityService entities, TagService tags,
-			AnnotationService annotations) {
+			AnnotationService annotations, StoryService stories) {
 		this.articles = articles;
+		this.stories = stories;
 		this.related = related;
 		this.entities = entities;
 		this.tags = tags;
@@ -91,6 +96,8 @@ class ArticlePageController {
 		model.addAttribute("tags", tags.tagsOf(id));
 		List<Long> related = this.related.of(id, RELATED);
 		model.addAttribute("related", articles.summaries(related));
+		model.addAttribute("story", stories.ofArticle(id).orElse(null));
+		model.addAttribute("withheldNotice", StoryNotices.withheld(article.visibility(), Instant.now()));
 		return "articles/show";
 	}
 

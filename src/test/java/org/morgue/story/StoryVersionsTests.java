@@ -120,6 +120,17 @@ class StoryVersionsTests {
 		assertThat(reader.get("/api/v1/articles?q=" + marker + "+Tuesday").json().get("total").asLong()).isZero();
 		assertThat(reader.get("/api/v1/articles/" + id + "/history").json().findValuesAsString("kind"))
 			.contains("article.text", "story.version");
+
+		// and: the article page links to its versions, whose page shows what the newest
+		// changed
+		HttpApi page = HttpApi.signedIn(port, TestUsers.READER, TestUsers.PASSWORD);
+		assertThat(page.get("/articles/" + id).text()).contains("Versions (3)");
+		String changes = page.get("/articles/" + id + "/versions").text();
+		assertThat(changes).contains("From version 1 to version 3")
+			.contains("<del class=\"cut\"><p>The harbour closed on Monday after the storm " + marker + ".</p></del>")
+			.contains("<ins class=\"added\"><p>The harbour reopened on Wednesday " + marker)
+			.contains("<p class=\"kept\">Fishermen stayed at home.</p>")
+			.contains("arrived late");
 	}
 
 	@Test
@@ -146,6 +157,10 @@ class StoryVersionsTests {
 		assertThat(seen.get("visibility").asString()).isEqualTo("WITHDRAWN");
 		assertThat(seen.get("story").get("status").asString()).isEqualTo("CANCELED");
 		assertThat(seen.get("body").asString()).contains("resigned on Friday");
+		assertThat(HttpApi.signedIn(port, TestUsers.EDITOR, TestUsers.PASSWORD).get("/articles/" + id).text())
+			.contains("Withdrawn by its provider (killed): readers do not see it.");
+		assertThat(HttpApi.signedIn(port, TestUsers.READER, TestUsers.PASSWORD).get("/articles/" + id).status())
+			.isEqualTo(404);
 
 		// and: a usable version later brings it back
 		receive("3", StoryStatus.USABLE, null, "Minister stays " + marker, "The minister stayed on " + marker + ".");
