@@ -7,5 +7,5 @@ package org.morgue.ingest;
  * @param rest the paragraph text after the dateline and its separator, leading whitespace
  * removed; empty when the dateline stood alone
  */
-record DatelineMatch(Dateline dateline, String rest) {
+public record DatelineMatch(Dateline dateline, String rest) {
 }

@@ -113,6 +113,18 @@ class DatelineParserTests {
 		assertThat(parser.parse(null)).isEmpty();
 	}
 
+	@Test
+	void readsTheDatelineAtTheStartOfAParagraphForOtherModules() {
+		// when
+		DatelineMatch match = Dateline.atStartOf("GROSSETO, Italy (AP) -- The trial has begun.").orElseThrow();
+
+		// then
+		assertThat(match.dateline())
+			.isEqualTo(new Dateline("GROSSETO, Italy (AP) --", "GROSSETO, Italy", "Grosseto, Italy", null, null, "AP"));
+		assertThat(match.rest()).isEqualTo("The trial has begun.");
+		assertThat(Dateline.atStartOf("The trial has begun.")).isEmpty();
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "NEW YORK           | New York", "RIO DE JANEIRO     | Rio de Janeiro",
 			"ST. LOUIS          | St. Louis", "YANGON             | Yangon", "NAYPYIDAW, Myanmar | Naypyidaw, Myanmar",
