@@ -29,6 +29,10 @@ import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.CopyDecoder;
 import org.morgue.ingest.IngestService;
 import org.morgue.ingest.MetadataInput;
+import org.morgue.intake.IntakeDocument;
+import org.morgue.intake.IntakeItem;
+import org.morgue.intake.IntakeReport;
+import org.morgue.intake.IntakeService;
 import org.morgue.ner.EntityService;
 import org.morgue.search.ArticleSearch;
 import org.morgue.search.SearchHit;
@@ -75,6 +79,16 @@ class ArticleApiController {
 
 	private static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
+	static final String WIRE_G2_ITEM = "application/vnd.iptc.g2.newsitem+xml";
+
+	static final String WIRE_G2_MESSAGE = "application/vnd.iptc.g2.newsmessage+xml";
+
+	static final String WIRE_NITF = "application/nitf+xml";
+
+	static final String WIRE_NINJS = "application/ninjs+json";
+
+	static final String URI_LIST = "text/uri-list";
+
 	private final ArticleService articles;
 
 	private final IngestService ingest;
@@ -91,8 +105,12 @@ class ArticleApiController {
 
 	private final AnnotationService annotations;
 
+	private final IntakeService intake;
+
 	ArticleApiController(ArticleService articles, IngestService ingest, JsonMapper json, ArticleSearch search,
-			EntityService entities, TagService tags, AnnotationService annotations, StoryService stories) {
+			EntityService entities, TagService tags, AnnotationService annotations, StoryService stories,
+			IntakeService intake) {
+		this.intake = intake;
 		this.stories = stories;
 		this.annotations = annotations;
 		this.entities = entities;
@@ -144,6 +162,47 @@ class ArticleApiController {
 		SavedArticle saved = ingest.ingestFields(new ArticleInput(body.title(), body.body(), body.byline(),
 				body.source(), body.dateline(), body.publishedAt(), body.url(), body.language()), received);
 		return created(saved);
+	}
+
+	@PostMapping(
+			consumes = { WIRE_G2_ITEM, WIRE_G2_MESSAGE, WIRE_NITF, WIRE_NINJS, MediaType.APPLICATION_XML_VALUE,
+					MediaType.TEXT_XML_VALUE, MediaType.TEXT_HTML_VALUE, MediaType.APPLICATION_XHTML_XML_VALUE,
+					URI_LIST, MediaType.APPLICATION_RSS_XML_VALUE, MediaType.APPLICATION_ATOM_XML_VALUE },
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('EDITOR')")
+	@Operation(summary = "Store a wire document, a web page or a feed",
+			description = "By Content-Type: NewsML-G2 (" + WIRE_G2_ITEM + ", or a newsMessage of several items), NITF ("
+					+ WIRE_NITF + "), ninjs 1.x to 3.x (" + WIRE_NINJS + "), XML told by its root element, a web page "
+					+ "as saved (text/html; pass its address as url), addresses for the archive to fetch (" + URI_LIST
+					+ ", one per line), or an RSS or Atom feed. A story with its provider's id "
+					+ "(G2 guid, ninjs uri, NITF du-key or doc-id, a page's address) is a version of that story: "
+					+ "the first makes the article (201), a newer one replaces its text, an older one is only "
+					+ "listed, the same one again changes nothing (200, alreadyExisted=true). A document of one "
+					+ "story answers with its article; a message, a feed or a list of addresses with what became "
+					+ "of each story (201 when any was new).",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = { @Content(mediaType = WIRE_G2_ITEM, schema = @Schema(type = "string")),
+							@Content(mediaType = WIRE_NINJS, schema = @Schema(type = "object")),
+							@Content(mediaType = MediaType.TEXT_HTML_VALUE, schema = @Schema(type = "string")),
+							@Content(mediaType = URI_LIST,
+									schema = @Schema(type = "string",
+											example = "https://www.example.org/news/2026/harbour-reopens")) }))
+	@ApiResponse(responseCode = "201", description = "Stored")
+	@ApiResponse(responseCode = "200", description = "Nothing new, or a version of a story the archive has")
+	@BodyLimit(copies = 4)
+	ResponseEntity<?> createFromDocument(@RequestBody byte[] bytes, HttpServletRequest request,
+			@Parameter(description = "Where the page or document was published") @RequestParam(
+					required = false) String url,
+			@Parameter(description = "The agency or publication, when the document names none") @RequestParam(
+					required = false) String source) {
+		IntakeReport report = intake.take(new IntakeDocument(bytes, request.getContentType(), null, url, source));
+		if (!report.several() && report.items().size() == 1 && report.items().get(0).article() != null) {
+			IntakeItem item = report.items().get(0);
+			return created(item.article(), item.outcome() == IntakeItem.Outcome.CREATED,
+					item.outcome() == IntakeItem.Outcome.DUPLICATE);
+		}
+		IntakeResponse body = IntakeResponse.of(report);
+		return ResponseEntity.status((report.created() > 0) ? HttpStatus.CREATED : HttpStatus.OK).body(body);
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -237,10 +296,13 @@ class ArticleApiController {
 	}
 
 	private ResponseEntity<ArticleResponse> created(SavedArticle saved) {
-		ArticleDetails article = saved.article();
+		return created(saved.article(), saved.created(), !saved.created());
+	}
+
+	private ResponseEntity<ArticleResponse> created(ArticleDetails article, boolean created, boolean alreadyExisted) {
 		URI location = URI.create("/api/v1/articles/" + article.id());
-		ArticleResponse body = response(article, !saved.created());
-		if (saved.created()) {
+		ArticleResponse body = response(article, alreadyExisted);
+		if (created) {
 			return ResponseEntity.created(location).eTag(etag(body)).body(body);
 		}
 		return ResponseEntity.status(HttpStatus.OK)

@@ -3,6 +3,8 @@ package org.morgue.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 import org.morgue.article.ArticleDateline;
@@ -33,6 +35,8 @@ public class IngestService {
 	private static final Pattern SPACES = Pattern.compile("[ \t]{2,}");
 
 	private final WireCopyParser parser = new WireCopyParser();
+
+	private final BylineParser bylines = new BylineParser();
 
 	private final ArticleService articles;
 
@@ -105,7 +109,35 @@ public class IngestService {
 			throw new InvalidArticleException("body", "The body is missing or empty: send the story's text in 'body'.");
 		}
 		checkSize("body", fields.body());
-		List<ArticleParagraph> paragraphs = paragraphs(fields.body());
+		return prepare(fields, paragraphs(fields.body()), rawText);
+	}
+
+	/**
+	 * The article a story read from a wire format, a feed or a web page makes, checked
+	 * but not stored: its text as the format divides it, its fields taken as
+	 * {@link #prepareFields} takes them ({@code fields.body()} is not read).
+	 * @param paragraphs the story's paragraphs and subheads, in order
+	 * @param rawText the document as received
+	 * @throws InvalidArticleException when there is no text, it is too large or a field
+	 * is invalid
+	 */
+	public NewArticle prepareStory(ArticleInput fields, List<ArticleParagraph> paragraphs, String rawText) {
+		if (paragraphs.isEmpty()) {
+			throw new InvalidArticleException("body", "The story has no text: there is nothing to archive.");
+		}
+		checkSize("body", paragraphs.stream().map(ArticleParagraph::text).collect(Collectors.joining("\n\n")));
+		// a byline as copy writes it ("By Jane Roe"), as wire formats often carry it
+		ArticleInput given = fields;
+		Optional<Byline> byline = bylines.parse(fields.byline());
+		if (byline.isPresent()) {
+			given = new ArticleInput(fields.title(), fields.body(), byline.get().byline(),
+					(fields.source() != null) ? fields.source() : byline.get().source(), fields.dateline(),
+					fields.publishedAt(), fields.url(), fields.language());
+		}
+		return prepare(given, paragraphs, rawText);
+	}
+
+	private NewArticle prepare(ArticleInput fields, List<ArticleParagraph> paragraphs, String rawText) {
 		String given = MetadataInput.text(fields.title());
 		boolean titleDerived = given == null;
 		String title = titleDerived ? WireCopyParser.deriveTitle(paragraphs.get(0).text()) : given;

@@ -65,7 +65,17 @@ public final class MetadataInput {
 			.map(match -> new ArticleDateline(match.dateline().text(), match.dateline().place(),
 					match.dateline().placeDisplay()))
 			.orElseGet(() -> new ArticleDateline(text, text,
-					text.equals(text.toUpperCase(Locale.ROOT)) ? DatelineParser.displayForm(text) : text));
+					writtenInCapitals(text) ? DatelineParser.displayForm(text) : text));
+	}
+
+	/**
+	 * Whether a place is written as datelines write it, the city in capitals
+	 * ({@code YANGON}, {@code GROSSETO, Italy}).
+	 */
+	private static boolean writtenInCapitals(String place) {
+		int comma = place.indexOf(',');
+		String city = (comma < 0) ? place : place.substring(0, comma);
+		return city.equals(city.toUpperCase(Locale.ROOT));
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.morgue.story.StoryStatus;
 import org.w3c.dom.Element;
 
 import static org.morgue.intake.StoryDraft.first;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.morgue.story.StoryStatus;
 import org.morgue.ingest.Dateline;
 import org.morgue.ingest.DatelineMatch;
 

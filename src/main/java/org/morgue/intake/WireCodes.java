@@ -1,5 +1,7 @@
 package org.morgue.intake;
 
+import org.morgue.story.StoryStatus;
+
 import java.util.Locale;
 
 /**

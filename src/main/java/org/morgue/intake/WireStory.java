@@ -1,5 +1,7 @@
 package org.morgue.intake;
 
+import org.morgue.story.StoryStatus;
+
 import java.time.Instant;
 import java.util.List;
 

@@ -269,7 +269,7 @@ final class WireXml {
 	 * A factory of its own for each document: the JDK's factories do not promise to be
 	 * safe for use by several threads at once.
 	 */
-	private static XMLInputFactory inputFactory() {
+	static XMLInputFactory inputFactory() {
 		XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
 		factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
 		factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

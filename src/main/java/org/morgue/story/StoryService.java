@@ -106,6 +106,12 @@ public class StoryService {
 		return new StoryReceipt(saved.created() ? StoryReceipt.Outcome.CREATED : StoryReceipt.Outcome.UPDATED, article);
 	}
 
+	/** Whether the archive holds a story of this provider's id. */
+	@Transactional(readOnly = true)
+	public boolean holds(String guid) {
+		return guid != null && store.find(guid.strip()).isPresent();
+	}
+
 	/** The story of an article, if it came as one. */
 	@Transactional(readOnly = true)
 	public Optional<StoryState> ofArticle(long articleId) {

@@ -211,7 +211,7 @@ class ArticleApiTests {
 
 	@Test
 	void refusesAnUnknownContentType() {
-		Response response = editor.post("/api/v1/articles", "application/xml", "<article/>");
+		Response response = editor.post("/api/v1/articles", "application/pdf", "%PDF-1.4");
 
 		assertThat(response.status()).isEqualTo(415);
 		assertThat(response.contentType()).startsWith(PROBLEM_JSON);

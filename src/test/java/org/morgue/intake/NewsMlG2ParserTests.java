@@ -3,6 +3,7 @@ package org.morgue.intake;
 import java.time.Instant;
 import java.util.List;
 
+import org.morgue.story.StoryStatus;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 

@@ -2,6 +2,7 @@ package org.morgue.intake;
 
 import java.time.Instant;
 
+import org.morgue.story.StoryStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
