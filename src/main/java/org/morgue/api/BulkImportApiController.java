@@ -108,6 +108,7 @@ class BulkImportApiController {
 				if (summary != null) {
 					answer.writeNumberProperty("read", summary.read());
 					answer.writeNumberProperty("created", summary.created());
+					answer.writeNumberProperty("updated", summary.updated());
 					answer.writeNumberProperty("duplicates", summary.duplicates());
 					answer.writeNumberProperty("errors", summary.errors());
 					answer.writeNumberProperty("seconds", summary.took().toMillis() / 1000.0);

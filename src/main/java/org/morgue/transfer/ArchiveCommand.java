@@ -130,8 +130,9 @@ public final class ArchiveCommand {
 			return 2;
 		}
 		awaitIndex(context, out, err);
-		out.printf("Done: %,d read, %,d created, %,d duplicates, %,d errors in %s (%,.0f articles/s)%n", summary.read(),
-				summary.created(), summary.duplicates(), summary.errors(), format(summary.took()), summary.perSecond());
+		out.printf("Done: %,d read, %,d created, %,d updated, %,d duplicates, %,d errors in %s (%,.0f articles/s)%n",
+				summary.read(), summary.created(), summary.updated(), summary.duplicates(), summary.errors(),
+				format(summary.took()), summary.perSecond());
 		for (ImportOutcome error : summary.errorsShown()) {
 			err.printf("  %s: %s%s%n", error.place(), (error.field() != null) ? error.field() + ": " : "",
 					error.reason());

@@ -1,6 +1,7 @@
 package org.morgue.transfer;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,11 +25,16 @@ import org.morgue.article.NewArticle;
 import org.morgue.ingest.ArticleInput;
 import org.morgue.ingest.CopyCorrections;
 import org.morgue.ingest.IngestService;
+import org.morgue.intake.IntakeDocument;
+import org.morgue.intake.IntakeItem;
+import org.morgue.intake.IntakeReport;
+import org.morgue.intake.IntakeService;
 import org.morgue.ner.ArchivedMention;
 import org.morgue.ner.EntityService;
 import org.morgue.tag.TagService;
 import org.morgue.system.CurrentActor;
 import org.morgue.system.WorkProgress;
+import org.morgue.system.InvalidInputException;
 import org.morgue.system.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +71,14 @@ public class BulkImport {
 	private static final Set<String> FIELDS = Set.of("title", "body", "byline", "source", "dateline", "publishedAt",
 			"url", "language");
 
+	private static final Set<String> DOCUMENT_FIELDS = Set.of("document", "mediaType", "url", "source");
+
+	/** Fields by which a line is a ninjs document, which article fields never are. */
+	private static final Set<String> NINJS_FIELDS = Set.of("uri", "headline", "headlines", "body_text", "body_html",
+			"bodies", "versioncreated", "versionCreated", "firstcreated", "firstCreated", "pubstatus", "pubStatus");
+
+	private static final String NINJS = "application/ninjs+json";
+
 	private static final Set<String> COPY_FIELDS = Set.of("raw", "title", "byline", "source", "dateline", "publishedAt",
 			"url", "language");
 
@@ -86,10 +100,13 @@ public class BulkImport {
 
 	private final Workers workers;
 
+	private final IntakeService intake;
+
 	BulkImport(IngestService ingest, ArticleService articles, EntityService entities, TagService tags,
 			AnnotationService annotations, JsonMapper json, PlatformTransactionManager transactionManager,
-			Workers workers, Optional<Clock> clock) {
+			Workers workers, IntakeService intake, Optional<Clock> clock) {
 		this.workers = workers;
+		this.intake = intake;
 		this.ingest = ingest;
 		this.tags = tags;
 		this.annotations = annotations;
@@ -144,19 +161,26 @@ public class BulkImport {
 				}
 			}
 		}
-		ImportSummary summary = new ImportSummary(tally.read, tally.created, tally.duplicates, tally.errors,
-				Duration.between(started, clock.instant()), tally.errorsShown);
+		ImportSummary summary = new ImportSummary(tally.read, tally.created, tally.updated, tally.duplicates,
+				tally.errors, Duration.between(started, clock.instant()), tally.errorsShown);
 		progress
 			.accept(WorkProgress.running(reason, started, tally.read, tally.read, clock).finished(tally.read, clock));
 		return summary;
 	}
 
-	/** An item checked and parsed: the article to store, or why not. */
+	/**
+	 * An item checked and parsed: the article to store, a document for the intake, or why
+	 * not.
+	 */
 	private record Prepared(ImportPlace place, NewArticle article, List<ArchivedMention> mentions, List<String> tags,
-			List<ArchivedAnnotation> annotations, ImportOutcome error) {
+			List<ArchivedAnnotation> annotations, IntakeDocument document, ImportOutcome error) {
 
 		Prepared(ImportPlace place, NewArticle article, List<ArchivedMention> mentions, ImportOutcome error) {
-			this(place, article, mentions, List.of(), List.of(), error);
+			this(place, article, mentions, List.of(), List.of(), null, error);
+		}
+
+		static Prepared document(ImportPlace place, IntakeDocument document) {
+			return new Prepared(place, null, null, List.of(), List.of(), document, null);
 		}
 
 	}
@@ -181,6 +205,10 @@ public class BulkImport {
 			}
 			if (item instanceof ImportItem.Json line) {
 				return fromJson(place, line.line(), now, actor);
+			}
+			if (item instanceof ImportItem.Document document) {
+				return Prepared.document(place,
+						new IntakeDocument(document.content(), document.mediaType(), document.fileName(), null, null));
 			}
 			return failed(place, null, ((ImportItem.Unreadable) item).reason());
 		}
@@ -209,7 +237,15 @@ public class BulkImport {
 		if (node.has(ArchiveLine.MARKER)) {
 			ArchiveLine.Restored restored = ArchiveLine.read(node, now, actor);
 			return new Prepared(place, restored.article(), restored.mentions(), restored.tags(), restored.annotations(),
-					null);
+					null, null);
+		}
+		if (node.has("document")) {
+			return documentLine(place, node);
+		}
+		if (!node.has("raw") && !node.has("body") && NINJS_FIELDS.stream().anyMatch(node::has)) {
+			// a ninjs document on a line of its own
+			return Prepared.document(place,
+					new IntakeDocument(line.getBytes(StandardCharsets.UTF_8), NINJS, null, null, null));
 		}
 		boolean copy = node.has("raw");
 		Set<String> allowed = copy ? COPY_FIELDS : FIELDS;
@@ -234,6 +270,26 @@ public class BulkImport {
 				null, null);
 	}
 
+	/**
+	 * A line carrying a document as text, {@code {"document": "<newsItem ...>",
+	 * "mediaType": "...", "url": "...", "source": "..."}}.
+	 */
+	private static Prepared documentLine(ImportPlace place, JsonNode node) {
+		for (String name : node.propertyNames()) {
+			if (!DOCUMENT_FIELDS.contains(name)) {
+				return failed(place, name, "Unknown field '" + name + "'. The fields are: "
+						+ String.join(", ", new TreeSet<>(DOCUMENT_FIELDS)) + " (with a document).");
+			}
+		}
+		String document = string(node, "document");
+		if (document == null || document.isBlank()) {
+			return failed(place, "document",
+					"The document is empty: give the NewsML-G2, NITF, ninjs, page or " + "feed as text in 'document'.");
+		}
+		return Prepared.document(place, new IntakeDocument(document.getBytes(StandardCharsets.UTF_8),
+				string(node, "mediaType"), null, string(node, "url"), string(node, "source")));
+	}
+
 	private static Prepared failed(ImportPlace place, String field, String reason) {
 		return new Prepared(place, null, null, ImportOutcome.error(place, field, reason));
 	}
@@ -254,7 +310,7 @@ public class BulkImport {
 			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
 					: new IllegalStateException(ex.getCause());
 		}
-		List<Prepared> valid = prepared.stream().filter(p -> p.error() == null).toList();
+		List<Prepared> valid = prepared.stream().filter(p -> p.error() == null && p.document() == null).toList();
 		List<BatchSave> saves;
 		try {
 			saves = save(valid);
@@ -272,6 +328,9 @@ public class BulkImport {
 			if (item.error() != null) {
 				tally.add(item.error());
 			}
+			else if (item.document() != null) {
+				tally.add(take(item.place(), item.document()));
+			}
 			else {
 				BatchSave save = saves.get(next++);
 				tally.add(new ImportOutcome(item.place(),
@@ -279,6 +338,39 @@ public class BulkImport {
 						save.articleId(), null, null));
 			}
 		}
+	}
+
+	/**
+	 * A document through the intake, which keeps its stories and their versions: created
+	 * when any story in it is new, updated when any is a version of one the archive has,
+	 * else a duplicate.
+	 */
+	private ImportOutcome take(ImportPlace place, IntakeDocument document) {
+		IntakeReport report;
+		try {
+			report = intake.take(document);
+		}
+		catch (InvalidInputException ex) {
+			return ImportOutcome.error(place, ex.field(), ex.getMessage());
+		}
+		Long articleId = report.items()
+			.stream()
+			.filter(item -> item.article() != null)
+			.map(item -> item.article().id())
+			.findFirst()
+			.orElse(null);
+		if (articleId == null) {
+			String reason = report.items()
+				.stream()
+				.map(IntakeItem::error)
+				.filter(java.util.Objects::nonNull)
+				.findFirst()
+				.orElse("The document holds no story.");
+			return ImportOutcome.error(place, null, reason);
+		}
+		ImportOutcome.Status status = (report.created() > 0) ? ImportOutcome.Status.CREATED
+				: (report.updated() > 0) ? ImportOutcome.Status.UPDATED : ImportOutcome.Status.DUPLICATE;
+		return new ImportOutcome(place, status, articleId, null, null);
 	}
 
 	private List<BatchSave> save(List<Prepared> batch) {
@@ -315,6 +407,8 @@ public class BulkImport {
 
 		long created;
 
+		long updated;
+
 		long duplicates;
 
 		long errors;
@@ -327,6 +421,7 @@ public class BulkImport {
 			read++;
 			switch (outcome.status()) {
 				case CREATED -> created++;
+				case UPDATED -> updated++;
 				case DUPLICATE -> duplicates++;
 				case ERROR -> {
 					errors++;

@@ -37,7 +37,15 @@ public final class ImportFiles implements ImportSource {
 	private static final long OVERHEAD_BYTES = 64 * 1024;
 
 	private static final String FORMATS = ".txt (wire copy, one article per file), .ndjson or .jsonl (one "
-			+ "article per line), .csv (a header row and one article per record) and .sgm or .sgml (Reuters-21578)";
+			+ "article per line), .csv (a header row and one article per record), .sgm or .sgml (Reuters-21578), "
+			+ ".xml (NewsML-G2, NITF, RSS or Atom, told by the root element), .json (ninjs) and .html or .htm "
+			+ "(a web page as saved)";
+
+	/**
+	 * How many times the limit on a body a document file may be: markup and a message's
+	 * several items take room besides the text, as the API allows for one.
+	 */
+	private static final long DOCUMENT_COPIES = 4;
 
 	private final List<Entry> entries;
 
@@ -63,7 +71,8 @@ public final class ImportFiles implements ImportSource {
 	 * @throws NoSuchFileException when a path does not exist, before anything is read
 	 */
 	/** The extensions of the files an import reads. */
-	public static final List<String> EXTENSIONS = List.of(".ndjson", ".jsonl", ".csv", ".txt", ".sgm", ".sgml");
+	public static final List<String> EXTENSIONS = List.of(".ndjson", ".jsonl", ".csv", ".txt", ".sgm", ".sgml", ".xml",
+			".json", ".html", ".htm");
 
 	/**
 	 * Whether an import reads a file of this name (a hidden file in a folder is passed
@@ -110,6 +119,9 @@ public final class ImportFiles implements ImportSource {
 			switch (entry.format()) {
 				case WIRE_COPY -> {
 					return WireCopyFile.read(entry.path(), entry.name(), maxBodyBytes);
+				}
+				case DOCUMENT -> {
+					return WireCopyFile.document(entry.path(), entry.name(), maxBodyBytes * DOCUMENT_COPIES);
 				}
 				case UNKNOWN -> {
 					return new ImportItem.Unreadable(new ImportPlace(entry.name(), 0),
@@ -180,7 +192,7 @@ public final class ImportFiles implements ImportSource {
 			case NDJSON -> NdjsonLines.count(path);
 			case CSV -> CsvArticles.count(path, limit);
 			case REUTERS -> ReutersSgml.count(path);
-			case WIRE_COPY, UNKNOWN -> 1;
+			case WIRE_COPY, DOCUMENT, UNKNOWN -> 1;
 		};
 		return new Entry(path, name, format, count);
 	}
@@ -198,13 +210,14 @@ public final class ImportFiles implements ImportSource {
 			case "ndjson", "jsonl" -> Format.NDJSON;
 			case "csv" -> Format.CSV;
 			case "sgm", "sgml" -> Format.REUTERS;
+			case "xml", "json", "html", "htm" -> Format.DOCUMENT;
 			default -> Format.UNKNOWN;
 		};
 	}
 
 	private enum Format {
 
-		WIRE_COPY, NDJSON, CSV, REUTERS, UNKNOWN
+		WIRE_COPY, NDJSON, CSV, REUTERS, DOCUMENT, UNKNOWN
 
 	}
 

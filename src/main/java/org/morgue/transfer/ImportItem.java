@@ -30,6 +30,13 @@ public sealed interface ImportItem {
 	record Json(ImportPlace place, String line) implements ImportItem {
 	}
 
+	/**
+	 * A document for the intake (NewsML-G2, NITF, ninjs, a web page or a feed), told by
+	 * its media type when given, else by its file name and its content.
+	 */
+	record Document(ImportPlace place, byte[] content, String mediaType, String fileName) implements ImportItem {
+	}
+
 	/** Something the reader could not read as an article, and why. */
 	record Unreadable(ImportPlace place, String reason) implements ImportItem {
 	}

@@ -144,9 +144,9 @@ public class ImportJobs {
 			WorkProgress end = (finished.get() != null) ? finished.get()
 					: current.get().progress().finished(summary.read(), clock);
 			current.set(new ImportJob(job.startedBy(), job.files(), end, summary));
-			log.info("Import of {} by {}: {} read, {} created, {} duplicates, {} errors in {}", job.files(),
-					job.startedBy(), summary.read(), summary.created(), summary.duplicates(), summary.errors(),
-					summary.took());
+			log.info("Import of {} by {}: {} read, {} created, {} updated, {} duplicates, {} errors in {}", job.files(),
+					job.startedBy(), summary.read(), summary.created(), summary.updated(), summary.duplicates(),
+					summary.errors(), summary.took());
 		}
 		catch (IOException | RuntimeException ex) {
 			log.error("The import of {} failed", job.files(), ex);

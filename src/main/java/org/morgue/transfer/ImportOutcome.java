@@ -14,7 +14,19 @@ public record ImportOutcome(ImportPlace place, Status status, Long articleId, St
 
 	public enum Status {
 
-		CREATED, DUPLICATE, ERROR
+		/** A new article. */
+		CREATED,
+
+		/**
+		 * A version of a story the archive has: a newer one applied, an older one listed.
+		 */
+		UPDATED,
+
+		/** The same copy, or the same version of a story, is in the archive already. */
+		DUPLICATE,
+
+		/** Not stored, for the reason given. */
+		ERROR
 
 	}
 

@@ -10,7 +10,7 @@ import java.util.List;
  * @param errorsShown the first errors, in the order read (at most
  * {@link BulkImport#ERRORS_KEPT})
  */
-public record ImportSummary(long read, long created, long duplicates, long errors, Duration took,
+public record ImportSummary(long read, long created, long updated, long duplicates, long errors, Duration took,
 		List<ImportOutcome> errorsShown) {
 
 	public ImportSummary {

@@ -46,6 +46,26 @@ final class WireCopyFile {
 		}
 	}
 
+	/**
+	 * A document file's one item: its bytes for the intake, or why it cannot be read. A
+	 * file over the limit is not read at all.
+	 */
+	static ImportItem document(Path path, String file, long maxBytes) throws IOException {
+		ImportPlace place = new ImportPlace(file, 0);
+		long size = Files.size(path);
+		if (size > maxBytes) {
+			return tooLarge(place, size, maxBytes);
+		}
+		byte[] bytes;
+		try (InputStream in = Files.newInputStream(path)) {
+			bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+		}
+		if (bytes.length > maxBytes) {
+			return tooLarge(place, bytes.length, maxBytes);
+		}
+		return new ImportItem.Document(place, bytes, null, path.getFileName().toString());
+	}
+
 	private static ImportItem tooLarge(ImportPlace place, long size, long maxBodyBytes) {
 		return new ImportItem.Unreadable(place, "The file is " + size + " bytes, more than the archive accepts for "
 				+ "one article (" + maxBodyBytes + " bytes, morgue.ingest.max-body-bytes); it was not read.");

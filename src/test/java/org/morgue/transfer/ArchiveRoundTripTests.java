@@ -191,6 +191,62 @@ class ArchiveRoundTripTests {
 	}
 
 	@Test
+	void theCommandImportsWireDocumentsTellingXmlByItsRootElementAndJsonAsNinjs() throws Exception {
+		// given: a NewsML-G2 item and a later version of it, NITF, ninjs, and XML that is
+		// no news item
+		String marker = "doc" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		Path folder = Files.createDirectories(files.resolve("wire-drop"));
+		Files.writeString(folder.resolve("a-budget-1.xml"), newsItem(marker, "1", "The budget passed"));
+		Files.writeString(folder.resolve("b-budget-2.xml"), newsItem(marker, "2", "The budget passed at last"));
+		Files.writeString(folder.resolve("c-ferry.xml"), """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<nitf><head><docdata><doc-id id-string="ferry-%1$s"/></docdata></head>
+				<body><body.head><hedline><hl1>Ferry sails %1$s</hl1></hedline></body.head>
+				<body.content><p>The ferry sailed again %1$s.</p></body.content></body></nitf>
+				""".formatted(marker));
+		Files.writeString(folder.resolve("d-harbour.json"), """
+				{"uri": "urn:example:harbour-%1$s", "version": "1", "headline": "Harbour reopens %1$s",
+				 "body_text": "OSLO (NTB) -- The harbour reopened %1$s on Tuesday."}
+				""".formatted(marker));
+		Files.writeString(folder.resolve("e-catalog.xml"), "<catalog><item>" + marker + "</item></catalog>");
+		String database = TestDatabase.newDatabase("roundtrip_documents");
+
+		// when
+		Command command = command("import", folder.toString(), database, "documents");
+
+		// then: three stories, the second version applied to the first's article, the
+		// catalog refused by name
+		assertThat(command.status).as(command.out + command.err).isEqualTo(1);
+		assertThat(command.out).contains("5 read, 3 created, 1 updated, 0 duplicates, 1 errors");
+		assertThat(command.err).contains("e-catalog.xml").contains("not a news item").contains("<catalog>");
+		try (Connection connection = DriverManager.getConnection(database, TestDatabase.connection().username(),
+				TestDatabase.connection().password());
+				Statement statement = connection.createStatement();
+				var rows = statement.executeQuery("""
+						select a.title, s.name, a.dateline_place from article a
+						left join source s on s.id = a.source_id order by a.title""")) {
+			List<String> stored = new ArrayList<>();
+			while (rows.next()) {
+				stored.add(rows.getString(1) + " | " + rows.getString(2) + " | " + rows.getString(3));
+			}
+			assertThat(stored).containsExactly("Budget passes %s | null | null".formatted(marker),
+					"Ferry sails %s | null | null".formatted(marker),
+					"Harbour reopens %s | NTB | OSLO".formatted(marker));
+		}
+	}
+
+	private static String newsItem(String marker, String version, String text) {
+		return """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:example:budget-%1$s" version="%2$s">
+				<itemMeta><pubStatus qcode="stat:usable"/></itemMeta>
+				<contentMeta><headline>Budget passes %1$s</headline></contentMeta>
+				<contentSet><inlineXML contenttype="application/nitf+xml"><nitf><body><body.content>
+				<p>%3$s %1$s.</p></body.content></body></nitf></inlineXML></contentSet></newsItem>
+				""".formatted(marker, version, text);
+	}
+
+	@Test
 	void theCommandNamesAMissingPathAndDoesNotStart() {
 		Command command = command("import", files.resolve("nowhere.ndjson").toString(),
 				TestDatabase.newDatabase("roundtrip_missing"), "missing");

@@ -42,6 +42,46 @@ class BulkImportApiTests {
 	}
 
 	@Test
+	void aLineMayBeANinjsDocumentOrCarryAWireDocument() {
+		// given: ninjs on a line of its own, then NewsML-G2 as text, then a later version
+		// of it, then a document that is not a news item
+		String marker = marker();
+		String item = "<newsItem xmlns=\\\"http://iptc.org/std/nar/2006-10-01/\\\" guid=\\\"urn:example:%1$s\\\" "
+				+ "version=\\\"%2$s\\\"><contentMeta><headline>Dam opens %1$s</headline></contentMeta><contentSet>"
+				+ "<inlineXML><nitf><body><body.content><p>%3$s %1$s.</p></body.content></body></nitf></inlineXML>"
+				+ "</contentSet></newsItem>";
+		String body = String.join("\n",
+				"{\"uri\": \"urn:example:ninjs-%1$s\", \"headline\": \"Rains arrive %1$s\", \"body_text\": \"The rains arrived in %1$s.\"}"
+					.formatted(marker),
+				"{\"document\": \"" + item.formatted(marker, "1", "The dam opened") + "\", \"source\": \"Bulk Wire\"}",
+				"{\"document\": \"" + item.formatted(marker, "2", "The dam opened on Monday")
+						+ "\", \"source\": \"Bulk Wire\"}",
+				"{\"document\": \"<catalog/>\", \"mediaType\": \"application/xml\"}", "");
+
+		// when
+		Response response = editor.post("/api/v1/articles/bulk", NDJSON, body);
+
+		// then
+		assertThat(response.status()).isEqualTo(200);
+		JsonNode answer = response.json();
+		JsonNode results = answer.get("results");
+		assertThat(results).hasSize(4);
+		assertThat(results.get(0).get("status").stringValue()).isEqualTo("created");
+		assertThat(results.get(1).get("status").stringValue()).isEqualTo("created");
+		assertThat(results.get(2).get("status").stringValue()).isEqualTo("updated");
+		assertThat(results.get(2).get("id").longValue()).isEqualTo(results.get(1).get("id").longValue());
+		assertThat(results.get(3).get("status").stringValue()).isEqualTo("error");
+		assertThat(results.get(3).get("reason").stringValue()).contains("not a news item");
+		assertThat(answer.get("updated").intValue()).isEqualTo(1);
+		JsonNode dam = editor.get("/api/v1/articles/" + results.get(1).get("id").longValue()).json();
+		assertThat(dam.get("body").stringValue()).isEqualTo("The dam opened on Monday " + marker + ".");
+		assertThat(dam.get("source").stringValue()).isEqualTo("Bulk Wire");
+		assertThat(dam.get("story").get("versions").intValue()).isEqualTo(2);
+		JsonNode rains = editor.get("/api/v1/articles/" + results.get(0).get("id").longValue()).json();
+		assertThat(rains.get("story").get("guid").stringValue()).isEqualTo("urn:example:ninjs-" + marker);
+	}
+
+	@Test
 	void eachLineIsCreatedDuplicateOrAnErrorWithItsLineNumberAndReason() {
 		// given: good lines, a repeat, blank lines and four kinds of bad line
 		String marker = marker();
