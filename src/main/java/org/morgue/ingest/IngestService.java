@@ -28,8 +28,6 @@ public class IngestService {
 
 	private static final Pattern BLANK_LINE = Pattern.compile("\n[ \t]*\n");
 
-	private static final Pattern NEWLINE = Pattern.compile("\n");
-
 	private static final Pattern LINE_BREAK = Pattern.compile("\\s*\n\\s*");
 
 	private static final Pattern SPACES = Pattern.compile("[ \t]{2,}");
@@ -170,7 +168,14 @@ public class IngestService {
 		String text = body.replace("\r\n", "\n").replace('\r', '\n').strip();
 		boolean blankLines = BLANK_LINE.matcher(text).find();
 		List<ArticleParagraph> paragraphs = new ArrayList<>();
-		for (String block : (blankLines ? BLANK_LINE : NEWLINE).split(text)) {
+		if (!blankLines) {
+			// hard-wrapped copy (Reuters marks paragraphs by indentation) is unwrapped
+			// as pasted copy is; a line a paragraph stays so
+			WireCopyParser.unwrap(body.replace("\r\n", "\n").replace('\r', '\n'))
+				.forEach(paragraph -> paragraphs.add(ArticleParagraph.paragraph(paragraph)));
+			return paragraphs;
+		}
+		for (String block : BLANK_LINE.split(text)) {
 			String paragraph = SPACES.matcher(LINE_BREAK.matcher(block.strip()).replaceAll(" ")).replaceAll(" ");
 			if (!paragraph.isEmpty()) {
 				paragraphs.add(ArticleParagraph.paragraph(paragraph));

@@ -319,6 +319,20 @@ final class WireCopyParser {
 		return paragraphs;
 	}
 
+	/**
+	 * The paragraphs of a text without blank lines, its hard wraps undone as pasted
+	 * copy's are: an indented line starts a paragraph and the lines after it join it;
+	 * without indentation a short line ending a sentence ends one. Lines that were not
+	 * machine-wrapped (one paragraph a line) stay one paragraph each.
+	 * @param text lines separated by {@code \n}
+	 * @return the paragraphs' texts, whitespace collapsed
+	 */
+	static List<String> unwrap(String text) {
+		List<Line> lines = text.lines().filter(line -> !line.isBlank()).map(Line::of).toList();
+		int base = lines.stream().mapToInt(Line::indent).min().orElse(0);
+		return splitRun(lines, base, true).stream().map(Raw::text).filter(paragraph -> !paragraph.isEmpty()).toList();
+	}
+
 	private static List<Raw> splitRun(List<Line> run, int base, boolean wholeText) {
 		List<Raw> paragraphs = new ArrayList<>();
 		if (run.isEmpty()) {

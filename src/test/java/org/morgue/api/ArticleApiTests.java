@@ -84,6 +84,54 @@ class ArticleApiTests {
 	}
 
 	@Test
+	void aHardWrappedBodyGetsRealParagraphsInJsonAndInNdjson() throws Exception {
+		// given: Reuters-style copy, wrapped at about 65 columns, each paragraph's first
+		// line indented, no blank lines
+		String marker = "wrap" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		String body = String.join("\n", "    The harbour authority of " + marker + " said on Tuesday it would",
+				"reopen the northern basin to cargo ships next week, after repairs",
+				"to the breakwater damaged in last month's storm took longer than", "planned.",
+				"    Shipping agents said the closure had cost the port about a",
+				"third of its usual traffic, with vessels diverted to neighbouring", "terminals.",
+				"    \"We expect the first ships on Monday,\" a spokesman said.");
+		String second = body.replace(marker, marker + "x");
+		tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+
+		// when
+		Response posted = editor.post("/api/v1/articles", "application/json",
+				json.writeValueAsString(java.util.Map.of("title", "Harbour to reopen", "body", body)));
+		Response bulk = editor.post("/api/v1/articles/bulk", "application/x-ndjson",
+				json.writeValueAsString(java.util.Map.of("title", "Harbour to reopen", "body", second)) + "\n");
+
+		// then: three paragraphs each time, none of them a wrapped line alone
+		assertThat(posted.status()).isEqualTo(201);
+		long bulkId = bulk.json().get("results").get(0).get("id").asLong();
+		for (JsonNode article : new JsonNode[] { posted.json(), editor.get("/api/v1/articles/" + bulkId).json() }) {
+			JsonNode paragraphs = article.get("paragraphs");
+			assertThat(paragraphs).hasSize(3);
+			assertThat(paragraphs.get(0).get("text").asString()).startsWith("The harbour authority of " + marker)
+				.endsWith("took longer than planned.");
+			assertThat(paragraphs.get(1).get("text").asString()).startsWith("Shipping agents")
+				.endsWith("neighbouring terminals.");
+			assertThat(paragraphs.get(2).get("text").asString())
+				.isEqualTo("\"We expect the first ships on Monday,\" a spokesman said.");
+		}
+	}
+
+	@Test
+	void aBodyOfOneShortLineAParagraphKeepsItsParagraphs() {
+		String marker = "lines" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		String body = "The ferry to " + marker + " sailed again on Monday.\nIt had been held in port for a week.\n"
+				+ "Passengers cheered as it left.";
+
+		Response posted = editor.post("/api/v1/articles", "application/json",
+				"{\"title\": \"Ferry sails\", \"body\": \"" + body.replace("\n", "\\n") + "\"}");
+
+		assertThat(posted.status()).isEqualTo(201);
+		assertThat(posted.json().get("paragraphs")).hasSize(3);
+	}
+
+	@Test
 	void theSameCopyAgainAnswersWithTheStoredArticle() {
 		// given
 		String copy = uniqueCopy();
