@@ -164,6 +164,40 @@ class ImportPageBrowserTests {
 	}
 
 	@Test
+	void wireDocumentsAreImportedAsStoriesAndALaterVersionCountsAsUpdated() throws Exception {
+		// given: a NewsML-G2 item, a later version of it, and a ninjs document
+		String marker = marker();
+		Path dir = Files.createTempDirectory("import-wire");
+		String item = """
+				<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="urn:example:%1$s" version="%2$s">
+				<contentMeta><headline>Bridge opens %1$s</headline></contentMeta><contentSet><inlineXML><nitf><body>
+				<body.content><p>%3$s %1$s.</p></body.content></body></nitf></inlineXML></contentSet></newsItem>""";
+		Path first = Files.writeString(dir.resolve("bridge-1.xml"), item.formatted(marker, "1", "The bridge opened"));
+		Path second = Files.writeString(dir.resolve("bridge-2.xml"),
+				item.formatted(marker, "2", "The bridge opened to traffic"));
+		Path ninjs = Files.writeString(dir.resolve("tunnel.json"), """
+				{"uri": "urn:example:tunnel-%1$s", "headline": "Tunnel closes %1$s",
+				 "body_text": "The tunnel closed %1$s for repairs."}""".formatted(marker));
+		browser = Browser.open(port).signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+
+		// when
+		browser.go("/admin/import");
+		browser.find(By.cssSelector("input[type=file]")).sendKeys(first + "\n" + second + "\n" + ninjs);
+		browser.find(By.cssSelector(".import-upload button")).click();
+
+		// then
+		WebDriverWait wait = browser.waiting(PATIENCE);
+		wait.ignoring(WebDriverException.class);
+		wait.until(d -> !d.findElements(By.cssSelector(".import-summary")).isEmpty());
+		assertThat(browser.find(By.cssSelector(".import-summary .read")).getText()).isEqualTo("3");
+		assertThat(browser.find(By.cssSelector(".import-summary .created")).getText()).isEqualTo("2");
+		assertThat(browser.find(By.cssSelector(".import-summary .updated")).getText()).isEqualTo("1");
+		assertThat(browser.find(By.cssSelector(".import-summary .errors")).getText()).isEqualTo("0");
+		Eventually.until(() -> search.search(SearchRequest.of(marker)).total(), total -> total == 2, PATIENCE);
+		assertThat(search.search(SearchRequest.of(marker + " traffic")).total()).isEqualTo(1);
+	}
+
+	@Test
 	void aWordFileIsRefusedWithAMessageAndNothingStarts() throws Exception {
 		// given
 		Path dir = Files.createTempDirectory("import");
@@ -180,9 +214,9 @@ class ImportPageBrowserTests {
 		browser.find(By.cssSelector(".import-upload button")).click();
 
 		// then
-		assertThat(browser.find(By.cssSelector(".error")).getText())
-			.isEqualTo("“report.docx” cannot be imported: only .ndjson, .jsonl, .csv, .txt, .sgm, .sgml files can. "
-					+ "Nothing was imported.");
+		assertThat(browser.find(By.cssSelector(".error")).getText()).isEqualTo(
+				"“report.docx” cannot be imported: only .ndjson, .jsonl, .csv, .txt, .sgm, .sgml, .xml, .json, .html, .htm files can. "
+						+ "Nothing was imported.");
 		assertThat(browser.has(By.cssSelector(".notice"))).isFalse();
 		assertThat(jobs.current().orElse(null)).isSameAs(before);
 	}
