@@ -214,6 +214,10 @@ class IntakeApiTests {
 		assertRefused(NINJS, "{\"standard\": {\"version\": \"4.0\"}, \"uri\": \"" + marker
 				+ "\", \"body_text\": \"Some text " + marker + "\"}", "ninjs version 4");
 		assertRefused(NINJS, "{\"uri\": \"" + marker + "\", \"body_text\": ", "not well-formed");
+		assertRefused(G2,
+				"<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:example:" + marker
+						+ "\" version=\"2\"><itemMeta><pubStatus qcode=\"stat:canceled\"/></itemMeta></newsItem>",
+				"cancels the story", "does not hold");
 
 		Response unknown = editor.post("/api/v1/articles", "application/pdf", "%PDF-1.4 " + marker);
 		assertThat(unknown.status()).isEqualTo(415);
