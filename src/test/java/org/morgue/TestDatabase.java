@@ -29,7 +29,8 @@ import org.springframework.util.StringUtils;
  * sets {@code spring.datasource.*} (so the application's own embedded database stays off)
  * unless the context names a database itself, points {@code morgue.data-dir} at a fresh
  * temporary directory per context unless it names one, and gives the first administrator
- * a known password.
+ * a known password, and lets the server fetch from 127.0.0.1, where tests serve their
+ * pages and feeds.
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -52,6 +53,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			properties.put("morgue.data-dir", temporaryDirectory("morgue-test-data").toString());
 		}
 		properties.put("morgue.admin-password", TestUsers.FIRST_ADMIN_PASSWORD);
+		// the tests serve pages and feeds on 127.0.0.1; every other private address stays
+		// refused
+		if (!StringUtils.hasText(environment.getProperty("morgue.intake.allowed-hosts"))) {
+			properties.put("morgue.intake.allowed-hosts", "127.0.0.1");
+		}
 		environment.getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
 	}
 

@@ -1,7 +1,12 @@
 package org.morgue.intake;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.morgue.article.ArticleMetadata;
 import org.morgue.article.ArticleParagraph;
@@ -14,6 +19,11 @@ import org.morgue.story.IncomingVersion;
 import org.morgue.story.StoryReceipt;
 import org.morgue.story.StoryService;
 import org.morgue.story.StoryStatus;
+import org.morgue.system.InvalidInputException;
+import org.jsoup.Jsoup;
+import org.morgue.intake.FeedDocumentReader.FeedEntry;
+import org.morgue.intake.WebFetcher.FetchConditions;
+import org.morgue.intake.WebFetcher.FetchedDocument;
 
 import org.springframework.stereotype.Service;
 
@@ -38,13 +48,20 @@ public class IntakeService {
 
 	private final WireDocumentReader wire = new WireDocumentReader();
 
+	private final HtmlPageReader pages = new HtmlPageReader();
+
+	private final FeedDocumentReader feeds = new FeedDocumentReader();
+
+	private final WebFetcher fetcher;
+
 	private final IngestService ingest;
 
 	private final StoryService stories;
 
 	private final ArticleService articles;
 
-	IntakeService(IngestService ingest, StoryService stories, ArticleService articles) {
+	IntakeService(IngestService ingest, StoryService stories, ArticleService articles, WebFetcher fetcher) {
+		this.fetcher = fetcher;
 		this.ingest = ingest;
 		this.stories = stories;
 		this.articles = articles;
@@ -61,9 +78,136 @@ public class IntakeService {
 		DocumentKind kind = DocumentKind.of(document.mediaType(), document.fileName(), document.content());
 		return switch (kind) {
 			case WIRE -> wireDocument(document);
-			case FEED, PAGE, ADDRESSES -> throw new InvalidWireDocumentException(
-					"The archive does not read " + kind.name().toLowerCase(Locale.ROOT) + " documents yet.");
+			case PAGE -> store(false,
+					List.of(prepare(page(document.content(), document.mediaType(), document.url()), document)));
+			case FEED -> feed(document);
+			case ADDRESSES -> addresses(document);
 		};
+	}
+
+	/**
+	 * A page's story: its text as a reader mode finds it, in the encoding it declares.
+	 */
+	private WireStory page(byte[] content, String mediaType, String url) {
+		String charset = charset(mediaType);
+		org.jsoup.nodes.Document parsed;
+		try {
+			parsed = Jsoup.parse(new ByteArrayInputStream(content), charset, (url != null) ? url : "");
+		}
+		catch (IOException | IllegalArgumentException ex) {
+			throw new InvalidWireDocumentException("The page cannot be read: " + ex.getMessage());
+		}
+		return pages.read(parsed.outerHtml(), url);
+	}
+
+	/**
+	 * A feed's entries: each with its full content taken as it is, each without it by
+	 * fetching its page. An entry whose page cannot be fetched fails alone.
+	 */
+	private IntakeReport feed(IntakeDocument document) {
+		List<FeedEntry> entries = feeds.read(document.content(), document.url());
+		List<Object> prepared = new ArrayList<>();
+		for (FeedEntry entry : entries) {
+			try {
+				WireStory story = entry.hasContent() ? entry.story() : entryPage(entry);
+				prepared.add(prepare(story, document));
+			}
+			catch (InvalidInputException | FetchFailedException ex) {
+				prepared.add(IntakeItem.failed(entry.guid(), ex.getMessage()));
+			}
+		}
+		return store(true, prepared);
+	}
+
+	/** The page of a feed's entry, as the entry's story: its id, and its title first. */
+	private WireStory entryPage(FeedEntry entry) {
+		if (entry.link() == null) {
+			throw new InvalidWireDocumentException("The entry has neither content nor a link to its page.");
+		}
+		FetchedDocument fetched = fetcher.fetch(URI.create(entry.link()), FetchConditions.none());
+		WireStory page = page(fetched.content(), fetched.contentType(), fetched.url().toString());
+		return new WireStory(page.format(), entry.guid(), null, page.status(), null, List.of(),
+				StoryDraft.first(entry.title(), page.title()), StoryDraft.first(entry.author(), page.byline()),
+				StoryDraft.first(page.source(), entry.feedTitle()), page.dateline(),
+				StoryDraft.first(entry.publishedAt(), page.publishedAt()), entry.updated(), page.language(),
+				entry.link(), page.paragraphs(), entry.categories(), page.people(), page.organisations(), page.places(),
+				page.raw());
+	}
+
+	/**
+	 * The pages at the addresses of a {@code text/uri-list}, each fetched by the server
+	 * through the guard on addresses. One address answers as its page does; of several,
+	 * one that cannot be fetched fails alone.
+	 */
+	private IntakeReport addresses(IntakeDocument document) {
+		List<String> addresses = new String(document.content(), StandardCharsets.UTF_8).lines()
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
+			.toList();
+		if (addresses.isEmpty()) {
+			throw new InvalidInputException("body", "The list holds no address: send one URL a line.");
+		}
+		boolean several = addresses.size() > 1;
+		List<Object> prepared = new ArrayList<>();
+		for (String address : addresses) {
+			try {
+				URI uri = address(address);
+				FetchedDocument fetched = fetcher.fetch(uri, FetchConditions.none());
+				IntakeDocument page = new IntakeDocument(fetched.content(), fetched.contentType(), null,
+						fetched.url().toString(), document.source());
+				if (DocumentKind.of(page.mediaType(), uri.getPath(), page.content()) == DocumentKind.PAGE) {
+					prepared.add(prepare(page(page.content(), page.mediaType(), page.url()), page));
+				}
+				else {
+					wire.read(page.content(), page.mediaType(), uri.getPath())
+						.forEach((story) -> prepared.add(prepare(story, page)));
+				}
+			}
+			catch (InvalidInputException | FetchFailedException ex) {
+				if (!several) {
+					throw (ex instanceof InvalidInputException invalid) ? invalid
+							: new InvalidInputException("url", ex.getMessage());
+				}
+				prepared.add(IntakeItem.failed(address, address + ": " + ex.getMessage()));
+			}
+		}
+		return store(several, prepared);
+	}
+
+	private static URI address(String address) {
+		try {
+			URI uri = new URI(address);
+			if (!uri.isAbsolute()) {
+				throw new InvalidInputException("url", "'" + address + "' is not an absolute http or https address.");
+			}
+			return uri;
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidInputException("url", "'" + address + "' is not an address: " + ex.getReason() + ".");
+		}
+	}
+
+	/** Stores what was prepared, in order; items that already failed stay failed. */
+	private IntakeReport store(boolean several, List<?> prepared) {
+		List<IntakeItem> items = new ArrayList<>();
+		for (Object one : prepared) {
+			items.add((one instanceof Prepared ready) ? store(ready) : (IntakeItem) one);
+		}
+		return new IntakeReport(several, items);
+	}
+
+	private static String charset(String mediaType) {
+		if (mediaType == null) {
+			return null;
+		}
+		for (String parameter : mediaType.split(";")) {
+			String[] pair = parameter.split("=", 2);
+			if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+				String name = pair[1].strip().replace("\"", "");
+				return java.nio.charset.Charset.isSupported(name) ? name : null;
+			}
+		}
+		return null;
 	}
 
 	private IntakeReport wireDocument(IntakeDocument document) {
