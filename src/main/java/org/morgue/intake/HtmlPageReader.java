@@ -225,7 +225,7 @@ final class HtmlPageReader {
 		List<String> names = new ArrayList<>();
 		JsonNode author = article.get("author");
 		for (JsonNode one : author.isArray() ? author : List.of(author)) {
-			String name = one.isObject() ? text(one, "name") : one.asString();
+			String name = one.isObject() ? text(one, "name") : one.isValueNode() ? one.asString() : null;
 			if (name != null && !name.isBlank()) {
 				names.add(name.strip());
 			}
@@ -238,7 +238,13 @@ final class HtmlPageReader {
 			return null;
 		}
 		JsonNode publisher = article.get("publisher");
-		return publisher.isObject() ? text(publisher, "name") : publisher.asString();
+		for (JsonNode one : publisher.isArray() ? publisher : List.of(publisher)) {
+			String name = one.isObject() ? text(one, "name") : one.isValueNode() ? one.asString() : null;
+			if (name != null && !name.isBlank()) {
+				return name;
+			}
+		}
+		return null;
 	}
 
 	private static String absolute(Element element, String attribute) {
