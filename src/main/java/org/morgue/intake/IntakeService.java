@@ -4,6 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +100,18 @@ public class IntakeService {
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			throw new InvalidWireDocumentException("The page cannot be read: " + ex.getMessage());
+		}
+		Charset encoding = parsed.charset();
+		try {
+			encoding.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(content));
+		}
+		catch (CharacterCodingException ex) {
+			throw new InvalidWireDocumentException(
+					"The page is not well-formed: its bytes are not " + encoding.name() + " text, the encoding it "
+							+ ((charset != null) ? "was sent in" : "declares (or UTF-8 when it declares none)") + ".");
 		}
 		return pages.read(parsed.outerHtml(), url);
 	}
