@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * ({@code If-None-Match}, {@code If-Modified-Since}). Thread-safe.
  */
 @Component
-class WebFetcher {
+public class WebFetcher {
 
 	private static final int MAX_REDIRECTS = 5;
 
