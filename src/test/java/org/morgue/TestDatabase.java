@@ -29,8 +29,9 @@ import org.springframework.util.StringUtils;
  * sets {@code spring.datasource.*} (so the application's own embedded database stays off)
  * unless the context names a database itself, points {@code morgue.data-dir} at a fresh
  * temporary directory per context unless it names one, and gives the first administrator
- * a known password, and lets the server fetch from 127.0.0.1, where tests serve their
- * pages and feeds.
+ * a known password, lets the server fetch from 127.0.0.1, where tests serve their pages
+ * and feeds, and leaves feeds to be polled when a test asks (unless it sets
+ * {@code morgue.test.feeds-on-schedule}).
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -57,6 +58,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		// refused
 		if (!StringUtils.hasText(environment.getProperty("morgue.intake.allowed-hosts"))) {
 			properties.put("morgue.intake.allowed-hosts", "127.0.0.1");
+		}
+		// feeds are polled when a test asks, unless it turns the schedule on
+		if (!"true".equals(environment.getProperty("morgue.test.feeds-on-schedule"))) {
+			properties.put("morgue.feeds.enabled", "false");
 		}
 		environment.getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
 	}

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.morgue.annotation.AnnotationChangedException;
 import org.morgue.article.ArticleVersionConflictException;
 import org.morgue.article.DuplicateArticleTextException;
+import org.morgue.feed.FeedConflictException;
 import org.morgue.ingest.ArticleTooLargeException;
 import org.morgue.system.InvalidInputException;
 import org.morgue.system.NotFoundException;
@@ -65,6 +66,11 @@ class ApiExceptionHandler {
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.header(HttpHeaders.ETAG, "\"" + ex.currentVersion() + "\"")
 			.body(problem);
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> feedConflict(FeedConflictException ex) {
+		return respond(problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage(), null));
 	}
 
 	@ExceptionHandler

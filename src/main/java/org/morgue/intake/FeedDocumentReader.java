@@ -57,7 +57,12 @@ final class FeedDocumentReader {
 			}
 			List<String> categories = entry.getCategories().stream().map(SyndCategory::getName).toList();
 			Date published = entry.getPublishedDate();
-			Date updated = (entry.getUpdatedDate() != null) ? entry.getUpdatedDate() : published;
+			// Only a date the feed gives as the entry's update tells its versions apart;
+			// an
+			// RSS item that keeps its pubDate and changes its text is a new version by
+			// its
+			// text.
+			Date updated = entry.getUpdatedDate();
 			entries.add(new FeedEntry(format, guid, link, StoryText.collapse(nonNull(entry.getTitle())),
 					StoryText.collapse(nonNull(entry.getAuthor())),
 					(published != null) ? published.toInstant().toString() : null,

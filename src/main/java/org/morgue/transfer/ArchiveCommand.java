@@ -99,11 +99,11 @@ public final class ArchiveCommand {
 		List<String> arguments = new ArrayList<>(settings);
 		// Over application.yml, unless given: the tagger runs in the archive, on its
 		// backlog, at its
-		// next start; the index is checked there too.
+		// next start; the index is checked there too; feeds are polled there alone.
 		// A start that fails is explained in one line by this command, without the
 		// framework's trace.
-		Map.of("morgue.ner.enabled", "false", "morgue.search.check-on-start", "false", "logging.level.root", "WARN",
-				"logging.level.org.springframework.boot.SpringApplication", "OFF",
+		Map.of("morgue.ner.enabled", "false", "morgue.search.check-on-start", "false", "morgue.feeds.enabled", "false",
+				"logging.level.root", "WARN", "logging.level.org.springframework.boot.SpringApplication", "OFF",
 				"logging.level.org.springframework.context", "ERROR",
 				"logging.level.org.springframework.boot.autoconfigure.logging", "OFF")
 			.forEach((key, value) -> {

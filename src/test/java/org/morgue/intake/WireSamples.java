@@ -11,7 +11,7 @@ import java.nio.file.Path;
  * its ninjs examples, MIT), read where the project's shared data keeps them, beside the
  * project, not copied into it.
  */
-final class WireSamples {
+public final class WireSamples {
 
 	private static final Path DIRECTORY = Path.of("..", "shared", "data", "wire");
 
@@ -19,7 +19,7 @@ final class WireSamples {
 	}
 
 	/** The sample's bytes, e.g. {@code ninjs/1.6_004_simple_text_article.json}. */
-	static byte[] bytes(String name) {
+	public static byte[] bytes(String name) {
 		Path file = DIRECTORY.resolve(name);
 		try {
 			return Files.readAllBytes(file);
@@ -31,7 +31,7 @@ final class WireSamples {
 	}
 
 	/** The sample's text (the samples are UTF-8). */
-	static String text(String name) {
+	public static String text(String name) {
 		return new String(bytes(name), StandardCharsets.UTF_8);
 	}
 
