@@ -337,10 +337,21 @@ public class ArticleService {
 			}
 			article.changeVisibility(visibility);
 			articles.flush();
+			if (hidden(before) != hidden(visibility)) {
+				counts.hide(article.countKey(), hidden(visibility));
+			}
 			events.publishEvent(EditorialChange.ofArticle("article.visibility", "visibility", id, before, visibility));
 			events.publishEvent(new ArticleSaved(id));
 			return article.toDetails();
 		});
+	}
+
+	/**
+	 * Whether the counts for browsing hold the article as hidden from readers: withheld
+	 * or withdrawn. An embargo is left to the readers' counts, as it ends by itself.
+	 */
+	private static boolean hidden(ArticleVisibility visibility) {
+		return visibility.state() != ArticleVisibility.State.VISIBLE;
 	}
 
 	private boolean shownToCaller(ArticleDetails article) {
@@ -419,7 +430,7 @@ public class ArticleService {
 					article.correctText(paragraphs);
 				}
 				articles.flush();
-				counts.move(countedUnder, article.countKey());
+				counts.move(countedUnder, article.countKey(), hidden(article.visibility()));
 				ArticleDetails after = article.toDetails();
 				if (!after.metadata().equals(before.metadata())) {
 					events.publishEvent(EditorialChange.ofArticle("article.metadata", "metadata", id, before.metadata(),

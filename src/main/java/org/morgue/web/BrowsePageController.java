@@ -2,17 +2,21 @@ package org.morgue.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.format.TextStyle;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntFunction;
 
 import org.morgue.article.ArticleCalendar;
 import org.morgue.article.ArticleCalendar.PeriodCount;
 import org.morgue.article.ArticleCalendar.SourceCount;
 import org.morgue.article.ArticleSummary;
+import org.morgue.system.CurrentActor;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -129,7 +133,8 @@ class BrowsePageController {
 		model.addAttribute("source", source);
 		model.addAttribute("years", entries(calendar.yearsOfSource(source.name()), year -> Integer.toString(year),
 				year -> searchLink + "&from=" + year + "&to=" + year));
-		model.addAttribute("articles", calendar.fromSource(source.name(), (number - 1) * PAGE_SIZE, PAGE_SIZE));
+		model.addAttribute("articles",
+				marked(model, calendar.fromSource(source.name(), (number - 1) * PAGE_SIZE, PAGE_SIZE)));
 		model.addAttribute("searchLink", searchLink);
 		pages(model, path, number, source.count());
 		return "browse/source";
@@ -141,10 +146,25 @@ class BrowsePageController {
 		model.addAttribute("trail", trail);
 		model.addAttribute("periodsTitle", periodsTitle);
 		model.addAttribute("periods", periods);
-		model.addAttribute("articles", articles);
+		model.addAttribute("articles", (articles != null) ? marked(model, articles) : null);
 		model.addAttribute("undated", undated);
 		pages(model, path, page, total);
 		return "browse/calendar";
+	}
+
+	/**
+	 * Marks, for an editor, the listed articles readers do not see (attribute
+	 * {@code hidden}: each one's notice by its id); readers are never listed them.
+	 */
+	private List<ArticleSummary> marked(Model model, List<ArticleSummary> articles) {
+		Map<Long, String> hidden = new HashMap<>();
+		if (!CurrentActor.readsOnly()) {
+			Instant now = Instant.now();
+			calendar.hiddenFromReaders(articles)
+				.forEach((id, visibility) -> hidden.put(id, StoryNotices.withheld(visibility, now)));
+		}
+		model.addAttribute("hidden", hidden);
+		return articles;
 	}
 
 	/**

@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The counts browsing reads (articles per day and source) stay equal to the articles
- * themselves through every way articles are stored, corrected and deleted, also when
- * imports run at once.
+ * The counts browsing reads (articles per day and source, and of those the ones withheld
+ * or withdrawn from readers) stay equal to the articles themselves through every way
+ * articles are stored, corrected, withheld and deleted, also when imports run at once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ArticleCountsTests {
@@ -61,7 +61,18 @@ class ArticleCountsTests {
 		assertThat(calendar.countPublishedOn(day)).isEqualTo(onDay - 1);
 		assertCountsMatchArticles();
 
-		// when: deleted
+		// when: withdrawn by its provider, then its date corrected, then usable again
+		ArticleDetails withdrawn = articles.changeVisibility(first,
+				new ArticleVisibility(ArticleVisibility.State.WITHDRAWN, null));
+		assertCountsMatchArticles();
+		articles.correct(first, withdrawn.version(), new ArticleMetadata(withdrawn.title(), null, "Other " + marker,
+				null, LocalDate.of(1913, 1, 1), null, null, "en"));
+		assertCountsMatchArticles();
+		articles.changeVisibility(first, ArticleVisibility.VISIBLE);
+		assertCountsMatchArticles();
+		articles.changeVisibility(first, new ArticleVisibility(ArticleVisibility.State.WITHHELD, null));
+
+		// when: deleted, withheld
 		articles.delete(first);
 
 		// then
@@ -70,7 +81,12 @@ class ArticleCountsTests {
 			.doesNotContain("Other " + marker);
 		assertCountsMatchArticles();
 
-		// when: one deleted with SQL by hand
+		// when: one deleted with SQL by hand, withdrawn
+		long two = jdbc.sql("select id from article where title = :title")
+			.param("title", "Two " + marker)
+			.query(Long.class)
+			.single();
+		articles.changeVisibility(two, new ArticleVisibility(ArticleVisibility.State.WITHDRAWN, null));
 		jdbc.sql("delete from article where title = :title").param("title", "Two " + marker).update();
 
 		// then
@@ -108,10 +124,12 @@ class ArticleCountsTests {
 			.sql("""
 					select coalesce(coalesce(a.published_date, c.published_date)::text, 'undated') || ' / ' || coalesce(coalesce(a.source_id, c.source_id)::text, 'no source')
 					    || ': ' || coalesce(a.n, 0) || ' articles, counted ' || coalesce(c.articles, 0)
-					from (select published_date, source_id, count(*) n from article group by 1, 2) a
+					    || '; ' || coalesce(a.h, 0) || ' hidden, counted ' || coalesce(c.hidden, 0)
+					from (select published_date, source_id, count(*) n, count(*) filter (where visibility <> 'VISIBLE') h
+					    from article group by 1, 2) a
 					full join article_count c on coalesce(c.published_date, '-infinity') = coalesce(a.published_date, '-infinity')
 					    and coalesce(c.source_id, -1) = coalesce(a.source_id, -1)
-					where coalesce(a.n, 0) <> coalesce(c.articles, 0)""")
+					where coalesce(a.n, 0) <> coalesce(c.articles, 0) or coalesce(a.h, 0) <> coalesce(c.hidden, 0)""")
 			.query(String.class)
 			.list();
 		assertThat(differences).isEmpty();
@@ -119,10 +137,12 @@ class ArticleCountsTests {
 			.sql("""
 					select coalesce(coalesce(a.y, c.year)::text, 'undated') || ' / ' || coalesce(coalesce(a.source_id, c.source_id)::text, 'no source')
 					    || ': ' || coalesce(a.n, 0) || ' articles, counted ' || coalesce(c.articles, 0)
-					from (select extract(year from published_date)::int y, source_id, count(*) n from article group by 1, 2) a
+					    || '; ' || coalesce(a.h, 0) || ' hidden, counted ' || coalesce(c.hidden, 0)
+					from (select extract(year from published_date)::int y, source_id, count(*) n,
+					    count(*) filter (where visibility <> 'VISIBLE') h from article group by 1, 2) a
 					full join article_year_count c on coalesce(c.year, -1) = coalesce(a.y, -1)
 					    and coalesce(c.source_id, -1) = coalesce(a.source_id, -1)
-					where coalesce(a.n, 0) <> coalesce(c.articles, 0)""")
+					where coalesce(a.n, 0) <> coalesce(c.articles, 0) or coalesce(a.h, 0) <> coalesce(c.hidden, 0)""")
 			.query(String.class)
 			.list();
 		assertThat(yearDifferences).isEmpty();
