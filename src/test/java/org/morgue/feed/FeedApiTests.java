@@ -170,32 +170,39 @@ class FeedApiTests {
 
 	@Test
 	void aDropFolderTakesEachFileOnceAndMovesItToDoneOrFailed() throws IOException {
-		// given: a folder with a G2 item, a ninjs document, a broken file and one still
-		// being written
+		// given: a folder with a G2 item, a ninjs document, a broken file, one still
+		// being
+		// written and an NITF document
 		Path folder = Files.createDirectory(temporary.resolve("drop"));
 		Path item = settled(folder.resolve("01-item.xml"),
 				listingOne(LISTING_1_GUID + "-" + marker, "1", "stat:usable"));
 		Path ninjs = settled(folder.resolve("02-story.json"), ninjs());
 		settled(folder.resolve("03-broken.xml"), "<newsItem guid=\"x\"><itemMeta>" + marker);
+		settled(folder.resolve("05-budget.xml"),
+				"<nitf><head><docdata><du-key key=\"budget-" + marker
+						+ "\" generation=\"1\"/></docdata></head><body><body.head><hedline><hl1>Budget passes " + marker
+						+ "</hl1></hedline></body.head><body.content><p>The budget passed " + marker
+						+ " on Monday.</p></body.content></body></nitf>");
 		Files.writeString(folder.resolve("04-arriving.xml"), "<newsItem");
 		long id = add("{\"folder\": \"" + folder + "\", \"source\": \"Agency\"}");
 
 		// when
 		JsonNode polled = poll(id);
 
-		// then: two stories; the broken file refused with its reason beside it; the new
+		// then: three stories; the broken file refused with its reason beside it; the new
 		// file left alone
 		assertThat(polled.get("kind").asString()).isEqualTo("FOLDER");
 		assertThat(polled.get("folder").asString()).isEqualTo(folder.toString());
-		assertThat(polled.get("lastPoll").get("created").asLong()).as(polled.toString()).isEqualTo(2);
+		assertThat(polled.get("lastPoll").get("created").asLong()).as(polled.toString()).isEqualTo(3);
 		assertThat(polled.get("lastPoll").get("failed").asLong()).isEqualTo(1);
 		assertThat(polled.get("lastError").asString()).startsWith("03-broken.xml: ").contains("not well-formed");
-		assertThat(names(folder.resolve("done"))).containsExactly("01-item.xml", "02-story.json");
+		assertThat(names(folder.resolve("done"))).containsExactly("01-item.xml", "02-story.json", "05-budget.xml");
 		assertThat(names(folder.resolve("failed"))).containsExactly("03-broken.xml", "03-broken.xml.error");
 		assertThat(Files.readString(folder.resolve("failed").resolve("03-broken.xml.error")))
 			.contains("not well-formed");
 		assertThat(names(folder)).containsExactly("04-arriving.xml", "done", "failed");
-		assertThat(Eventually.until(() -> search(marker), (n) -> n == 2)).isEqualTo(2);
+		assertThat(Eventually.until(() -> search(marker), (n) -> n == 3)).isEqualTo(3);
+		assertThat(article("Budget passes").get("story").get("guid").asString()).isEqualTo("budget-" + marker);
 
 		// when: a file taken before a restart comes again (it had not been moved yet)
 		settled(item, listingOne(LISTING_1_GUID + "-" + marker, "1", "stat:usable"));
@@ -206,8 +213,8 @@ class FeedApiTests {
 		assertThat(again.get("lastPoll").get("created").asLong()).isZero();
 		assertThat(again.get("lastPoll").get("duplicates").asLong()).isEqualTo(2);
 		assertThat(names(folder.resolve("done"))).containsExactly("01-item-1.xml", "01-item.xml", "02-story-1.json",
-				"02-story.json");
-		assertThat(Eventually.until(() -> search(marker), (n) -> n == 2)).isEqualTo(2);
+				"02-story.json", "05-budget.xml");
+		assertThat(search(marker)).isEqualTo(3);
 	}
 
 	@Test
