@@ -57,6 +57,11 @@ class EntityPagesBrowserTests {
 			.article()
 			.id();
 		Eventually.until(() -> entities.mentionsOf(id), mentions -> !mentions.isEmpty(), ANALYSIS);
+		// and indexed again with its entities, which the entity page lists its articles
+		// by
+		HttpApi api = HttpApi.as(port, TestUsers.READER, TestUsers.PASSWORD);
+		Eventually.until(() -> api.get("/api/v1/articles?q=" + marker + "&entity=Sergei+Lavrov").json(),
+				found -> found.get("total").asLong() == 1, ANALYSIS);
 
 		try (Browser browser = Browser.open(port)) {
 			browser.signIn(TestUsers.READER, TestUsers.PASSWORD);
