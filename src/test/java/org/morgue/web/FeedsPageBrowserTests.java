@@ -3,6 +3,7 @@ package org.morgue.web;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
 import com.sun.net.httpserver.HttpServer;
@@ -66,7 +67,7 @@ class FeedsPageBrowserTests {
 			// a mistake first: an address the server does not fetch
 			browser.paste(By.name("url"), "ftp://gazette.example.org/feed");
 			browser.find(By.cssSelector(".new-feed button")).click();
-			assertThat(browser.find(By.cssSelector(".error")).getText()).contains("only http and https");
+			shows(browser, ".error", "only http and https");
 			assertThat(browser.find(By.name("url")).getAttribute("value")).isEqualTo("ftp://gazette.example.org/feed");
 
 			// registered
@@ -74,26 +75,28 @@ class FeedsPageBrowserTests {
 			browser.paste(By.name("source"), "Valley Gazette");
 			browser.paste(By.name("minutes"), "60");
 			browser.find(By.cssSelector(".new-feed button")).click();
-			assertThat(browser.find(By.cssSelector(".notice")).getText()).contains("is registered");
+			shows(browser, ".notice", "is registered");
 			WebElement row = row(browser, url);
 			assertThat(row.findElement(By.cssSelector(".kind")).getText()).isEqualTo("address");
 			assertThat(row.getText()).contains("Valley Gazette", "60 min");
 
 			// polled now
 			row.findElement(By.cssSelector("button.poll")).click();
-			assertThat(browser.find(By.cssSelector(".notice")).getText()).contains("polled: 1 new");
+			shows(browser, ".notice", "polled: 1 new");
 			assertThat(row(browser, url).findElement(By.cssSelector(".taken")).getText()).startsWith("1 new");
 			assertThat(row(browser, url).findElement(By.cssSelector(".totals")).getText()).contains("in 1 polls");
 
 			// paused and resumed
 			row(browser, url).findElement(By.cssSelector("button.pause")).click();
+			shows(browser, ".notice", "is paused");
 			assertThat(row(browser, url).findElement(By.cssSelector(".state strong")).getText()).isEqualTo("paused");
 			row(browser, url).findElement(By.cssSelector("button.resume")).click();
+			shows(browser, ".notice", "on its schedule again");
 			assertThat(row(browser, url).findElement(By.cssSelector(".state strong")).getText()).isEqualTo("waiting");
 
 			// removed; its story stays
 			row(browser, url).findElement(By.cssSelector("button.delete")).click();
-			assertThat(browser.find(By.cssSelector(".notice")).getText()).contains("stories it brought stay");
+			shows(browser, ".notice", "stories it brought stay");
 			assertThat(browser.driver()
 				.findElements(By.cssSelector("tr.feed"))
 				.stream()
@@ -104,6 +107,14 @@ class FeedsPageBrowserTests {
 		}
 		assertThat(HttpApi.signedIn(port, TestUsers.EDITOR, TestUsers.PASSWORD).get("/admin/feeds").status())
 			.isEqualTo(403);
+	}
+
+	/** Waits for the page after a click to say what it should, in the element given. */
+	private static void shows(Browser browser, String selector, String text) {
+		browser.waiting(Duration.ofSeconds(10))
+			.until((driver) -> driver.findElements(By.cssSelector(selector))
+				.stream()
+				.anyMatch((element) -> element.getText().contains(text)));
 	}
 
 	private static WebElement row(Browser browser, String url) {
