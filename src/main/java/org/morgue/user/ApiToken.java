@@ -76,10 +76,6 @@ class ApiToken {
 		return lastUsedAt;
 	}
 
-	void used(Instant when) {
-		this.lastUsedAt = when;
-	}
-
 	void revoke(Instant when) {
 		if (revokedAt == null) {
 			this.revokedAt = when;

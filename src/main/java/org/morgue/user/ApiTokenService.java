@@ -10,8 +10,17 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
+import org.morgue.system.Workers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -26,11 +35,18 @@ public class ApiTokenService {
 
 	private static final int PREFIX_LENGTH = TOKEN_MARK.length() + 6;
 
+	private static final Logger log = LoggerFactory.getLogger(ApiTokenService.class);
+
 	/**
-	 * Recording every use would write on every request; once a minute is enough to tell
-	 * stale tokens.
+	 * Recording every use would write on every request; noted in memory and written once
+	 * a minute is enough to tell stale tokens.
 	 */
 	private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+	/** Uses of tokens not yet written: the latest of each token. */
+	private final Map<Long, Instant> unwrittenUses = new ConcurrentHashMap<>();
+
+	private final JdbcClient jdbc;
 
 	private final ApiTokenRepository tokens;
 
@@ -40,10 +56,14 @@ public class ApiTokenService {
 
 	private final Clock clock;
 
-	ApiTokenService(ApiTokenRepository tokens, UserAccountRepository users, Optional<Clock> clock) {
+	ApiTokenService(ApiTokenRepository tokens, UserAccountRepository users, JdbcClient jdbc, Workers workers,
+			Optional<Clock> clock) {
 		this.tokens = tokens;
 		this.users = users;
+		this.jdbc = jdbc;
 		this.clock = clock.orElse(Clock.systemUTC());
+		long every = LAST_USED_RESOLUTION.toMillis();
+		workers.timer().scheduleWithFixedDelay(this::writeUses, every, every, TimeUnit.MILLISECONDS);
 	}
 
 	@Transactional
@@ -61,8 +81,10 @@ public class ApiTokenService {
 		return new NewApiToken(token.toSummary(), secret);
 	}
 
-	@Transactional(readOnly = true)
+	/** A user's tokens, newest first, each with when it was last used. */
+	@Transactional
 	public List<ApiTokenSummary> list(String username) {
+		writeUses();
 		return tokens.findByUserIdOrderByCreatedAtDesc(user(username).getId())
 			.stream()
 			.map(ApiToken::toSummary)
@@ -81,9 +103,10 @@ public class ApiTokenService {
 	}
 
 	/**
-	 * The enabled user a live token belongs to, noting when it was used.
+	 * The enabled user a live token belongs to, noting in memory when it was used: one
+	 * read, no write (uses are written once a minute, and before tokens are listed).
 	 */
-	@Transactional
+	@Transactional(readOnly = true)
 	Optional<UserAccount> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(TOKEN_MARK)) {
 			return Optional.empty();
@@ -93,10 +116,35 @@ public class ApiTokenService {
 			.map(token -> {
 				Instant now = Instant.now(clock);
 				if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-					token.used(now);
+					unwrittenUses.merge(token.getId(), now, (a, b) -> a.isAfter(b) ? a : b);
 				}
 				return token.getUser();
 			});
+	}
+
+	/** Writes the uses noted since the last time, each token's latest. */
+	@PreDestroy
+	void writeUses() {
+		for (Long id : List.copyOf(unwrittenUses.keySet())) {
+			Instant when = unwrittenUses.remove(id);
+			if (when == null) {
+				continue;
+			}
+			try {
+				jdbc.sql("""
+						update api_token set last_used_at = :when
+						where id = :id and (last_used_at is null or last_used_at < :when)""")
+					.param("id", id)
+					.param("when", java.sql.Timestamp.from(when))
+					.update();
+			}
+			catch (RuntimeException ex) {
+				// the database is away: the next round writes it
+				unwrittenUses.merge(id, when, (a, b) -> a.isAfter(b) ? a : b);
+				log.debug("Token uses not written yet: {}", ex.toString());
+				return;
+			}
+		}
 	}
 
 	private UserAccount user(String username) {

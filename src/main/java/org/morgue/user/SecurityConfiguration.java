@@ -1,5 +1,7 @@
 package org.morgue.user;
 
+import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,6 +36,18 @@ class SecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * Passwords (HTTP Basic, the sign-in form) checked against PostgreSQL's users, each
+	 * hashed once and then remembered for a while by a keyed hash, so that a client
+	 * signing every request does not pay BCrypt every time.
+	 */
+	@Bean
+	VerifiedCredentialsAuthenticationProvider passwordAuthentication(AccountUserDetailsService users,
+			PasswordEncoder encoder, SecurityProperties properties, Optional<Clock> clock) {
+		return new VerifiedCredentialsAuthenticationProvider(users, encoder, properties,
+				clock.orElse(Clock.systemUTC()));
 	}
 
 	@Bean
