@@ -13,6 +13,7 @@ import org.morgue.HttpApi;
 import org.morgue.TestUsers;
 import org.morgue.user.UserService;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -111,7 +112,9 @@ class FeedsPageBrowserTests {
 
 	/** Waits for the page after a click to say what it should, in the element given. */
 	private static void shows(Browser browser, String selector, String text) {
+		// the page being left may be read as it goes: ask again
 		browser.waiting(Duration.ofSeconds(10))
+			.ignoring(WebDriverException.class)
 			.until((driver) -> driver.findElements(By.cssSelector(selector))
 				.stream()
 				.anyMatch((element) -> element.getText().contains(text)));

@@ -1,0 +1,348 @@
+package org.morgue.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.morgue.bench.BenchQueries.BenchQuery;
+import org.morgue.bench.BenchQueries.QueryClass;
+import org.morgue.system.EmbeddedDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
+/**
+ * Search as a client sees it: the packaged archive ({@code target/morgue.jar}) started as
+ * its own process on the benchmark's data directory, and a real HTTP client in this one
+ * sending {@code GET /api/v1/articles} and parsing the JSON, signed with HTTP Basic and
+ * with a personal token, per query class: p50/p95/p99 for one client, and throughput and
+ * p99 for {@code bench.clients} at once. It writes the section "Search over HTTP" for its
+ * article count in {@code docs/benchmarks.md}. Not part of {@code ./mvnw verify}; run it
+ * after packaging:
+ *
+ * <pre>
+ * ./mvnw -DskipTests package
+ * ./mvnw -Pbench test -Dtest=SearchOverHttp -Dbench.articles=1000000
+ * </pre>
+ *
+ * The corpus is the search benchmark's ({@link CorpusLoader}), loaded once per data
+ * directory; the archive builds its index on its first start there.
+ */
+class SearchOverHttp {
+
+	private static final String USER = "bench-http";
+
+	private static final String PASSWORD = "bench-http-password";
+
+	private static final Pattern SECTION = Pattern
+		.compile("<!-- http benchmark (\\d+) -->\\n.*?<!-- end of http benchmark \\1 -->\\n", Pattern.DOTALL);
+
+	private final JsonMapper json = JsonMapper.shared();
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(10))
+		.build();
+
+	record Row(Latencies basic, Latencies token, Throughput basicClients, Throughput tokenClients) {
+	}
+
+	record Throughput(double perSecond, Latencies latencies) {
+	}
+
+	@Test
+	void searchOverHttp() throws Exception {
+		BenchSettings settings = BenchSettings.fromSystemProperties();
+		ReutersCorpus corpus = ReutersCorpus.read(settings.reuters());
+		BenchQueries queries = BenchQueries.from(corpus);
+		Files.createDirectories(settings.dir());
+		RunRecord record = RunRecord.in(settings.dir());
+		CorpusLoader.prepare(settings.dir(), settings.articles(), corpus, record);
+		ensureUser(settings.dir());
+		Path jar = Path.of(System.getProperty("bench.jar", "target/morgue.jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is not there: run ./mvnw -DskipTests package first");
+		}
+		int port = freePort();
+		Path log = settings.dir().resolve("archive-http.log");
+		Process archive = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx1g", "-jar", jar.toString(), "--morgue.data-dir=" + settings.dir().toAbsolutePath(),
+				"--server.port=" + port, "--morgue.ner.enabled=false", "--morgue.feeds.enabled=false",
+				"--spring.main.banner-mode=off")
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			String base = "http://127.0.0.1:" + port;
+			String basic = "Basic "
+					+ Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+			awaitIndex(base, basic, settings.articles(), archive, log);
+			String token = "Bearer " + json
+				.readTree(send(base + "/api/v1/tokens", basic, "{\"name\": \"http benchmark " + Instant.now() + "\"}"))
+				.get("secret")
+				.asString();
+			CorpusLoader.log("Warming up over HTTP");
+			for (QueryClass kind : QueryClass.values()) {
+				for (BenchQuery query : queries.sample(kind, settings.warmup(), 7)) {
+					search(base, basic, query);
+					search(base, token, query);
+				}
+			}
+			Map<QueryClass, Row> rows = new EnumMap<>(QueryClass.class);
+			for (QueryClass kind : QueryClass.values()) {
+				List<BenchQuery> sample = queries.sample(kind, settings.queries(), 1);
+				Latencies byBasic = oneClient(base, basic, sample);
+				Latencies byToken = oneClient(base, token, sample);
+				CorpusLoader.log("%s, one client: Basic p50 %.1f p99 %.1f ms; token p50 %.1f p99 %.1f ms", kind.label,
+						byBasic.percentileMillis(0.5), byBasic.percentileMillis(0.99), byToken.percentileMillis(0.5),
+						byToken.percentileMillis(0.99));
+				rows.put(kind, new Row(byBasic, byToken, null, null));
+			}
+			for (QueryClass kind : QueryClass.values()) {
+				Throughput byBasic = clients(base, basic, queries, kind, settings.clients(), settings.clientQueries());
+				Throughput byToken = clients(base, token, queries, kind, settings.clients(), settings.clientQueries());
+				CorpusLoader.log("%s, %d clients: Basic %.0f/s p99 %.1f ms; token %.0f/s p99 %.1f ms", kind.label,
+						settings.clients(), byBasic.perSecond(), byBasic.latencies().percentileMillis(0.99),
+						byToken.perSecond(), byToken.latencies().percentileMillis(0.99));
+				Row row = rows.get(kind);
+				rows.put(kind, new Row(row.basic(), row.token(), byBasic, byToken));
+			}
+			write(settings, rows);
+		}
+		finally {
+			archive.destroy();
+			if (!archive.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+				archive.destroyForcibly();
+			}
+		}
+	}
+
+	private Latencies oneClient(String base, String authorization, List<BenchQuery> sample) throws Exception {
+		Latencies latencies = new Latencies();
+		for (BenchQuery query : sample) {
+			long started = System.nanoTime();
+			long hits = search(base, authorization, query);
+			latencies.add(System.nanoTime() - started, hits);
+		}
+		return latencies;
+	}
+
+	private Throughput clients(String base, String authorization, BenchQueries queries, QueryClass kind, int clients,
+			int perClient) throws Exception {
+		Latencies latencies = new Latencies();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		try {
+			List<Future<?>> running = new ArrayList<>();
+			long started = System.nanoTime();
+			for (int client = 0; client < clients; client++) {
+				List<BenchQuery> sample = queries.sample(kind, perClient, 100 + client);
+				running.add(pool.submit(() -> {
+					for (BenchQuery query : sample) {
+						long at = System.nanoTime();
+						long hits = search(base, authorization, query);
+						latencies.add(System.nanoTime() - at, hits);
+					}
+					return null;
+				}));
+			}
+			for (Future<?> one : running) {
+				one.get();
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			return new Throughput(latencies.count() / seconds, latencies);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** One search as a results page asks it: the JSON read through to its hits. */
+	private long search(String base, String authorization, BenchQuery query) throws IOException, InterruptedException {
+		StringBuilder uri = new StringBuilder(base).append("/api/v1/articles?q=")
+			.append(URLEncoder.encode(query.text(), StandardCharsets.UTF_8));
+		if (query.from() != null) {
+			uri.append("&from=").append(query.from()).append("&to=").append(query.to());
+		}
+		HttpResponse<byte[]> response = http.send(
+				HttpRequest.newBuilder(URI.create(uri.toString())).header("Authorization", authorization).GET().build(),
+				HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException(query + " answered " + response.statusCode() + ": "
+					+ new String(response.body(), StandardCharsets.UTF_8));
+		}
+		JsonNode result = json.readTree(response.body());
+		long total = result.get("total").asLong();
+		if (total > 0 && result.get("hits").isEmpty()) {
+			throw new IllegalStateException(query + " found " + total + " but listed none");
+		}
+		return total;
+	}
+
+	private byte[] send(String uri, String authorization, String body) throws IOException, InterruptedException {
+		HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(uri))
+			.header("Authorization", authorization)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(uri + " answered " + response.statusCode());
+		}
+		return response.body();
+	}
+
+	/** Waits for the archive to answer and its index to hold every article. */
+	private void awaitIndex(String base, String basic, long articles, Process archive, Path log) throws Exception {
+		Instant deadline = Instant.now().plus(Duration.ofHours(2));
+		long lastLogged = -1;
+		while (Instant.now().isBefore(deadline)) {
+			if (!archive.isAlive()) {
+				throw new IllegalStateException("The archive stopped; see " + log);
+			}
+			try {
+				HttpResponse<byte[]> response = http
+					.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/index"))
+						.header("Authorization", basic)
+						.GET()
+						.build(), HttpResponse.BodyHandlers.ofByteArray());
+				if (response.statusCode() == 200) {
+					JsonNode status = json.readTree(response.body());
+					long documents = status.get("documents").asLong();
+					boolean running = "RUNNING".equals(status.get("rebuild").get("state").asString());
+					if (documents == articles && !running) {
+						return;
+					}
+					long done = status.get("rebuild").get("done").asLong();
+					if (done / 100_000 != lastLogged) {
+						lastLogged = done / 100_000;
+						CorpusLoader.log("Index: %,d documents, rebuild %,d of %,d", documents, done, articles);
+					}
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(1000);
+		}
+		throw new IllegalStateException("The archive's index did not hold every article in time");
+	}
+
+	/** An administrator of the benchmark's own, with a known password. */
+	private static void ensureUser(Path benchDir) throws Exception {
+		try (EmbeddedPostgres postgres = EmbeddedDatabase.start(benchDir.resolve("postgres"), true);
+				Connection connection = postgres.getPostgresDatabase().getConnection();
+				PreparedStatement upsert = connection.prepareStatement("""
+						insert into app_user (username, password_hash, role, enabled, created_at, created_by)
+						values (?, ?, 'ADMIN', true, ?, 'benchmark')
+						on conflict (lower(username)) do update set password_hash = excluded.password_hash,
+						    role = 'ADMIN', enabled = true""")) {
+			upsert.setString(1, USER);
+			upsert.setString(2, PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD));
+			upsert.setTimestamp(3, Timestamp.from(Instant.now()));
+			upsert.executeUpdate();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private void write(BenchSettings settings, Map<QueryClass, Row> rows) throws IOException {
+		long articles = settings.articles();
+		StringBuilder s = new StringBuilder();
+		s.append("<!-- http benchmark ").append(articles).append(" -->\n");
+		s.append(String.format(Locale.ROOT, "## Search over HTTP, %,d articles%n%n", articles));
+		s.append(String.format(Locale.ROOT,
+				"Measured %s on %s (%d cores, %s RAM), JDK %s, corpus as in the search benchmark of this count. "
+						+ "The packaged archive (`java -Xmx1g -jar target/morgue.jar`, entity extraction and feeds off) "
+						+ "ran as its own process; the client, in the benchmark's JVM on the same machine, sent "
+						+ "`GET /api/v1/articles?q=...` (top 20 with highlights and facets, as the in-process "
+						+ "benchmark times) over HTTP/1.1 with keep-alive and parsed each JSON answer. "
+						+ "%d queries per class for one client, after %d of warm-up; %d clients at once, %d queries each. "
+						+ "Command: `./mvnw -DskipTests package && ./mvnw -Pbench test -Dtest=SearchOverHttp "
+						+ "-Dbench.articles=%d`.%n%n",
+				Instant.now().toString().substring(0, 10), SearchBenchmark.Machine.cpuModel(),
+				Runtime.getRuntime().availableProcessors(), BenchReport.bytes(SearchBenchmark.Machine.memoryBytes()),
+				System.getProperty("java.version"), settings.queries(), settings.warmup(), settings.clients(),
+				settings.clientQueries(), articles));
+		s.append("| query class | Basic p50 | Basic p95 | Basic p99 | token p50 | token p95 | token p99 | ")
+			.append(settings.clients())
+			.append(" clients, Basic: q/s, p99 | ")
+			.append(settings.clients())
+			.append(" clients, token: q/s, p99 |\n");
+		s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+		for (Map.Entry<QueryClass, Row> entry : rows.entrySet()) {
+			Row row = entry.getValue();
+			s.append("| ")
+				.append(entry.getKey().label)
+				.append(" | ")
+				.append(BenchReport.ms(row.basic().percentileMillis(0.5)))
+				.append(" | ")
+				.append(BenchReport.ms(row.basic().percentileMillis(0.95)))
+				.append(" | ")
+				.append(BenchReport.ms(row.basic().percentileMillis(0.99)))
+				.append(" | ")
+				.append(BenchReport.ms(row.token().percentileMillis(0.5)))
+				.append(" | ")
+				.append(BenchReport.ms(row.token().percentileMillis(0.95)))
+				.append(" | ")
+				.append(BenchReport.ms(row.token().percentileMillis(0.99)))
+				.append(" | ")
+				.append(String.format(Locale.ROOT, "%.0f, %s", row.basicClients().perSecond(),
+						BenchReport.ms(row.basicClients().latencies().percentileMillis(0.99))))
+				.append(" | ")
+				.append(String.format(Locale.ROOT, "%.0f, %s", row.tokenClients().perSecond(),
+						BenchReport.ms(row.tokenClients().latencies().percentileMillis(0.99))))
+				.append(" |\n");
+		}
+		s.append("\nThe in-process figures and PostgreSQL's full-text search on the same corpus are in the section "
+				+ "of the same article count above.\n");
+		s.append("<!-- end of http benchmark ").append(articles).append(" -->\n");
+
+		Path file = settings.report();
+		String existing = Files.isRegularFile(file) ? Files.readString(file) : "";
+		Matcher matcher = SECTION.matcher(existing);
+		String section = s.toString();
+		boolean replaced = false;
+		while (matcher.find()) {
+			if (Long.parseLong(matcher.group(1)) == articles) {
+				existing = existing.substring(0, matcher.start()) + section + existing.substring(matcher.end());
+				replaced = true;
+				break;
+			}
+		}
+		if (!replaced) {
+			existing = existing + (existing.endsWith("\n\n") || existing.isEmpty() ? "" : "\n") + section;
+		}
+		Files.writeString(file, existing);
+		CorpusLoader.log("Wrote the HTTP figures for %,d articles to %s", articles, file);
+	}
+
+}
