@@ -292,11 +292,12 @@ class SearchOverHttp {
 				Runtime.getRuntime().availableProcessors(), BenchReport.bytes(SearchBenchmark.Machine.memoryBytes()),
 				System.getProperty("java.version"), settings.queries(), settings.warmup(), settings.clients(),
 				settings.clientQueries(), articles));
+		s.append("Latencies in milliseconds, from sending the request to the parsed JSON.\n\n");
 		s.append("| query class | Basic p50 | Basic p95 | Basic p99 | token p50 | token p95 | token p99 | ")
 			.append(settings.clients())
-			.append(" clients, Basic: q/s, p99 | ")
+			.append(" clients, Basic: queries/s, p99 | ")
 			.append(settings.clients())
-			.append(" clients, token: q/s, p99 |\n");
+			.append(" clients, token: queries/s, p99 |\n");
 		s.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (Map.Entry<QueryClass, Row> entry : rows.entrySet()) {
 			Row row = entry.getValue();
