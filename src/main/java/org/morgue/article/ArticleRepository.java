@@ -28,12 +28,6 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 			where id = :id""", nativeQuery = true)
 	void restoreProvenance(long id, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt);
 
-	String SUMMARY = """
-			select new org.morgue.article.ArticleSummary(a.id, a.title, a.titleDerived, a.byline, s.name,
-			    a.datelinePlaceDisplay, a.publishedDate, a.ingestedAt, a.wordCount)
-			from Article a left join a.source s
-			""";
-
 	String CONTENT = """
 			select new org.morgue.article.ArticleContent(a.id, a.version, a.title, a.body, a.byline, s.name,
 			    a.datelinePlaceDisplay, a.datelineText, a.publishedDate, a.publishedTime, a.ingestedAt, a.visibility,
@@ -41,19 +35,8 @@ interface ArticleRepository extends JpaRepository<Article, Long> {
 			from Article a left join a.source s
 			""";
 
-	@Query(CONTENT + " where a.id in :ids")
-	List<ArticleContent> findContentByIdIn(Collection<Long> ids);
-
 	@Query(CONTENT + " where a.id > :afterId order by a.id")
 	List<ArticleContent> findContentAfter(long afterId, Limit limit);
-
-	@Query(SUMMARY + " where a.id in :ids")
-	List<ArticleSummary> findSummariesByIdIn(Collection<Long> ids);
-
-	@Query(SUMMARY + """
-			where a.id in :ids and a.visibility = org.morgue.article.ArticleVisibility.State.VISIBLE
-			    and (a.embargoedUntil is null or a.embargoedUntil <= :now)""")
-	List<ArticleSummary> findSummariesVisibleAt(Collection<Long> ids, Instant now);
 
 	@Query("select new org.morgue.article.ArticleVersion(a.id, a.version) from Article a where a.id > :afterId order by a.id")
 	List<ArticleVersion> findVersionsAfter(long afterId, Limit limit);

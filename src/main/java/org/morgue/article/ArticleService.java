@@ -214,9 +214,26 @@ public class ArticleService {
 	 * The content of these articles, in the order of the ids; ids of articles that no
 	 * longer exist are left out.
 	 */
-	@Transactional(readOnly = true)
 	public List<ArticleContent> contents(List<Long> ids) {
-		return ids.isEmpty() ? List.of() : inOrder(ids, articles.findContentByIdIn(ids), ArticleContent::id);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		// One statement, outside a transaction of its own: a search reads a page's texts
+		// on every request, and a read-only transaction around one select costs round
+		// trips (read-only on, begin, commit, read-only off) longer than the select.
+		List<ArticleContent> found = jdbc.sql("""
+				select a.id, a.version, a.title, a.body, a.byline, s.name, a.dateline_place_display, a.dateline_text,
+				    a.published_date, a.published_time, a.ingested_at, a.visibility, a.embargoed_until
+				from article a left join source s on s.id = a.source_id
+				where a.id = any(:ids)""").param("ids", ids.toArray(Long[]::new)).query((rs, row) -> {
+			java.time.OffsetDateTime ingested = rs.getObject(11, java.time.OffsetDateTime.class);
+			java.time.OffsetDateTime embargo = rs.getObject(13, java.time.OffsetDateTime.class);
+			return new ArticleContent(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
+					rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, java.time.LocalDate.class),
+					rs.getObject(10, java.time.LocalTime.class), (ingested != null) ? ingested.toInstant() : null,
+					ArticleVisibility.State.valueOf(rs.getString(12)), (embargo != null) ? embargo.toInstant() : null);
+		}).list();
+		return inOrder(ids, found, ArticleContent::id);
 	}
 
 	/**
@@ -312,13 +329,29 @@ public class ArticleService {
 	 * ids of articles that no longer exist, and for a caller who only reads those readers
 	 * do not see, are left out.
 	 */
-	@Transactional(readOnly = true)
 	public List<ArticleSummary> summaries(List<Long> ids) {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		List<ArticleSummary> rows = CurrentActor.readsOnly() ? articles.findSummariesVisibleAt(ids, Instant.now(clock))
-				: articles.findSummariesByIdIn(ids);
+		// One statement without a transaction of its own, as for contents: every page of
+		// search results reads these.
+		boolean readerOnly = CurrentActor.readsOnly();
+		List<ArticleSummary> rows = jdbc.sql("""
+				select a.id, a.title, a.title_derived, a.byline, s.name, a.dateline_place_display, a.published_date,
+				    a.ingested_at, a.word_count
+				from article a left join source s on s.id = a.source_id
+				where a.id = any(:ids)""" + (readerOnly ? """
+				and a.visibility = 'VISIBLE' and (a.embargoed_until is null or a.embargoed_until <= :now)""" : ""))
+			.param("ids", ids.toArray(Long[]::new))
+			.params(readerOnly ? java.util.Map.of("now", java.sql.Timestamp.from(Instant.now(clock)))
+					: java.util.Map.of())
+			.query((rs, row) -> {
+				java.time.OffsetDateTime ingested = rs.getObject(8, java.time.OffsetDateTime.class);
+				return new ArticleSummary(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), rs.getObject(7, java.time.LocalDate.class),
+						(ingested != null) ? ingested.toInstant() : null, rs.getInt(9));
+			})
+			.list();
 		return inOrder(ids, rows, ArticleSummary::id);
 	}
 

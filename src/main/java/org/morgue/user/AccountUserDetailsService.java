@@ -2,13 +2,13 @@ package org.morgue.user;
 
 import java.util.List;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Looks users up for form login and HTTP Basic.
@@ -16,25 +16,33 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class AccountUserDetailsService implements UserDetailsService {
 
-	private final UserAccountRepository users;
+	private final JdbcClient jdbc;
 
-	AccountUserDetailsService(UserAccountRepository users) {
-		this.users = users;
+	AccountUserDetailsService(JdbcClient jdbc) {
+		this.jdbc = jdbc;
 	}
 
+	/**
+	 * One select, outside a transaction of its own: HTTP Basic reads the user on every
+	 * request.
+	 */
 	@Override
-	@Transactional(readOnly = true)
 	public UserDetails loadUserByUsername(String username) {
-		UserAccount account = users.findByUsername(username)
+		return jdbc.sql("""
+				select username, password_hash, role, enabled from app_user
+				where lower(username) = lower(:name) and username = :name""")
+			.param("name", username)
+			.query((rs, row) -> userDetails(rs.getString(1), rs.getString(2), Role.valueOf(rs.getString(3)),
+					rs.getBoolean(4)))
+			.optional()
 			.orElseThrow(() -> new UsernameNotFoundException("No such user"));
-		return toUserDetails(account);
 	}
 
-	static UserDetails toUserDetails(UserAccount account) {
-		return User.withUsername(account.getUsername())
-			.password(account.getPasswordHash())
-			.authorities(List.of(new SimpleGrantedAuthority(account.getRole().authority())))
-			.disabled(!account.isEnabled())
+	static UserDetails userDetails(String username, String passwordHash, Role role, boolean enabled) {
+		return User.withUsername(username)
+			.password(passwordHash)
+			.authorities(List.of(new SimpleGrantedAuthority(role.authority())))
+			.disabled(!enabled)
 			.build();
 	}
 

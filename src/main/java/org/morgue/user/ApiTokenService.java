@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -104,22 +105,29 @@ public class ApiTokenService {
 
 	/**
 	 * The enabled user a live token belongs to, noting in memory when it was used: one
-	 * read, no write (uses are written once a minute, and before tokens are listed).
+	 * select, outside a transaction, and no write (uses are written once a minute, and
+	 * before tokens are listed).
 	 */
-	@Transactional(readOnly = true)
-	Optional<UserAccount> authenticate(String secret) {
+	Optional<UserDetails> authenticate(String secret) {
 		if (secret == null || !secret.startsWith(TOKEN_MARK)) {
 			return Optional.empty();
 		}
-		return tokens.findByHash(hash(secret))
-			.filter(token -> !token.isRevoked() && token.getUser().isEnabled())
-			.map(token -> {
+		return jdbc.sql("""
+				select t.id, t.last_used_at, u.username, u.password_hash, u.role
+				from api_token t join app_user u on u.id = t.user_id
+				where t.token_hash = :hash and t.revoked_at is null and u.enabled""")
+			.param("hash", hash(secret))
+			.query((rs, row) -> {
+				long id = rs.getLong(1);
+				java.time.OffsetDateTime lastUsed = rs.getObject(2, java.time.OffsetDateTime.class);
 				Instant now = Instant.now(clock);
-				if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-					unwrittenUses.merge(token.getId(), now, (a, b) -> a.isAfter(b) ? a : b);
+				if (lastUsed == null || lastUsed.toInstant().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+					unwrittenUses.merge(id, now, (a, b) -> a.isAfter(b) ? a : b);
 				}
-				return token.getUser();
-			});
+				return AccountUserDetailsService.userDetails(rs.getString(3), rs.getString(4),
+						Role.valueOf(rs.getString(5)), true);
+			})
+			.optional();
 	}
 
 	/** Writes the uses noted since the last time, each token's latest. */
