@@ -34,7 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ArticleCalendar {
 
 	/** Of the articles {@code a}, those readers see now. */
-	private static final String SEEN_BY_READERS = " and a.visibility = 'VISIBLE' and (a.embargoed_until is null or a.embargoed_until <= :now)";
+	static final String SEEN_BY_READERS = " and a.visibility = 'VISIBLE' and (a.embargoed_until is null or a.embargoed_until <= :now)";
 
 	private static final String NEWEST_FIRST = " order by a.published_date desc nulls last, a.published_time desc nulls last, a.id desc";
 

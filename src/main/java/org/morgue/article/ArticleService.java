@@ -1,7 +1,13 @@
 package org.morgue.article;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -226,12 +232,10 @@ public class ArticleService {
 				    a.published_date, a.published_time, a.ingested_at, a.visibility, a.embargoed_until
 				from article a left join source s on s.id = a.source_id
 				where a.id = any(:ids)""").param("ids", ids.toArray(Long[]::new)).query((rs, row) -> {
-			java.time.OffsetDateTime ingested = rs.getObject(11, java.time.OffsetDateTime.class);
-			java.time.OffsetDateTime embargo = rs.getObject(13, java.time.OffsetDateTime.class);
 			return new ArticleContent(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, java.time.LocalDate.class),
-					rs.getObject(10, java.time.LocalTime.class), (ingested != null) ? ingested.toInstant() : null,
-					ArticleVisibility.State.valueOf(rs.getString(12)), (embargo != null) ? embargo.toInstant() : null);
+					rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class),
+					rs.getObject(10, LocalTime.class), instant(rs, 11),
+					ArticleVisibility.State.valueOf(rs.getString(12)), instant(rs, 13));
 		}).list();
 		return inOrder(ids, found, ArticleContent::id);
 	}
@@ -340,17 +344,11 @@ public class ArticleService {
 				select a.id, a.title, a.title_derived, a.byline, s.name, a.dateline_place_display, a.published_date,
 				    a.ingested_at, a.word_count
 				from article a left join source s on s.id = a.source_id
-				where a.id = any(:ids)""" + (readerOnly ? """
-				and a.visibility = 'VISIBLE' and (a.embargoed_until is null or a.embargoed_until <= :now)""" : ""))
+				where a.id = any(:ids)""" + (readerOnly ? ArticleCalendar.SEEN_BY_READERS : ""))
 			.param("ids", ids.toArray(Long[]::new))
-			.params(readerOnly ? java.util.Map.of("now", java.sql.Timestamp.from(Instant.now(clock)))
-					: java.util.Map.of())
-			.query((rs, row) -> {
-				java.time.OffsetDateTime ingested = rs.getObject(8, java.time.OffsetDateTime.class);
-				return new ArticleSummary(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), rs.getObject(7, java.time.LocalDate.class),
-						(ingested != null) ? ingested.toInstant() : null, rs.getInt(9));
-			})
+			.params(readerOnly ? Map.of("now", Timestamp.from(Instant.now(clock))) : Map.of())
+			.query((rs, row) -> new ArticleSummary(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+					rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), instant(rs, 8), rs.getInt(9)))
 			.list();
 		return inOrder(ids, rows, ArticleSummary::id);
 	}
@@ -385,6 +383,11 @@ public class ArticleService {
 	 */
 	private static boolean hidden(ArticleVisibility visibility) {
 		return visibility.state() != ArticleVisibility.State.VISIBLE;
+	}
+
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return (time != null) ? time.toInstant() : null;
 	}
 
 	private boolean shownToCaller(ArticleDetails article) {

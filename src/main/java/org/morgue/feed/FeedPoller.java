@@ -2,7 +2,6 @@ package org.morgue.feed;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -116,8 +115,8 @@ class FeedPoller {
 		try {
 			files = settledFiles(folder);
 		}
-		catch (java.io.UncheckedIOException ex) {
-			return Result.failed(ex.getMessage());
+		catch (IOException ex) {
+			return Result.failed("The folder " + folder + " cannot be read: " + ex.getMessage());
 		}
 		Counts counts = Counts.none();
 		String itemError = null;
@@ -158,7 +157,7 @@ class FeedPoller {
 		return new Result(counts, null, null, itemError, null);
 	}
 
-	private List<Path> settledFiles(Path folder) {
+	private List<Path> settledFiles(Path folder) throws IOException {
 		FileTime settled = FileTime.from(Instant.now().minus(properties.folderSettle()));
 		try (Stream<Path> files = Files.list(folder)) {
 			return files.filter(Files::isRegularFile).filter((file) -> {
@@ -172,9 +171,6 @@ class FeedPoller {
 					return false;
 				}
 			}).sorted().toList();
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException("The folder " + folder + " cannot be read: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -237,19 +233,6 @@ class FeedPoller {
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	static URI checkedAddress(String url) {
-		try {
-			URI uri = new URI(url.strip());
-			if (!uri.isAbsolute() || uri.getHost() == null) {
-				throw new InvalidFeedException("url", "'" + url + "' is not an absolute http or https address.");
-			}
-			return uri;
-		}
-		catch (URISyntaxException ex) {
-			throw new InvalidFeedException("url", "'" + url + "' is not an address: " + ex.getReason() + ".");
 		}
 	}
 

@@ -1,6 +1,7 @@
 package org.morgue.feed;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -138,7 +139,7 @@ public class FeedService {
 		if (url.length() > MAX_LOCATION_LENGTH) {
 			throw new InvalidFeedException("url", "The address is longer than " + MAX_LOCATION_LENGTH + " characters.");
 		}
-		URI uri = FeedPoller.checkedAddress(url);
+		URI uri = absolute(url);
 		try {
 			fetcher.check(uri);
 		}
@@ -146,6 +147,19 @@ public class FeedService {
 			throw new InvalidFeedException("url", ex.getMessage());
 		}
 		return uri.toString();
+	}
+
+	private static URI absolute(String url) {
+		try {
+			URI uri = new URI(url.strip());
+			if (!uri.isAbsolute() || uri.getHost() == null) {
+				throw new InvalidFeedException("url", "'" + url + "' is not an absolute http or https address.");
+			}
+			return uri;
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidFeedException("url", "'" + url + "' is not an address: " + ex.getReason() + ".");
+		}
 	}
 
 	private static String folder(String folder) {

@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -119,15 +121,19 @@ public class ApiTokenService {
 			.param("hash", hash(secret))
 			.query((rs, row) -> {
 				long id = rs.getLong(1);
-				java.time.OffsetDateTime lastUsed = rs.getObject(2, java.time.OffsetDateTime.class);
+				OffsetDateTime lastUsed = rs.getObject(2, OffsetDateTime.class);
 				Instant now = Instant.now(clock);
 				if (lastUsed == null || lastUsed.toInstant().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-					unwrittenUses.merge(id, now, (a, b) -> a.isAfter(b) ? a : b);
+					unwrittenUses.merge(id, now, ApiTokenService::later);
 				}
 				return AccountUserDetailsService.userDetails(rs.getString(3), rs.getString(4),
 						Role.valueOf(rs.getString(5)), true);
 			})
 			.optional();
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
 	}
 
 	/** Writes the uses noted since the last time, each token's latest. */
@@ -143,12 +149,12 @@ public class ApiTokenService {
 						update api_token set last_used_at = :when
 						where id = :id and (last_used_at is null or last_used_at < :when)""")
 					.param("id", id)
-					.param("when", java.sql.Timestamp.from(when))
+					.param("when", Timestamp.from(when))
 					.update();
 			}
 			catch (RuntimeException ex) {
 				// the database is away: the next round writes it
-				unwrittenUses.merge(id, when, (a, b) -> a.isAfter(b) ? a : b);
+				unwrittenUses.merge(id, when, ApiTokenService::later);
 				log.debug("Token uses not written yet: {}", ex.toString());
 				return;
 			}

@@ -8,13 +8,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -257,32 +253,10 @@ class SearchBenchmark {
 	 */
 	private static BenchReport.Throughput clients(ArticleSearch search, BenchQueries queries, QueryClass kind,
 			int clients, int perClient) throws Exception {
-		Latencies latencies = new Latencies();
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		try {
-			List<Future<?>> running = new ArrayList<>();
-			long started = System.nanoTime();
-			for (int client = 0; client < clients; client++) {
-				List<BenchQuery> own = queries.sample(kind, perClient, 1000 + client);
-				running.add(pool.submit(() -> {
-					for (BenchQuery query : own) {
-						long t0 = System.nanoTime();
-						SearchResult result = search.search(query.request());
-						latencies.add(System.nanoTime() - t0, result.total());
-					}
-				}));
-			}
-			for (Future<?> client : running) {
-				client.get();
-			}
-			double seconds = (System.nanoTime() - started) / 1e9;
-			BenchReport.Throughput throughput = new BenchReport.Throughput(latencies.count() / seconds, latencies);
-			CorpusLoader.log("Lucene %-8s %d clients: %.1f queries/s", kind, clients, throughput.perSecond());
-			return throughput;
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		BenchReport.Throughput throughput = Clients.run(queries, kind, clients, perClient, 1000,
+				(query) -> search.search(query.request()).total());
+		CorpusLoader.log("Lucene %-8s %d clients: %.1f queries/s", kind, clients, throughput.perSecond());
+		return throughput;
 	}
 
 	/**

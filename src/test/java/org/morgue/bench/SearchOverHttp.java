@@ -15,15 +15,11 @@ import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,10 +66,8 @@ class SearchOverHttp {
 		.connectTimeout(Duration.ofSeconds(10))
 		.build();
 
-	record Row(Latencies basic, Latencies token, Throughput basicClients, Throughput tokenClients) {
-	}
-
-	record Throughput(double perSecond, Latencies latencies) {
+	record Row(Latencies basic, Latencies token, BenchReport.Throughput basicClients,
+			BenchReport.Throughput tokenClients) {
 	}
 
 	@Test
@@ -125,8 +119,10 @@ class SearchOverHttp {
 				rows.put(kind, new Row(byBasic, byToken, null, null));
 			}
 			for (QueryClass kind : QueryClass.values()) {
-				Throughput byBasic = clients(base, basic, queries, kind, settings.clients(), settings.clientQueries());
-				Throughput byToken = clients(base, token, queries, kind, settings.clients(), settings.clientQueries());
+				BenchReport.Throughput byBasic = clients(base, basic, queries, kind, settings.clients(),
+						settings.clientQueries());
+				BenchReport.Throughput byToken = clients(base, token, queries, kind, settings.clients(),
+						settings.clientQueries());
 				CorpusLoader.log("%s, %d clients: Basic %.0f/s p99 %.1f ms; token %.0f/s p99 %.1f ms", kind.label,
 						settings.clients(), byBasic.perSecond(), byBasic.latencies().percentileMillis(0.99),
 						byToken.perSecond(), byToken.latencies().percentileMillis(0.99));
@@ -153,33 +149,9 @@ class SearchOverHttp {
 		return latencies;
 	}
 
-	private Throughput clients(String base, String authorization, BenchQueries queries, QueryClass kind, int clients,
-			int perClient) throws Exception {
-		Latencies latencies = new Latencies();
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		try {
-			List<Future<?>> running = new ArrayList<>();
-			long started = System.nanoTime();
-			for (int client = 0; client < clients; client++) {
-				List<BenchQuery> sample = queries.sample(kind, perClient, 100 + client);
-				running.add(pool.submit(() -> {
-					for (BenchQuery query : sample) {
-						long at = System.nanoTime();
-						long hits = search(base, authorization, query);
-						latencies.add(System.nanoTime() - at, hits);
-					}
-					return null;
-				}));
-			}
-			for (Future<?> one : running) {
-				one.get();
-			}
-			double seconds = (System.nanoTime() - started) / 1e9;
-			return new Throughput(latencies.count() / seconds, latencies);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+	private BenchReport.Throughput clients(String base, String authorization, BenchQueries queries, QueryClass kind,
+			int clients, int perClient) throws Exception {
+		return Clients.run(queries, kind, clients, perClient, 100, (query) -> search(base, authorization, query));
 	}
 
 	/** One search as a results page asks it: the JSON read through to its hits. */
