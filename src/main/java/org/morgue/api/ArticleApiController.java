@@ -22,6 +22,7 @@ import org.morgue.article.ArticleParagraph;
 import org.morgue.article.ArticleText;
 import org.morgue.article.ArticleMetadata;
 import org.morgue.article.ArticleService;
+import org.morgue.copies.CopyService;
 import org.morgue.article.InvalidArticleException;
 import org.morgue.article.SavedArticle;
 import org.morgue.ingest.ArticleInput;
@@ -107,10 +108,13 @@ class ArticleApiController {
 
 	private final IntakeService intake;
 
+	private final CopyService copies;
+
 	ArticleApiController(ArticleService articles, IngestService ingest, JsonMapper json, ArticleSearch search,
 			EntityService entities, TagService tags, AnnotationService annotations, StoryService stories,
-			IntakeService intake) {
+			IntakeService intake, CopyService copies) {
 		this.intake = intake;
+		this.copies = copies;
 		this.stories = stories;
 		this.annotations = annotations;
 		this.entities = entities;
@@ -292,7 +296,8 @@ class ArticleApiController {
 		boolean analysed = entities.isAnalysed(article.id(), article.version());
 		return ArticleResponse.of(article, alreadyExisted,
 				entities.entitiesOf(List.of(article.id())).getOrDefault(article.id(), List.of()), analysed,
-				tags.tagsOf(article.id()), stories.ofArticle(article.id()).orElse(null));
+				tags.tagsOf(article.id()), stories.ofArticle(article.id()).orElse(null),
+				copies.counts(List.of(article.id())).get(article.id()));
 	}
 
 	private ResponseEntity<ArticleResponse> created(SavedArticle saved) {

@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleService;
+import org.morgue.copies.CopyService;
 import org.morgue.ner.EntityService;
 import org.morgue.search.ArticleSearch;
 import org.morgue.story.StoryService;
@@ -61,9 +62,12 @@ class ArticleExportController {
 
 	private final StoryService stories;
 
+	private final CopyService copies;
+
 	ArticleExportController(ArticleSearch search, ArticleService articles, JsonMapper json, EntityService entities,
-			TagService tags, StoryService stories) {
+			TagService tags, StoryService stories, CopyService copies) {
 		this.stories = stories;
+		this.copies = copies;
 		this.entities = entities;
 		this.tags = tags;
 		this.search = search;
@@ -96,6 +100,7 @@ class ArticleExportController {
 					var found = entities.entitiesOf(ids);
 					var tagged = tags.tagsOf(ids);
 					var told = stories.ofArticles(ids);
+					var grouped = copies.counts(ids);
 					for (ArticleDetails article : articles.details(ids)) {
 						if (csv) {
 							writeCsvRow(writer, csvRow(article));
@@ -104,7 +109,8 @@ class ArticleExportController {
 							writer.write(json.writeValueAsString(
 									ArticleResponse.of(article, null, found.getOrDefault(article.id(), List.of()),
 											Integer.valueOf(article.version()).equals(analysed.get(article.id())),
-											tagged.getOrDefault(article.id(), List.of()), told.get(article.id()))));
+											tagged.getOrDefault(article.id(), List.of()), told.get(article.id()),
+											grouped.get(article.id()))));
 							writer.write('\n');
 						}
 					}

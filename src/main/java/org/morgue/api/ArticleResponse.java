@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.morgue.article.ArticleDateline;
 import org.morgue.article.ArticleDetails;
+import org.morgue.copies.CopyCount;
 import org.morgue.article.ArticleParagraph;
 import org.morgue.ingest.PublicationDate;
 import org.morgue.ner.ArticleEntity;
@@ -49,10 +50,11 @@ record ArticleResponse(@Schema(description = "The article's id") long id,
 				nullable = true) Instant embargoedUntil,
 		@Schema(description = "For an article that came as a story from a wire feed: the provider's id, the version shown, how many versions came, and the status of the newest; null otherwise",
 				nullable = true) StoryResponse story,
+		@Schema(description = "Its group of republished copies of one story: the group's number and how many copies it has, this one included (1 when it has none); GET .../copies lists them") CopiesRef copies,
 		Links links) {
 
 	static ArticleResponse of(ArticleDetails article, Boolean alreadyExisted, List<ArticleEntity> entities,
-			boolean analysed, List<String> tags, StoryState story) {
+			boolean analysed, List<String> tags, StoryState story, CopyCount copies) {
 		return new ArticleResponse(article.id(), article.title(), article.titleDerived(), article.byline(),
 				article.source(), DatelineResponse.of(article.dateline()),
 				PublicationDate.format(article.publishedDate(), article.publishedTime()), article.ingestedAt(),
@@ -61,7 +63,19 @@ record ArticleResponse(@Schema(description = "The article's id") long id,
 				article.paragraphs().stream().map(ParagraphResponse::of).toList(), article.signOff(), alreadyExisted,
 				analysed, entities.stream().map(EntityRef::of).toList(), List.copyOf(tags),
 				article.visibility().state().name(), article.visibility().embargoedUntil(),
-				StoryResponse.of(story, article.id()), Links.of(article.id()));
+				StoryResponse.of(story, article.id()), CopiesRef.of(copies, article.id()), Links.of(article.id()));
+	}
+
+	@Schema(name = "CopiesRef")
+	record CopiesRef(@Schema(description = "The group's number, the same for every copy") long group,
+			@Schema(description = "Copies in the group, this article included") int count,
+			@Schema(description = "The copies, with what each added or cut") String href) {
+
+		static CopiesRef of(CopyCount copies, long articleId) {
+			CopyCount count = (copies != null) ? copies : CopyCount.alone(articleId, null);
+			return new CopiesRef(count.group(), count.count(), "/api/v1/articles/" + articleId + "/copies");
+		}
+
 	}
 
 	@Schema(name = "Story")
