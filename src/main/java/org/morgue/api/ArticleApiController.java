@@ -38,6 +38,7 @@ import org.morgue.ner.EntityService;
 import org.morgue.search.ArticleSearch;
 import org.morgue.search.SearchHit;
 import org.morgue.search.SearchCriteria;
+import org.morgue.search.SearchRequest;
 import org.morgue.search.SearchResult;
 import org.morgue.story.StoryService;
 import org.morgue.tag.TagService;
@@ -213,12 +214,17 @@ class ArticleApiController {
 	@Operation(summary = "Search articles (or list them, newest first, without q)",
 			description = "q uses the query language described at /search/help: all words must match, OR, -word, "
 					+ "\"phrase\", \"phrase\"~5, prefix*, parentheses, title:, byline:, source:, dateline:, entity:, "
-					+ "tag:Myanmar, tag:\"human rights\", date:2022-08-01..2022-08-31. Walk every hit by passing nextCursor back as cursor.")
+					+ "tag:Myanmar, tag:\"human rights\", date:2022-08-01..2022-08-31. Walk every hit by passing nextCursor back as cursor. "
+					+ "Republished copies of one story are listed once, by their earliest matching copy, with their count "
+					+ "and sources (copies=all lists every copy); total counts every matching article, stories the results "
+					+ "with copies grouped, and facets count articles.")
 	SearchResponse search(@ParameterObject SearchCriteria criteria, @RequestParam(defaultValue = "20") int size,
 			@Parameter(description = "Where the previous page ended: its nextCursor") @RequestParam(
 					required = false) String cursor) {
-		SearchResult result = search.search(criteria.toRequest(size, 0, cursor));
-		return SearchResponse.of(result, articles.summaries(result.hits().stream().map(SearchHit::id).toList()));
+		SearchRequest request = criteria.toRequest(size, 0, cursor);
+		SearchResult result = search.search(request);
+		return SearchResponse.of(result, request.allCopies(),
+				articles.summaries(result.hits().stream().map(SearchHit::id).toList()));
 	}
 
 	@GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -75,7 +75,7 @@ class SavedSearchApiController {
 	@BodyLimit(16 * 1024)
 	ResponseEntity<SavedSearchResponse> save(Principal user, @RequestBody SaveSearchRequest body) {
 		SearchCriteria query = new SearchCriteria(body.q(), orNone(body.sources()), orNone(body.entities()),
-				orNone(body.tags()), body.from(), body.to(), body.sort());
+				orNone(body.tags()), body.from(), body.to(), body.sort(), null);
 		SavedSearch saved = savedSearches.save(user.getName(), body.name(), query);
 		return ResponseEntity.created(URI.create("/api/v1/saved-searches/" + saved.id()))
 			.body(SavedSearchResponse.of(saved, 0L));

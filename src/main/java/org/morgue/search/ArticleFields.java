@@ -27,7 +27,7 @@ import org.morgue.tag.TagNames;
 final class ArticleFields {
 
 	/** Version of the mapping and analysis; the index directory is named after it. */
-	static final int SCHEMA_VERSION = 7;
+	static final int SCHEMA_VERSION = 8;
 
 	static final String ID = "id";
 
@@ -97,6 +97,12 @@ final class ArticleFields {
 	 */
 	static final String HIDDEN_UNTIL = "hidden_until";
 
+	/**
+	 * The article's group of copies, as doc values, on articles that have copies only: a
+	 * search shows each group once.
+	 */
+	static final String COPY_GROUP = "copy_group";
+
 	private ArticleFields() {
 	}
 
@@ -161,6 +167,9 @@ final class ArticleFields {
 		for (String tag : indexed.tags()) {
 			doc.add(new StringField(TAG, TagNames.key(tag), Field.Store.NO));
 			doc.add(new SortedSetDocValuesField(TAG_NAME, new BytesRef(tag)));
+		}
+		if (indexed.copyGroup() != 0) {
+			doc.add(new NumericDocValuesField(COPY_GROUP, indexed.copyGroup()));
 		}
 		return doc;
 	}

@@ -4,6 +4,7 @@ import org.morgue.annotation.ArticleAnnotationsChanged;
 import org.morgue.article.ArticleDeleted;
 import org.morgue.article.ArticleSaved;
 import org.morgue.article.ArticlesImported;
+import org.morgue.copies.CopyGroupsChanged;
 import org.morgue.ner.ArticleEntitiesChanged;
 import org.morgue.tag.ArticleTagsChanged;
 
@@ -66,6 +67,14 @@ class ArticleIndexer {
 	/** Notes written, changed or deleted: the documents get the notes as they now are. */
 	@ApplicationModuleListener
 	void on(ArticleAnnotationsChanged event) {
+		index(event.articleIds());
+	}
+
+	/**
+	 * Groups of copies joined, split or renamed: the documents get their current group.
+	 */
+	@ApplicationModuleListener
+	void on(CopyGroupsChanged event) {
 		index(event.articleIds());
 	}
 

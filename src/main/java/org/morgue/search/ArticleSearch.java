@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
+import org.morgue.copies.CopyCount;
+import org.morgue.copies.CopyService;
 
 import org.springframework.stereotype.Service;
 
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Service;
  * PostgreSQL.
  * <p>
  * The work is shared out: {@link ArticleQueries} builds the query, {@link FacetCounter}
- * counts, {@link RankedPage} ranks a page, {@link SearchCursor} reads and writes cursors,
+ * counts (and finds the copy that stands for each group of copies, {@link CopyHeads}),
+ * {@link RankedPage} ranks a page, {@link SearchCursor} reads and writes cursors,
  * {@link EntityFacets} names the entities counted and {@link SearchHits} reads and
  * highlights the page.
  */
@@ -38,7 +41,11 @@ public class ArticleSearch {
 
 	private final SearchHits hits;
 
-	ArticleSearch(ArticleIndex index, ArticleQueries queries, EntityFacets entityFacets, SearchHits hits) {
+	private final CopyService copies;
+
+	ArticleSearch(ArticleIndex index, ArticleQueries queries, EntityFacets entityFacets, SearchHits hits,
+			CopyService copies) {
+		this.copies = copies;
 		this.index = index;
 		this.queries = queries;
 		this.entityFacets = entityFacets;
@@ -70,21 +77,26 @@ public class ArticleSearch {
 						searcher.search(unfiltered, new FacetCounter()).facets().get(SearchResult.SOURCE));
 			}
 			counted[0] = System.nanoTime();
+			CopyHeads copies = request.allCopies() ? null : counts.copies();
 			RankedPage page = RankedPage.rank(searcher, query, sort, after, request.offset(), request.size(),
-					counts.total());
+					(copies != null) ? copies.stories() : counts.total(), copies);
 			found.add(page);
-			return new SearchResult(counts.total(), List.of(), facets, page.nextCursor(order), true, null);
+			return new SearchResult(counts.total(), counts.copies().stories(), List.of(), facets,
+					page.nextCursor(order), true, null);
 		}, SearchResult.unavailable());
 		if (found.isEmpty()) {
 			return result;
 		}
 		long ranked = System.nanoTime();
 		SearchHits.Page page = hits.read(text, found.get(0).ids());
+		Map<Long, CopyCount> groups = copies.counts(found.get(0).ids());
+		List<SearchHit> withCopies = page.hits().stream().map(hit -> hit.withCopies(groups.get(hit.id()))).toList();
 		long highlighted = System.nanoTime();
 		SearchTimings timings = new SearchTimings(Duration.ofNanos(parsed - started),
 				Duration.ofNanos(counted[0] - parsed), Duration.ofNanos(ranked - counted[0]),
 				Duration.ofNanos(page.fetchNanos()), Duration.ofNanos(highlighted - ranked - page.fetchNanos()));
-		return new SearchResult(result.total(), page.hits(), result.facets(), result.nextCursor(), true, timings);
+		return new SearchResult(result.total(), result.stories(), withCopies, result.facets(), result.nextCursor(),
+				true, timings);
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -49,16 +50,37 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 		Map<Integer, Long> months = new TreeMap<>();
 		Map<EntityType, Map<Long, Long>> entities = new HashMap<>();
 		Map<String, Long> tags = new HashMap<>();
+		Map<Long, CopyHead> heads = new HashMap<>();
+		long grouped = 0;
 		for (Counting counting : collectors) {
 			counting.finishLeaf();
 			total += counting.total;
+			grouped += counting.grouped;
+			counting.heads.forEach((group, head) -> heads.merge(group, head, CopyHead::earlier));
 			counting.sources.forEach((name, count) -> sources.merge(name, count, Long::sum));
 			counting.tags.forEach((name, count) -> tags.merge(name, count, Long::sum));
 			counting.months().forEach((month, count) -> months.merge(month, count, Long::sum));
 			counting.entities.forEach((type, counts) -> counts.forEach(
 					(id, count) -> entities.computeIfAbsent(type, t -> new HashMap<>()).merge(id, count, Long::sum)));
 		}
-		return new Counts(total, sources, months, entities, tags);
+		return new Counts(total, sources, months, entities, tags, new CopyHeads(heads, total - grouped + heads.size()));
+	}
+
+	/**
+	 * The earliest matching copy of a group (by publication, then id): the one a search
+	 * that groups copies shows.
+	 *
+	 * @param doc its document, across the whole index
+	 */
+	record CopyHead(long published, long id, int doc) {
+
+		CopyHead earlier(CopyHead other) {
+			if (other.published != published) {
+				return (other.published < published) ? other : this;
+			}
+			return (other.id < id) ? other : this;
+		}
+
 	}
 
 	/**
@@ -66,9 +88,10 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 	 *
 	 * @param entities for each entity type, matches per entity id
 	 * @param tags matches per tag, by name as written
+	 * @param copies the earliest matching copy of each group of copies among the matches
 	 */
 	record Counts(long total, Map<String, Long> sources, Map<Integer, Long> months,
-			Map<EntityType, Map<Long, Long>> entities, Map<String, Long> tags) {
+			Map<EntityType, Map<Long, Long>> entities, Map<String, Long> tags, CopyHeads copies) {
 
 		/**
 		 * The most frequent entities of a type, as many as asked, most frequent first.
@@ -128,6 +151,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 
 		private long total;
 
+		/** Matches that have copies. */
+		private long grouped;
+
+		private final Map<Long, CopyHead> heads = new HashMap<>();
+
 		private final Map<String, Long> sources = new HashMap<>();
 
 		/**
@@ -181,6 +209,10 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 			int[] perTag = (tag != null) ? new int[(int) tag.getValueCount()] : new int[0];
 			tagValues = tag;
 			tagCounts = perTag;
+			NumericDocValues copyGroup = DocValues.getNumeric(context.reader(), ArticleFields.COPY_GROUP);
+			SortedNumericDocValues published = DocValues.getSortedNumeric(context.reader(), ArticleFields.PUBLISHED);
+			NumericDocValues ids = DocValues.getNumeric(context.reader(), ArticleFields.ID_VALUE);
+			int docBase = context.docBase;
 			return new LeafCollector() {
 
 				@Override
@@ -190,6 +222,13 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 				@Override
 				public void collect(int doc) throws IOException {
 					total++;
+					if (copyGroup.advanceExact(doc)) {
+						grouped++;
+						long when = published.advanceExact(doc) ? published.nextValue() : Long.MAX_VALUE;
+						long id = ids.advanceExact(doc) ? ids.longValue() : Long.MAX_VALUE;
+						CopyHead head = new CopyHead(when, id, docBase + doc);
+						heads.merge(copyGroup.longValue(), head, CopyHead::earlier);
+					}
 					if (source.advanceExact(doc)) {
 						perSource[source.ordValue()]++;
 					}

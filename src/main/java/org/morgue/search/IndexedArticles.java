@@ -6,6 +6,7 @@ import java.util.Map;
 import org.morgue.annotation.AnnotationService;
 import org.morgue.article.ArticleContent;
 import org.morgue.article.ArticleService;
+import org.morgue.copies.CopyService;
 import org.morgue.ner.ArticleEntity;
 import org.morgue.ner.EntityService;
 import org.morgue.tag.TagService;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads articles for the index: their content from the article module, their entities
- * from the entity module, their tags from the tag module and their notes from the
- * annotation module, a batch at a time (one query each).
+ * from the entity module, their tags from the tag module, their notes from the annotation
+ * module and their groups of copies from the copies module, a batch at a time (one query
+ * each).
  */
 @Component
 class IndexedArticles {
@@ -28,7 +30,11 @@ class IndexedArticles {
 
 	private final AnnotationService annotations;
 
-	IndexedArticles(ArticleService articles, EntityService entities, TagService tags, AnnotationService annotations) {
+	private final CopyService copies;
+
+	IndexedArticles(ArticleService articles, EntityService entities, TagService tags, AnnotationService annotations,
+			CopyService copies) {
+		this.copies = copies;
 		this.articles = articles;
 		this.entities = entities;
 		this.tags = tags;
@@ -56,9 +62,11 @@ class IndexedArticles {
 		Map<Long, List<ArticleEntity>> found = entities.entitiesOf(ids);
 		Map<Long, List<String>> tagged = tags.tagsOf(ids);
 		Map<Long, List<String>> notes = annotations.notesOf(ids);
+		Map<Long, Long> groups = copies.indexedGroups(ids);
 		return contents.stream()
 			.map(content -> new IndexedArticle(content, found.getOrDefault(content.id(), List.of()),
-					tagged.getOrDefault(content.id(), List.of()), notes.getOrDefault(content.id(), List.of())))
+					tagged.getOrDefault(content.id(), List.of()), notes.getOrDefault(content.id(), List.of()),
+					groups.getOrDefault(content.id(), 0L)))
 			.toList();
 	}
 

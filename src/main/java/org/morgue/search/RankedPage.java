@@ -47,10 +47,23 @@ record RankedPage(List<Long> ids, FieldDoc last) {
 	 */
 	static RankedPage rank(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int offset, int size,
 			long total) throws IOException {
+		return rank(searcher, query, sort, after, offset, size, total, null);
+	}
+
+	/**
+	 * Ranks one page, showing of each group of copies only the copy {@code copies} names
+	 * ({@code null}: every copy).
+	 * @param total the exact number of results (copies grouped when they are), or -1
+	 */
+	static RankedPage rank(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int offset, int size,
+			long total, CopyHeads copies) throws IOException {
 		int wanted = offset + size;
 		int threshold = (total >= 0 && total <= RANK_ALL_UP_TO) ? Integer.MAX_VALUE
 				: Math.max(wanted, RANK_COUNT_THRESHOLD);
-		TopFieldDocs docs = searcher.search(query, new TopFieldCollectorManager(sort, wanted, after, threshold));
+		TopFieldCollectorManager ranking = new TopFieldCollectorManager(sort, wanted, after, threshold);
+		TopFieldDocs docs = (copies != null)
+				? searcher.search(query, copies.ranking(ranking, searcher.getIndexReader().maxDoc()))
+				: searcher.search(query, ranking);
 		ScoreDoc[] all = docs.scoreDocs;
 		ScoreDoc[] page = Arrays.copyOfRange(all, Math.min(offset, all.length), all.length);
 		FieldDoc last = (page.length > 0) ? (FieldDoc) page[page.length - 1] : null;

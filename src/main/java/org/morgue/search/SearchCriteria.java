@@ -30,6 +30,8 @@ import org.springframework.util.StringUtils;
  * @param to only articles published on or before this day, written the same way
  * @param sort {@code relevance}, {@code newest} or {@code oldest}; {@code null} for the
  * default
+ * @param copies {@code grouped} (the default: each group of republished copies listed
+ * once) or {@code all} (every copy)
  */
 public record SearchCriteria(
 		@Parameter(description = "The query: words, OR, -word, \"phrase\", prefix*, fields") String q,
@@ -40,7 +42,15 @@ public record SearchCriteria(
 				description = "Only articles with each of these tags, in any case (repeatable)") List<String> tags,
 		@Parameter(description = "Published on or after (2022-08-03, 2022-08 or 2022)") String from,
 		@Parameter(description = "Published on or before (2022-08-03, 2022-08 or 2022)") String to,
-		@Parameter(description = "relevance (default with q), newest (default without), oldest") String sort) {
+		@Parameter(description = "relevance (default with q), newest (default without), oldest") String sort,
+		@Parameter(
+				description = "grouped (default: republished copies of one story listed once, with their count) or all (every copy)") String copies) {
+
+	/** The value of {@code copies} that lists every copy. */
+	public static final String ALL_COPIES = "all";
+
+	/** The value of {@code copies} that lists each group once. */
+	public static final String GROUPED_COPIES = "grouped";
 
 	/** Values trimmed; blank ones and repeats dropped. */
 	public SearchCriteria {
@@ -51,18 +61,20 @@ public record SearchCriteria(
 		from = blankToNull(from);
 		to = blankToNull(to);
 		sort = blankToNull(sort);
+		copies = blankToNull(copies);
 	}
 
 	/**
 	 * The search an address asks for, by its parameter names: {@code q}, {@code source},
-	 * {@code entity} and {@code tag} (each repeatable), {@code from}, {@code to} and
-	 * {@code sort}. Other parameters, path variables and headers play no part.
+	 * {@code entity} and {@code tag} (each repeatable), {@code from}, {@code to},
+	 * {@code sort} and {@code copies}. Other parameters, path variables and headers play
+	 * no part.
 	 * @param parameters the values of a parameter, or {@code null} when it is absent
 	 */
 	public static SearchCriteria fromParameters(Function<String, String[]> parameters) {
 		return new SearchCriteria(first(parameters.apply("q")), all(parameters.apply("source")),
 				all(parameters.apply("entity")), all(parameters.apply("tag")), first(parameters.apply("from")),
-				first(parameters.apply("to")), first(parameters.apply("sort")));
+				first(parameters.apply("to")), first(parameters.apply("sort")), first(parameters.apply("copies")));
 	}
 
 	private static String first(String[] values) {
@@ -75,7 +87,7 @@ public record SearchCriteria(
 
 	/** Every article matching a query, in the default order. */
 	public static SearchCriteria query(String q) {
-		return new SearchCriteria(q, List.of(), List.of(), List.of(), null, null, null);
+		return new SearchCriteria(q, List.of(), List.of(), List.of(), null, null, null, null);
 	}
 
 	/**
@@ -86,7 +98,23 @@ public record SearchCriteria(
 	 */
 	public SearchRequest toRequest(int size, int offset, String cursor) {
 		return new SearchRequest(q, sources, entities, tags, date("from", from, false), date("to", to, true),
-				SearchSort.of(sort), size, offset, cursor, null);
+				SearchSort.of(sort), size, offset, cursor, null, allCopies());
+	}
+
+	/**
+	 * Whether every copy is listed rather than each group once.
+	 * @throws InvalidQueryException when {@code copies} is neither {@code grouped} nor
+	 * {@code all}
+	 */
+	public boolean allCopies() {
+		if (copies == null || copies.equalsIgnoreCase(GROUPED_COPIES)) {
+			return false;
+		}
+		if (copies.equalsIgnoreCase(ALL_COPIES)) {
+			return true;
+		}
+		throw new InvalidQueryException("copies",
+				"'copies' is 'grouped' (each story once) or 'all' (every copy), not '" + copies + "'.");
 	}
 
 	/** Whether it narrows by anything but the query. */
@@ -95,28 +123,32 @@ public record SearchCriteria(
 	}
 
 	public SearchCriteria withQuery(String q) {
-		return new SearchCriteria(q, sources, entities, tags, from, to, sort);
+		return new SearchCriteria(q, sources, entities, tags, from, to, sort, copies);
 	}
 
 	public SearchCriteria withSources(List<String> sources) {
-		return new SearchCriteria(q, sources, entities, tags, from, to, sort);
+		return new SearchCriteria(q, sources, entities, tags, from, to, sort, copies);
 	}
 
 	public SearchCriteria withEntities(List<String> entities) {
-		return new SearchCriteria(q, sources, entities, tags, from, to, sort);
+		return new SearchCriteria(q, sources, entities, tags, from, to, sort, copies);
 	}
 
 	public SearchCriteria withTags(List<String> tags) {
-		return new SearchCriteria(q, sources, entities, tags, from, to, sort);
+		return new SearchCriteria(q, sources, entities, tags, from, to, sort, copies);
 	}
 
 	/** The same search over these days, as written ({@code null} for open ends). */
 	public SearchCriteria withDates(String from, String to) {
-		return new SearchCriteria(q, sources, entities, tags, from, to, sort);
+		return new SearchCriteria(q, sources, entities, tags, from, to, sort, copies);
+	}
+
+	public SearchCriteria withCopies(String copies) {
+		return new SearchCriteria(q, sources, entities, tags, from, to, sort, copies);
 	}
 
 	public SearchCriteria withSort(String sort) {
-		return new SearchCriteria(q, sources, entities, tags, from, to, sort);
+		return new SearchCriteria(q, sources, entities, tags, from, to, sort, copies);
 	}
 
 	/**

@@ -23,9 +23,12 @@ import java.util.List;
  * {@code null}
  * @param ingestedAfter only articles the archive received after this instant, or
  * {@code null} for all
+ * @param allCopies list every copy of a story; else each group of copies once, by its
+ * earliest matching copy
  */
 public record SearchRequest(String query, List<String> sources, List<String> entities, List<String> tags,
-		LocalDate from, LocalDate to, SearchSort sort, int size, int offset, String cursor, Instant ingestedAfter) {
+		LocalDate from, LocalDate to, SearchSort sort, int size, int offset, String cursor, Instant ingestedAfter,
+		boolean allCopies) {
 
 	/** The most hits one page may ask for. */
 	public static final int MAX_SIZE = 100;
@@ -57,7 +60,8 @@ public record SearchRequest(String query, List<String> sources, List<String> ent
 
 	/** The same search, only of the articles received after this instant. */
 	public SearchRequest withIngestedAfter(Instant after) {
-		return new SearchRequest(query, sources, entities, tags, from, to, sort, size, offset, cursor, after);
+		return new SearchRequest(query, sources, entities, tags, from, to, sort, size, offset, cursor, after,
+				allCopies);
 	}
 
 	/**
@@ -65,7 +69,8 @@ public record SearchRequest(String query, List<String> sources, List<String> ent
 	 * add.
 	 */
 	SearchRequest withoutSources() {
-		return new SearchRequest(query, List.of(), entities, tags, from, to, sort, size, offset, cursor, ingestedAfter);
+		return new SearchRequest(query, List.of(), entities, tags, from, to, sort, size, offset, cursor, ingestedAfter,
+				allCopies);
 	}
 
 	/**

@@ -8,18 +8,22 @@ import java.util.Map;
  * highlights; the articles themselves come from PostgreSQL), counts over all matches, and
  * where the next page starts.
  *
- * @param facets for each facet ({@code source}, {@code year}, {@code month},
- * {@code person}, {@code organization}, {@code location}, {@code tag}) its values with
- * counts: sources, entities (by name) and tags most frequent first, years and months in
- * time order
+ * @param total how many articles match, every copy counted
+ * @param stories how many results a listing that groups copies has: the matches with each
+ * group of republished copies counted once (the listing has {@code total} with every copy
+ * shown)
+ * @param facets counted over articles, every copy counted: for each facet
+ * ({@code source}, {@code year}, {@code month}, {@code person}, {@code organization},
+ * {@code location}, {@code tag}) its values with counts: sources, entities (by name) and
+ * tags most frequent first, years and months in time order
  * @param nextCursor pass as {@link SearchRequest#cursor()} for the next page;
  * {@code null} on the last
  * @param indexAvailable false while the very first index is being built (nothing can be
  * found yet)
  * @param timings where the time went
  */
-public record SearchResult(long total, List<SearchHit> hits, Map<String, List<FacetCount>> facets, String nextCursor,
-		boolean indexAvailable, SearchTimings timings) {
+public record SearchResult(long total, long stories, List<SearchHit> hits, Map<String, List<FacetCount>> facets,
+		String nextCursor, boolean indexAvailable, SearchTimings timings) {
 
 	public static final String SOURCE = "source";
 
@@ -36,7 +40,7 @@ public record SearchResult(long total, List<SearchHit> hits, Map<String, List<Fa
 	public static final String TAG = "tag";
 
 	static SearchResult unavailable() {
-		return new SearchResult(0, List.of(), Map.of(), null, false, SearchTimings.NONE);
+		return new SearchResult(0, 0, List.of(), Map.of(), null, false, SearchTimings.NONE);
 	}
 
 	public List<FacetCount> facet(String name) {

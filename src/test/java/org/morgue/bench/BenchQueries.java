@@ -47,7 +47,7 @@ final class BenchQueries {
 			LocalDate to) {
 
 		SearchRequest request() {
-			return new SearchRequest(text, List.of(), List.of(), List.of(), from, to, null, 20, 0, null, null);
+			return new SearchRequest(text, List.of(), List.of(), List.of(), from, to, null, 20, 0, null, null, false);
 		}
 
 		@Override

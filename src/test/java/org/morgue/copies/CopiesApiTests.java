@@ -91,6 +91,46 @@ class CopiesApiTests {
 	}
 
 	@Test
+	void searchShowsAGroupOnceUnlessAskedForEveryCopy() {
+		// given: an agency story and two copies, one with a local paragraph
+		List<String> story = CopyStories.story(marker, 7);
+		long original = post("Harbour workers strike", "Reuters", "2026-03-02", story);
+		long local = post("Strike at the harbour", "Gulf News", "2026-03-03", CopyStories.cutWithLocalParagraph(story,
+				"Dock workers in Jebel Ali said they were watching the strike closely, a union official said."));
+		post("UPDATE 1-Harbor strike", "The Hindu", "2026-03-04", CopyStories.restyled(story));
+
+		// when: searching for the story
+		JsonNode grouped = Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(),
+				result -> result.get("total").asInt() == 3 && result.get("hits").size() == 1,
+				java.time.Duration.ofSeconds(30));
+
+		// then: once, by the earliest copy, with the count and sources; totals say what
+		// they count
+		assertThat(grouped.get("stories").asInt()).isEqualTo(1);
+		assertThat(grouped.get("copies").asString()).isEqualTo("grouped");
+		JsonNode hit = grouped.get("hits").get(0);
+		assertThat(hit.get("id").asLong()).isEqualTo(original);
+		assertThat(hit.get("copies").get("count").asInt()).isEqualTo(3);
+		assertThat(hit.get("copies").get("sources").toString()).isEqualTo("[\"Reuters\",\"Gulf News\",\"The Hindu\"]");
+		assertThat(grouped.get("facets").get("source").size()).isEqualTo(3);
+
+		// and every copy when asked
+		JsonNode all = reader.get("/api/v1/articles?copies=all&q=" + marker).json();
+		assertThat(all.get("hits").size()).isEqualTo(3);
+		assertThat(all.get("copies").asString()).isEqualTo("all");
+
+		// and a search only one copy matches shows that copy
+		JsonNode onlyLocal = reader.get("/api/v1/articles?q=" + marker + "+%22Jebel+Ali%22").json();
+		assertThat(onlyLocal.get("hits").size()).isEqualTo(1);
+		assertThat(onlyLocal.get("hits").get(0).get("id").asLong()).isEqualTo(local);
+
+		// and a value that means neither is refused, naming the parameter
+		Response bad = reader.get("/api/v1/articles?copies=some&q=" + marker);
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.json().get("field").asString()).isEqualTo("copies");
+	}
+
+	@Test
 	void copiesFarApartInTimeAreNotGrouped() {
 		List<String> story = CopyStories.story(marker, 2);
 		post("Harbour workers strike", "Reuters", "2026-03-02", story);
