@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +21,8 @@ import java.util.regex.Pattern;
  * <p>
  * Bodies are hard-wrapped at about 70 characters; a paragraph starts with an indented
  * line (the first one directly after {@code <BODY>} is not indented). Wrapped lines are
- * joined with a space.
+ * joined with a space. Each story also keeps its DATE (the day only) and its TOPICS, for
+ * the benchmarks that need to know what a story is about and when it ran.
  */
 final class ReutersCorpus {
 
@@ -27,6 +31,12 @@ final class ReutersCorpus {
 	private static final Pattern TITLE = Pattern.compile("<TITLE>(.*?)</TITLE>", Pattern.DOTALL);
 
 	private static final Pattern BODY = Pattern.compile("<BODY>(.*?)</BODY>", Pattern.DOTALL);
+
+	private static final Pattern DATE = Pattern.compile("<DATE>\\s*(\\d{1,2})-([A-Za-z]{3})-(\\d{4})");
+
+	private static final Pattern TOPICS = Pattern.compile("<TOPICS>(.*?)</TOPICS>", Pattern.DOTALL);
+
+	private static final Pattern TOPIC = Pattern.compile("<D>(.*?)</D>");
 
 	private static final Pattern ENTITY = Pattern.compile("&(#\\d+|lt|gt|amp|quot|apos);");
 
@@ -46,11 +56,22 @@ final class ReutersCorpus {
 	/** For each story with a body, its TITLE, or {@code null} when it has none. */
 	private final List<String> titles;
 
-	private ReutersCorpus(List<String> paragraphs, int[] storyOfParagraph, int[] leadParagraphs, List<String> titles) {
+	/**
+	 * For each story with a body, its DATE's day, or {@code null} when it cannot be read.
+	 */
+	private final List<LocalDate> dates;
+
+	/** For each story with a body, its TOPICS (often none). */
+	private final List<List<String>> topics;
+
+	private ReutersCorpus(List<String> paragraphs, int[] storyOfParagraph, int[] leadParagraphs, List<String> titles,
+			List<LocalDate> dates, List<List<String>> topics) {
 		this.paragraphs = paragraphs;
 		this.storyOfParagraph = storyOfParagraph;
 		this.leadParagraphs = leadParagraphs;
 		this.titles = titles;
+		this.dates = dates;
+		this.topics = topics;
 	}
 
 	/**
@@ -63,6 +84,8 @@ final class ReutersCorpus {
 		List<Integer> stories = new ArrayList<>(120_000);
 		List<Integer> leads = new ArrayList<>(20_000);
 		List<String> titles = new ArrayList<>(20_000);
+		List<LocalDate> dates = new ArrayList<>(20_000);
+		List<List<String>> topics = new ArrayList<>(20_000);
 		for (int file = 0; file <= 17; file++) {
 			Path path = directory.resolve(String.format("reut2-%03d.sgm", file));
 			if (!Files.isRegularFile(path)) {
@@ -91,6 +114,8 @@ final class ReutersCorpus {
 				Matcher title = TITLE.matcher(story.group(1));
 				int index = titles.size();
 				titles.add(title.find() ? clean(decode(title.group(1))) : null);
+				dates.add(date(story.group(1)));
+				topics.add(topics(story.group(1)));
 				leads.add(paragraphs.size());
 				for (String paragraph : storyParagraphs) {
 					paragraphs.add(paragraph);
@@ -99,7 +124,36 @@ final class ReutersCorpus {
 			}
 		}
 		return new ReutersCorpus(List.copyOf(paragraphs), stories.stream().mapToInt(Integer::intValue).toArray(),
-				leads.stream().mapToInt(Integer::intValue).toArray(), titles);
+				leads.stream().mapToInt(Integer::intValue).toArray(), titles, dates, topics);
+	}
+
+	/** The day of a story's DATE ({@code 26-FEB-1987 15:01:01.79}), or {@code null}. */
+	private static LocalDate date(String story) {
+		Matcher date = DATE.matcher(story);
+		if (!date.find()) {
+			return null;
+		}
+		for (Month month : Month.values()) {
+			if (month.name().startsWith(date.group(2).toUpperCase(Locale.ROOT))) {
+				int day = Integer.parseInt(date.group(1));
+				int year = Integer.parseInt(date.group(3));
+				return (day <= month.length(year % 4 == 0)) ? LocalDate.of(year, month, day) : null;
+			}
+		}
+		return null;
+	}
+
+	private static List<String> topics(String story) {
+		Matcher topics = TOPICS.matcher(story);
+		if (!topics.find()) {
+			return List.of();
+		}
+		List<String> found = new ArrayList<>(2);
+		Matcher topic = TOPIC.matcher(topics.group(1));
+		while (topic.find()) {
+			found.add(topic.group(1).strip());
+		}
+		return List.copyOf(found);
 	}
 
 	int paragraphCount() {
@@ -125,6 +179,22 @@ final class ReutersCorpus {
 	/** The story's TITLE, or {@code null}. */
 	String title(int story) {
 		return titles.get(story);
+	}
+
+	/** The story's DATE, the day only, or {@code null} when it cannot be read. */
+	LocalDate date(int story) {
+		return dates.get(story);
+	}
+
+	/** The story's TOPICS ({@code earn}, {@code acq}, {@code crude}, ...), often none. */
+	List<String> topics(int story) {
+		return topics.get(story);
+	}
+
+	/** The story's own paragraphs, lead first. */
+	List<String> storyParagraphs(int story) {
+		int end = (story + 1 < leadParagraphs.length) ? leadParagraphs[story + 1] : paragraphs.size();
+		return paragraphs.subList(leadParagraphs[story], end);
 	}
 
 	List<String> paragraphs() {
