@@ -195,7 +195,7 @@ class ImportBenchmark {
 		CorpusLoader.log("Import figures written to %s", file);
 	}
 
-	private static void deleteRecursively(Path directory) throws IOException {
+	static void deleteRecursively(Path directory) throws IOException {
 		if (!Files.exists(directory)) {
 			return;
 		}
