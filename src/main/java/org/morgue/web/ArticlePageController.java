@@ -14,6 +14,8 @@ import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersionConflictException;
 import org.morgue.article.DuplicateArticleTextException;
 import org.morgue.article.InvalidArticleException;
+import org.morgue.copies.ArticleCopies;
+import org.morgue.copies.CopyService;
 import org.morgue.ingest.MetadataInput;
 import org.morgue.ner.ArticleEntity;
 import org.morgue.ner.EntityMention;
@@ -39,8 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The article page with its related articles and tags, editors' corrections and tagging.
- * The list of articles is the search page ({@link SearchPageController}).
+ * The article page with its related articles, tags and copies, editors' corrections and
+ * tagging. The list of articles is the search page ({@link SearchPageController}).
  */
 @Controller
 class ArticlePageController {
@@ -64,10 +66,13 @@ class ArticlePageController {
 
 	private final StoryService stories;
 
+	private final CopyService copies;
+
 	ArticlePageController(ArticleService articles, RelatedArticles related, EntityService entities, TagService tags,
-			AnnotationService annotations, StoryService stories) {
+			AnnotationService annotations, StoryService stories, CopyService copies) {
 		this.articles = articles;
 		this.stories = stories;
+		this.copies = copies;
 		this.related = related;
 		this.entities = entities;
 		this.tags = tags;
@@ -97,6 +102,9 @@ class ArticlePageController {
 		List<Long> related = this.related.of(id, RELATED);
 		model.addAttribute("related", articles.summaries(related));
 		model.addAttribute("story", stories.ofArticle(id).orElse(null));
+		ArticleCopies group = copies.copiesOf(id);
+		model.addAttribute("copies",
+				CopyView.of(id, article.body(), group, articles.contents(CopyView.others(id, group))));
 		model.addAttribute("withheldNotice", StoryNotices.withheld(article.visibility(), Instant.now()));
 		return "articles/show";
 	}

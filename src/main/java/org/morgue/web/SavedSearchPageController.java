@@ -133,6 +133,9 @@ class SavedSearchPageController {
 		if (query.sort() != null) {
 			parts.add(query.sort() + " first");
 		}
+		if (SearchCriteria.ALL_COPIES.equalsIgnoreCase(query.copies())) {
+			parts.add("every copy");
+		}
 		return parts.isEmpty() ? "every article" : String.join(" · ", parts);
 	}
 

@@ -5,11 +5,13 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.morgue.article.ArticleSummary;
+import org.morgue.copies.CopyCount;
 import org.morgue.search.FacetCount;
 import org.morgue.search.SearchHit;
 import org.morgue.search.SearchRequest;
@@ -20,8 +22,11 @@ import org.morgue.search.SearchSort;
  * Everything the search page shows for one search: the rows, the counts, the facets and
  * the chart, each value a link that keeps the rest of the search.
  *
+ * @param total how many articles match, every copy counted
+ * @param stories how many results the matches make with each group of copies counted once
+ * @param allCopies whether every copy is listed, rather than each group once
  * @param page the page shown, counting from 1
- * @param pages how many pages the matches fill (the pager goes no further than
+ * @param pages how many pages the listed results fill (the pager goes no further than
  * {@link SearchParameters#MAX_PAGE})
  * @param months the month facet, empty unless the chart is drawn month by month
  * @param people the people most mentioned among the matches (likewise organisations and
@@ -32,20 +37,23 @@ import org.morgue.search.SearchSort;
  * @param pager the numbered pages, each keeping the search, up to the deepest that can be
  * shown
  */
-record SearchPage(SearchParameters parameters, long total, int page, int pages, List<Row> rows, List<Chip> chips,
-		List<FacetValue> sources, List<FacetValue> years, List<FacetValue> months, List<FacetValue> people,
-		List<FacetValue> organisations, List<FacetValue> places, List<FacetValue> tags, Timeline timeline,
-		List<SortOption> sortOptions, Pager pager, boolean indexAvailable) {
+record SearchPage(SearchParameters parameters, long total, long stories, boolean allCopies, int page, int pages,
+		List<Row> rows, List<Chip> chips, List<FacetValue> sources, List<FacetValue> years, List<FacetValue> months,
+		List<FacetValue> people, List<FacetValue> organisations, List<FacetValue> places, List<FacetValue> tags,
+		Timeline timeline, List<SortOption> sortOptions, Pager pager, boolean indexAvailable) {
 
 	static SearchPage of(SearchParameters parameters, SearchRequest request, SearchResult result,
 			List<ArticleSummary> summaries) {
 		int page = parameters.pageNumber();
+		boolean allCopies = request.allCopies();
+		long listed = allCopies ? result.total() : result.stories();
 		int pages = (int) Math.min(Integer.MAX_VALUE,
-				(result.total() + SearchParameters.PAGE_SIZE - 1) / SearchParameters.PAGE_SIZE);
+				(listed + SearchParameters.PAGE_SIZE - 1) / SearchParameters.PAGE_SIZE);
 		Timeline timeline = Timeline.of(result, parameters, request.from(), request.to());
 		boolean monthly = timeline != null && timeline.monthly();
-		return new SearchPage(parameters, result.total(), page, pages, rows(result.hits(), summaries),
-				chips(parameters, request.from(), request.to()), sources(parameters, result.facet(SearchResult.SOURCE)),
+		return new SearchPage(parameters, result.total(), result.stories(), allCopies, page, pages,
+				rows(result.hits(), summaries), chips(parameters, request.from(), request.to()),
+				sources(parameters, result.facet(SearchResult.SOURCE)),
 				years(parameters, result.facet(SearchResult.YEAR)),
 				monthly ? months(parameters, result.facet(SearchResult.MONTH)) : List.of(),
 				entities(parameters, result.facet(SearchResult.PERSON)),
@@ -57,9 +65,26 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 				result.indexAvailable());
 	}
 
-	/** "1 article", "1,204 articles". */
+	/**
+	 * "1 article", "1,204 articles", or when copies are grouped into fewer results, "3
+	 * articles, shown as 1 story — copies grouped".
+	 */
 	public String count() {
-		return String.format(java.util.Locale.ENGLISH, "%,d %s", total, (total == 1) ? "article" : "articles");
+		String articles = String.format(Locale.ENGLISH, "%,d %s", total, (total == 1) ? "article" : "articles");
+		if (allCopies || stories >= total) {
+			return articles;
+		}
+		return String.format(Locale.ENGLISH, "%s, shown as %,d %s — copies grouped", articles, stories,
+				(stories == 1) ? "story" : "stories");
+	}
+
+	/** The link that lists every copy, or groups them again. */
+	public String copiesSwitchLink() {
+		return parameters.withAllCopies(!allCopies);
+	}
+
+	public String copiesSwitchLabel() {
+		return allCopies ? "Group copies" : "Show every copy";
 	}
 
 	/** Whether the page asked for lies past the last page of matches. */
@@ -172,6 +197,23 @@ record SearchPage(SearchParameters parameters, long total, int page, int pages, 
 		 */
 		public List<String> snippetsHtml() {
 			return hit.snippetsHtml();
+		}
+
+		/** Whether the article's story has other copies. */
+		public boolean hasCopies() {
+			return hit != null && hit.copies().count() > 1;
+		}
+
+		/** "3 copies: Reuters, Gulf News, The Hindu". */
+		public String copiesLabel() {
+			CopyCount copies = hit.copies();
+			String label = copies.count() + " copies";
+			return copies.sources().isEmpty() ? label : label + ": " + String.join(", ", copies.sources());
+		}
+
+		/** The copies section of the article's page. */
+		public String copiesLink() {
+			return "/articles/" + article.id() + "#copies";
 		}
 
 	}

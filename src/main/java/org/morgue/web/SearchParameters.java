@@ -70,6 +70,19 @@ record SearchParameters(SearchCriteria criteria, String page) {
 		return criteria.sort();
 	}
 
+	public String copies() {
+		return criteria.copies();
+	}
+
+	/**
+	 * Whether every copy is listed rather than each group of copies once.
+	 * @throws InvalidQueryException when {@code copies} is neither {@code grouped} nor
+	 * {@code all}
+	 */
+	boolean allCopies() {
+		return criteria.allCopies();
+	}
+
 	/**
 	 * The search these parameters ask for.
 	 * @throws InvalidQueryException naming the parameter when one cannot be read
@@ -172,6 +185,7 @@ record SearchParameters(SearchCriteria criteria, String page) {
 		return switch ((parameter != null) ? parameter : "") {
 			case "from", "to" -> of(criteria.withDates(null, null));
 			case "sort" -> of(criteria.withSort(null));
+			case "copies" -> of(criteria.withCopies(null));
 			case "page", "cursor", "size" -> of(criteria);
 			default -> this;
 		};
@@ -199,6 +213,14 @@ record SearchParameters(SearchCriteria criteria, String page) {
 
 	String withSort(SearchSort order) {
 		return url(criteria.withSort(order.parameter()), null);
+	}
+
+	/**
+	 * The same search listing every copy ({@code all}) or each group of copies once, from
+	 * the first page: the pages of the one are not those of the other.
+	 */
+	String withAllCopies(boolean all) {
+		return url(criteria.withCopies(all ? SearchCriteria.ALL_COPIES : null), null);
 	}
 
 	String atPage(int number) {
@@ -229,6 +251,7 @@ record SearchParameters(SearchCriteria criteria, String page) {
 		add(parameters, "from", criteria.from());
 		add(parameters, "to", criteria.to());
 		add(parameters, "sort", criteria.sort());
+		add(parameters, "copies", criteria.copies());
 		add(parameters, "page", page);
 		return parameters.isEmpty() ? PATH : PATH + "?" + String.join("&", parameters);
 	}

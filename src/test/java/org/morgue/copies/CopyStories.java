@@ -9,10 +9,11 @@ import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Stories for the copies tests: an agency story with words of its own (so that no other
- * test's article is like it), and the copies outlets make of it.
+ * Stories for the copies tests, the API's and the pages': an agency story with words of
+ * its own (so that no other test's article is like it), and the copies outlets make of
+ * it.
  */
-final class CopyStories {
+public final class CopyStories {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -25,12 +26,12 @@ final class CopyStories {
 	}
 
 	/** A word no other test uses. */
-	static String marker() {
+	public static String marker() {
 		return "m" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 	}
 
 	/** Four paragraphs of a story about the marker, about 180 words. */
-	static List<String> story(String marker, long seed) {
+	public static List<String> story(String marker, long seed) {
 		Random random = new Random(seed);
 		List<String> paragraphs = new ArrayList<>();
 		for (int p = 0; p < 4; p++) {
@@ -53,14 +54,14 @@ final class CopyStories {
 	}
 
 	/** The story as another outlet ran it: the ending cut and a local paragraph added. */
-	static List<String> cutWithLocalParagraph(List<String> story, String local) {
+	public static List<String> cutWithLocalParagraph(List<String> story, String local) {
 		List<String> copy = new ArrayList<>(story.subList(0, story.size() - 1));
 		copy.add(local);
 		return copy;
 	}
 
 	/** The story in another house style, with a typo. */
-	static List<String> restyled(List<String> story) {
+	public static List<String> restyled(List<String> story) {
 		List<String> copy = new ArrayList<>();
 		for (String paragraph : story) {
 			copy.add(
@@ -70,7 +71,7 @@ final class CopyStories {
 	}
 
 	/** An article as the API takes it in JSON. */
-	static String json(String title, String source, String publishedAt, List<String> paragraphs) {
+	public static String json(String title, String source, String publishedAt, List<String> paragraphs) {
 		return JSON.writeValueAsString(Map.of("title", title, "source", source, "publishedAt", publishedAt, "body",
 				String.join("\n\n", paragraphs)));
 	}
