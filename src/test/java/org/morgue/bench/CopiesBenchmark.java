@@ -59,9 +59,13 @@ class CopiesBenchmark {
 	private static final Pattern SECTION = Pattern.compile("<!-- copies -->\\n.*?<!-- end of copies -->\\n",
 			Pattern.DOTALL);
 
-	/** Thresholds tried by the sweep: min-containment, min-facts, min-shared. */
-	private static final double[][] SWEEP = { { 0.3, 0.6, 25 }, { 0.4, 0.6, 25 }, { 0.6, 0.6, 25 }, { 0.7, 0.6, 25 },
-			{ 0.5, 0.0, 25 }, { 0.5, 0.4, 25 }, { 0.5, 0.8, 25 }, { 0.5, 0.6, 10 }, { 0.5, 0.6, 40 } };
+	/**
+	 * Thresholds tried by the sweep: min-containment, min-facts, min-numbers, min-shared.
+	 */
+	private static final double[][] SWEEP = { { 0.5, 0.6, 0.5, 20 }, { 0.5, 0.6, 0.0, 20 }, { 0.5, 0.0, 0.5, 20 },
+			{ 0.5, 0.0, 0.0, 20 }, { 0.3, 0.6, 0.5, 20 }, { 0.7, 0.6, 0.5, 20 }, { 0.5, 0.8, 0.5, 20 },
+			{ 0.5, 0.6, 0.8, 20 }, { 0.5, 0.6, 0.5, 10 }, { 0.5, 0.6, 0.5, 15 }, { 0.5, 0.6, 0.5, 25 },
+			{ 0.5, 0.6, 0.5, 40 } };
 
 	@Test
 	void groupsCopiesAndNotTemplates() throws Exception {
@@ -98,6 +102,7 @@ class CopiesBenchmark {
 					throw new IllegalStateException("The corpus did not import whole: " + summary);
 				}
 				imported = score("defaults, on import", corpus, groups(context, keys), took, summary.created());
+				examples(corpus, groups(context, keys), Integer.getInteger("bench.copies.examples", 0));
 				CorpusLoader.log("%s", imported.line());
 				lines.add("Grouped as the bulk import stores them, with the default settings:");
 				lines.add("");
@@ -124,11 +129,12 @@ class CopiesBenchmark {
 				lines.add(imported.row());
 				for (double[] setting : SWEEP) {
 					List<String> arguments = List.of("--morgue.copies.min-containment=" + setting[0],
-							"--morgue.copies.min-facts=" + setting[1],
-							"--morgue.copies.min-shared=" + (int) setting[2]);
+							"--morgue.copies.min-facts=" + setting[1], "--morgue.copies.min-numbers=" + setting[2],
+							"--morgue.copies.min-shared=" + (int) setting[3]);
 					try (ConfigurableApplicationContext context = start(postgres, dir, arguments)) {
-						Run run = regroup(context, corpus, keys, String.format(Locale.ROOT,
-								"containment %.1f, facts %.1f, shared %d", setting[0], setting[1], (int) setting[2]));
+						Run run = regroup(context, corpus, keys,
+								String.format(Locale.ROOT, "containment %.1f, facts %.1f, numbers %.1f, shared %d",
+										setting[0], setting[1], setting[2], (int) setting[3]));
 						CorpusLoader.log("%s", run.line());
 						lines.add(run.row());
 					}
@@ -172,6 +178,53 @@ class CopiesBenchmark {
 		return score(name, corpus, groups(context, keys), Duration.between(started, Instant.now()), progress.done());
 	}
 
+	/**
+	 * Prints some false links among formulaic stories and some copies missed, to study.
+	 */
+	private static void examples(CopiesCorpus corpus, Map<String, Long> groups, int count) {
+		if (count <= 0) {
+			return;
+		}
+		Map<Long, List<Item>> byGroup = new HashMap<>();
+		Map<String, Item> originals = new HashMap<>();
+		for (Item item : corpus.items()) {
+			Long group = groups.get(item.key());
+			if (group != null) {
+				byGroup.computeIfAbsent(group, g -> new ArrayList<>()).add(item);
+			}
+			if (item.kind() == CopiesCorpus.Kind.ORIGINAL) {
+				originals.put(item.story(), item);
+			}
+		}
+		int shown = 0;
+		for (List<Item> members : byGroup.values()) {
+			List<Item> formulaic = members.stream().filter(i -> i.kind() == CopiesCorpus.Kind.FORMULAIC).toList();
+			if (formulaic.size() >= 2 && formulaic.stream().anyMatch(i -> !PairwiseScores.wireFormulaic(i))
+					&& shown < count) {
+				shown++;
+				CorpusLoader.log("FALSE LINK (%d formulaic in a group of %d):%n  A %s %s %s: %s%n  B %s %s %s: %s",
+						formulaic.size(), members.size(), formulaic.get(0).key(), formulaic.get(0).publishedDate(),
+						formulaic.get(0).title(), formulaic.get(0).body().replace('\n', ' '), formulaic.get(1).key(),
+						formulaic.get(1).publishedDate(), formulaic.get(1).title(),
+						formulaic.get(1).body().replace('\n', ' '));
+			}
+		}
+		shown = 0;
+		for (Item item : corpus.items()) {
+			if (item.kind() != CopiesCorpus.Kind.COPY || shown >= count) {
+				continue;
+			}
+			Item original = originals.get(item.story());
+			Long group = groups.get(item.key());
+			if (original != null && (group == null || !group.equals(groups.get(original.key())))) {
+				shown++;
+				CorpusLoader.log("MISSED %s %s (edits %s):%n  ORIGINAL %s%n  COPY     %s", item.key(),
+						item.publishedDate(), corpus.edits(item.key()), original.body().replace('\n', ' '),
+						item.body().replace('\n', ' '));
+			}
+		}
+	}
+
 	private static Map<String, Long> groups(ConfigurableApplicationContext context, Map<Long, String> keys) {
 		JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
 		Map<String, Long> groups = new HashMap<>();
@@ -191,25 +244,27 @@ class CopiesBenchmark {
 	/** One grouping of the corpus and its scores. */
 	private record Run(String name, PairwiseScores scores, Duration took, long articles) {
 
-		static final String HEADER = "| settings | precision | recall | F1 | false links among formulaic stories | links to background stories | time | articles/s |";
+		static final String HEADER = "| settings | precision | recall | F1 | false links among formulaic stories | links between Reuters' own formulaic items | links to other Reuters stories | time | articles/s |";
 
-		static final String RULE = "|---|---:|---:|---:|---:|---:|---:|---:|";
+		static final String RULE = "|---|---:|---:|---:|---:|---:|---:|---:|---:|";
 
 		double rate() {
 			return articles / Math.max(0.001, took.toMillis() / 1000.0);
 		}
 
 		String row() {
-			return String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %,d | %,d | %s | %,.0f |", name,
+			return String.format(Locale.ROOT, "| %s | %.4f | %.4f | %.4f | %,d | %,d | %,d | %s | %,.0f |", name,
 					scores.precision(), scores.recall(), scores.f1(), scores.falseFormulaicLinks(),
-					scores.backgroundLinks(), BenchReport.duration(took.toSeconds()), rate());
+					scores.wireFormulaicLinks(), scores.backgroundLinks(), BenchReport.duration(took.toSeconds()),
+					rate());
 		}
 
 		String line() {
 			return String.format(Locale.ROOT,
-					"%s: precision %.4f, recall %.4f, F1 %.4f, %,d false links among formulaic stories, %,d links to background stories; %,d articles in %s (%,.0f/s)",
+					"%s: precision %.4f, recall %.4f, F1 %.4f, %,d false links among formulaic stories, %,d between Reuters' own, %,d links to background stories; %,d articles in %s (%,.0f/s)",
 					name, scores.precision(), scores.recall(), scores.f1(), scores.falseFormulaicLinks(),
-					scores.backgroundLinks(), articles, BenchReport.duration(took.toSeconds()), rate());
+					scores.wireFormulaicLinks(), scores.backgroundLinks(), articles,
+					BenchReport.duration(took.toSeconds()), rate());
 		}
 
 	}

@@ -297,7 +297,7 @@ final class CopiesCorpus {
 				for (int n = 0; n < count && variants < wanted; n++) {
 					int number = variantsOf.merge(template.key(), 1, Integer::sum);
 					Item variant = variant(template, template.key() + "-f" + number, random);
-					if (hashes.add(ArticleText.contentHash(variant.body()))) {
+					if (anotherStory(template, variant) && hashes.add(ArticleText.contentHash(variant.body()))) {
 						items.add(variant);
 						variants++;
 					}
@@ -806,6 +806,41 @@ final class CopiesCorpus {
 		}
 		return new Item(key, title, List.copyOf(paragraphs), REUTERS,
 				template.publishedDate().plusDays(random.nextInt(4)), "formulaic-" + key, Kind.FORMULAIC);
+	}
+
+	/** Words that start a line of a results table or a notice, not names. */
+	private static final java.util.Set<String> TABLE_WORDS = java.util.Set.of("Shr", "Shrs", "Net", "Revs", "Sales",
+			"Avg", "Year", "Qtr", "Nine", "Six", "Three", "Mths", "Oper", "Note", "NOTE", "Qtly", "Div", "Pay",
+			"Payable", "Record", "Prior", "Loss", "Profit", "Primary", "Fully", "Diluted", "Assets", "Deposits",
+			"Loans", "Annual", "Monthly", "Quarterly", "Semi", "Dividend", "Reuter");
+
+	private static final Pattern NAME = Pattern.compile("(?<=[^.!?:\\s]\\s{1,3})\\p{Lu}[\\p{L}&'-]+");
+
+	/**
+	 * Whether a variant tells another story than its template: it names others (the
+	 * template's names are mostly gone from its body). A variant that kept the company
+	 * and changed a figure or two is a correction of the same story, not a negative.
+	 */
+	static boolean anotherStory(Item template, Item variant) {
+		java.util.Set<String> names = names(template.body());
+		if (names.size() < 2) {
+			return true;
+		}
+		java.util.Set<String> kept = names(variant.body());
+		kept.retainAll(names);
+		return kept.size() * 2 < names.size();
+	}
+
+	private static java.util.Set<String> names(String text) {
+		java.util.Set<String> names = new java.util.HashSet<>();
+		Matcher name = NAME.matcher(text);
+		while (name.find()) {
+			String word = name.group();
+			if (!TABLE_WORDS.contains(word) && !MONTHS.contains(word)) {
+				names.add(word);
+			}
+		}
+		return names;
 	}
 
 	/** What a TITLE without a ticker says about the company, before this. */

@@ -25,9 +25,23 @@ import org.morgue.bench.CopiesCorpus.Kind;
  * {@code predictedPairs})
  * @param backgroundLinks predicted pairs with a background item in them, which the ground
  * truth says nothing about (not in {@code predictedPairs})
+ * @param wireFormulaicLinks predicted pairs of two formulaic items both as Reuters sent
+ * them, which the ground truth says nothing about either: the wire re-sent results and
+ * dividend items, corrected or not, and those are copies (not in {@code predictedPairs}
+ * nor in {@code falseFormulaicLinks})
  */
 record PairwiseScores(long labelledItems, long truePairs, long predictedPairs, long correctPairs,
-		long falseFormulaicLinks, long backgroundLinks) {
+		long falseFormulaicLinks, long backgroundLinks, long wireFormulaicLinks) {
+
+	PairwiseScores(long labelledItems, long truePairs, long predictedPairs, long correctPairs, long falseFormulaicLinks,
+			long backgroundLinks) {
+		this(labelledItems, truePairs, predictedPairs, correctPairs, falseFormulaicLinks, backgroundLinks, 0);
+	}
+
+	/** Whether the item is a formulaic story as Reuters sent it, not one made from it. */
+	static boolean wireFormulaic(Item item) {
+		return item.kind() == Kind.FORMULAIC && !item.key().contains("-");
+	}
 
 	/**
 	 * Scores a grouping.
@@ -50,11 +64,14 @@ record PairwiseScores(long labelledItems, long truePairs, long predictedPairs, l
 			if (group == null) {
 				continue;
 			}
-			long[] sizes = groupSizes.computeIfAbsent(group, (key) -> new long[3]);
+			long[] sizes = groupSizes.computeIfAbsent(group, (key) -> new long[4]);
 			sizes[0]++;
 			if (item.story() != null) {
 				sizes[1]++;
 				cells.merge(new Cell(group, item.story()), 1L, Long::sum);
+				if (wireFormulaic(item)) {
+					sizes[3]++;
+				}
 				if (item.kind() == Kind.FORMULAIC) {
 					sizes[2]++;
 					formulaicCells.merge(new Cell(group, item.story()), 1L, Long::sum);
@@ -68,10 +85,12 @@ record PairwiseScores(long labelledItems, long truePairs, long predictedPairs, l
 		long predictedPairs = 0;
 		long formulaicPairs = 0;
 		long background = 0;
+		long wire = 0;
 		for (long[] sizes : groupSizes.values()) {
-			predictedPairs += pairs(sizes[1]);
-			formulaicPairs += pairs(sizes[2]);
+			predictedPairs += pairs(sizes[1]) - pairs(sizes[3]);
+			formulaicPairs += pairs(sizes[2]) - pairs(sizes[3]);
 			background += pairs(sizes[0]) - pairs(sizes[1]);
+			wire += pairs(sizes[3]);
 		}
 		long correct = 0;
 		for (long size : cells.values()) {
@@ -81,7 +100,7 @@ record PairwiseScores(long labelledItems, long truePairs, long predictedPairs, l
 		for (long size : formulaicCells.values()) {
 			formulaicPairs -= pairs(size);
 		}
-		return new PairwiseScores(labelled, truePairs, predictedPairs, correct, formulaicPairs, background);
+		return new PairwiseScores(labelled, truePairs, predictedPairs, correct, formulaicPairs, background, wire);
 	}
 
 	/** Correct pairs among predicted ones; 0 when nothing was grouped. */

@@ -21,7 +21,7 @@ class PairwiseScoresTests {
 
 	private static final List<Item> ITEMS = List.of(item("a1", "A", Kind.ORIGINAL), item("a2", "A", Kind.COPY),
 			item("a3", "A", Kind.COPY), item("b1", "B", Kind.ORIGINAL), item("b2", "B", Kind.COPY),
-			item("f1", "F1", Kind.FORMULAIC), item("f2", "F2", Kind.FORMULAIC), item("g1", null, Kind.BACKGROUND));
+			item("x-f1", "F1", Kind.FORMULAIC), item("x-f2", "F2", Kind.FORMULAIC), item("g1", null, Kind.BACKGROUND));
 
 	@Test
 	void perfectGroupingScoresOne() {
@@ -34,7 +34,7 @@ class PairwiseScoresTests {
 
 	@Test
 	void singletonsGroupedAsSingletonsChangeNothing() {
-		assertThat(PairwiseScores.of(ITEMS, groups("a1 a2 a3", "b1 b2", "f1", "f2", "g1")))
+		assertThat(PairwiseScores.of(ITEMS, groups("a1 a2 a3", "b1 b2", "x-f1", "x-f2", "g1")))
 			.isEqualTo(PairwiseScores.of(ITEMS, groups("a1 a2 a3", "b1 b2")));
 	}
 
@@ -61,7 +61,7 @@ class PairwiseScoresTests {
 
 	@Test
 	void formulaicItemsGroupedTogetherAreFalseLinks() {
-		PairwiseScores scores = PairwiseScores.of(ITEMS, groups("a1 a2 a3", "b1 b2", "f1 f2"));
+		PairwiseScores scores = PairwiseScores.of(ITEMS, groups("a1 a2 a3", "b1 b2", "x-f1 x-f2"));
 		assertThat(scores.falseFormulaicLinks()).isEqualTo(1);
 		assertThat(scores.predictedPairs()).isEqualTo(5);
 		assertThat(scores.precision()).isEqualTo(0.8);
@@ -70,10 +70,24 @@ class PairwiseScoresTests {
 
 	@Test
 	void aFormulaicItemWithACopyIsAFalseLinkButNotAFormulaicOne() {
-		PairwiseScores scores = PairwiseScores.of(ITEMS, groups("a1 a2 a3 f1", "b1 b2"));
+		PairwiseScores scores = PairwiseScores.of(ITEMS, groups("a1 a2 a3 x-f1", "b1 b2"));
 		assertThat(scores.predictedPairs()).isEqualTo(7);
 		assertThat(scores.falseFormulaicLinks()).isZero();
 		assertThat(scores.precision()).isEqualTo(4.0 / 7);
+	}
+
+	@Test
+	void linksBetweenFormulaicItemsAsTheWireSentThemAreReportedApart() {
+		List<Item> items = new java.util.ArrayList<>(ITEMS);
+		items.add(item("r7", "W7", Kind.FORMULAIC));
+		items.add(item("r8", "W8", Kind.FORMULAIC));
+
+		PairwiseScores scores = PairwiseScores.of(items, groups("a1 a2 a3", "b1 b2", "r7 r8"));
+
+		assertThat(scores.wireFormulaicLinks()).isEqualTo(1);
+		assertThat(scores.falseFormulaicLinks()).isZero();
+		assertThat(scores.predictedPairs()).isEqualTo(4);
+		assertThat(scores.precision()).isEqualTo(1.0);
 	}
 
 	@Test

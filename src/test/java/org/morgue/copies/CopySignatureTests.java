@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CopySignatureTests {
 
-	private static final CopiesProperties DEFAULTS = new CopiesProperties(null, null, null, null, null, null);
+	private static final CopiesProperties DEFAULTS = new CopiesProperties(null, null, null, null, null, null, null);
 
 	private static final String STORY = String.join("\n\n", CopyStories.story("mharbourtest", 11));
 
@@ -47,7 +47,7 @@ class CopySignatureTests {
 			.of(String.join("\n\n", CopyStories.restyled(CopyStories.story("mharbourtest", 11))));
 		CopySignature other = CopySignature.of(String.join("\n\n", CopyStories.story("mothertest", 12)));
 
-		assertThat(story.bands()).hasSize(CopySignature.BANDS);
+		assertThat(story.bands()).hasSize(CopySignature.BANDS + CopySignature.LEAD_BANDS);
 		assertThat(sharedBands(story, restyled)).isPositive();
 		assertThat(sharedBands(story, other)).isZero();
 		assertThat(DEFAULTS.copies(story, restyled)).isTrue();
@@ -68,6 +68,30 @@ class CopySignatureTests {
 	}
 
 	@Test
+	void storiesFromOneTemplateWithTheSameNamesDifferInTheirFigures() {
+		String template = "Marion Laboratories Inc said its board declared a two-for-one common stock split in the "
+				+ "form of a dividend, with distribution %s, record %s. The board also said it intends to increase "
+				+ "the regular quarterly dividend by %s pct, to %s cts a share, reflecting the split. It said the "
+				+ "increase will be declared at the May 1987 board meeting and reflected in regular payments "
+				+ "beginning in July 1987.";
+		CopySignature march = CopySignature.of(template.formatted("April 21", "March 25", "43", "5"));
+		CopySignature june = CopySignature.of(template.formatted("June 12", "May 27", "25", "1"));
+		CopySignature copy = CopySignature
+			.of(template.formatted("April 21", "March 25", "43", "5").replace("declared", "declared on Monday")
+					+ " Shares rose 2 pct in Kansas City.");
+
+		assertThat(DEFAULTS.copies(march, june)).isFalse();
+		assertThat(DEFAULTS.copies(march, copy)).isTrue();
+	}
+
+	@Test
+	void aCopyOfTheLeadAloneSharesALeadBand() {
+		String lead = STORY.substring(0, STORY.indexOf("\n\n"));
+
+		assertThat(sharedBands(CopySignature.of(STORY), CopySignature.of(lead))).isPositive();
+	}
+
+	@Test
 	void shortNoticesAreNeverCopies() {
 		CopySignature one = CopySignature.of("Qtly div 15 cts vs 15 cts prior. Pay April 10. Record March 20.");
 		CopySignature same = CopySignature.of("Qtly div 15 cts vs 15 cts prior. Pay April 10. Record March 20.");
@@ -79,10 +103,10 @@ class CopySignatureTests {
 	@Test
 	void settingsOutsideTheirRangeAreRefused() {
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> new CopiesProperties(null, 1.5, null, null, null, null))
+			.isThrownBy(() -> new CopiesProperties(null, 1.5, null, null, null, null, null))
 			.withMessageContaining("min-containment");
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
-			.isThrownBy(() -> new CopiesProperties(null, null, null, null, Duration.ofDays(-1), null))
+			.isThrownBy(() -> new CopiesProperties(null, null, null, null, null, Duration.ofDays(-1), null))
 			.withMessageContaining("window");
 	}
 
