@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -18,7 +17,6 @@ import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.FixedBitSet;
-import org.morgue.search.FacetCounter.CopyHead;
 
 /**
  * The copies a search that groups them shows: of each group of copies among the matches,
@@ -26,22 +24,24 @@ import org.morgue.search.FacetCounter.CopyHead;
  * other copies: the page, its cursor and the next page all agree on which copy stands for
  * the group, whatever the order.
  *
- * @param heads the shown copy of each group, by group
+ * @param heads the document of the shown copy of each group, across the whole index
  * @param stories how many results a listing that groups copies has: the matches, each
  * group counted once
  */
-record CopyHeads(Map<Long, CopyHead> heads, long stories) {
+record CopyHeads(int[] heads, long stories) {
 
 	/**
 	 * Ranks with the copies that are not shown left out; the ranking itself (its
 	 * skipping, its threshold) is the one given.
 	 */
 	CollectorManager<Collector, TopFieldDocs> ranking(TopFieldCollectorManager ranking, int maxDoc) {
-		if (heads.isEmpty()) {
+		if (heads.length == 0) {
 			return new Unfiltered(ranking);
 		}
 		FixedBitSet shown = new FixedBitSet(Math.max(1, maxDoc));
-		heads.values().forEach(head -> shown.set(head.doc()));
+		for (int head : heads) {
+			shown.set(head);
+		}
 		return new CollectorManager<>() {
 
 			private final List<TopFieldCollector> collectors = new ArrayList<>();

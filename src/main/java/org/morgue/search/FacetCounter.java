@@ -50,37 +50,21 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 		Map<Integer, Long> months = new TreeMap<>();
 		Map<EntityType, Map<Long, Long>> entities = new HashMap<>();
 		Map<String, Long> tags = new HashMap<>();
-		Map<Long, CopyHead> heads = new HashMap<>();
+		CopyHeadTable heads = new CopyHeadTable();
 		long grouped = 0;
 		for (Counting counting : collectors) {
 			counting.finishLeaf();
 			total += counting.total;
 			grouped += counting.grouped;
-			counting.heads.forEach((group, head) -> heads.merge(group, head, CopyHead::earlier));
+			heads.addAll(counting.heads);
 			counting.sources.forEach((name, count) -> sources.merge(name, count, Long::sum));
 			counting.tags.forEach((name, count) -> tags.merge(name, count, Long::sum));
 			counting.months().forEach((month, count) -> months.merge(month, count, Long::sum));
 			counting.entities.forEach((type, counts) -> counts.forEach(
 					(id, count) -> entities.computeIfAbsent(type, t -> new HashMap<>()).merge(id, count, Long::sum)));
 		}
-		return new Counts(total, sources, months, entities, tags, new CopyHeads(heads, total - grouped + heads.size()));
-	}
-
-	/**
-	 * The earliest matching copy of a group (by publication, then id): the one a search
-	 * that groups copies shows.
-	 *
-	 * @param doc its document, across the whole index
-	 */
-	record CopyHead(long published, long id, int doc) {
-
-		CopyHead earlier(CopyHead other) {
-			if (other.published != published) {
-				return (other.published < published) ? other : this;
-			}
-			return (other.id < id) ? other : this;
-		}
-
+		return new Counts(total, sources, months, entities, tags,
+				new CopyHeads(heads.docs(), total - grouped + heads.size()));
 	}
 
 	/**
@@ -154,7 +138,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 		/** Matches that have copies. */
 		private long grouped;
 
-		private final Map<Long, CopyHead> heads = new HashMap<>();
+		private final CopyHeadTable heads = new CopyHeadTable();
 
 		private final Map<String, Long> sources = new HashMap<>();
 
@@ -226,8 +210,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 						grouped++;
 						long when = published.advanceExact(doc) ? published.nextValue() : Long.MAX_VALUE;
 						long id = ids.advanceExact(doc) ? ids.longValue() : Long.MAX_VALUE;
-						CopyHead head = new CopyHead(when, id, docBase + doc);
-						heads.merge(copyGroup.longValue(), head, CopyHead::earlier);
+						heads.offer(copyGroup.longValue(), when, id, docBase + doc);
 					}
 					if (source.advanceExact(doc)) {
 						perSource[source.ordValue()]++;

@@ -17,6 +17,11 @@ import org.morgue.article.ArticleText;
  * Text is real newswire English, so term frequencies, phrase statistics and paragraph
  * lengths are those of real copy; only the combination, the dates and the sources are
  * invented.
+ * <p>
+ * One article in {@link #COPY_SHARE} is a republished copy of one of the last
+ * {@link #RECENT} originals, as another outlet runs it: its own headline, the same day to
+ * three days later, its last paragraph cut half the time, house style ({@code per cent}
+ * for {@code pct}) and a typo; so the archive has groups of copies to show once.
  */
 final class CorpusGenerator {
 
@@ -36,6 +41,12 @@ final class CorpusGenerator {
 	static final LocalDate LAST_DAY = LocalDate.of(2025, 12, 31);
 
 	private static final long SEED = 21578L;
+
+	/** The share of the articles that are copies of a recent one. */
+	static final double COPY_SHARE = 0.2;
+
+	/** How many of the latest originals a copy may be of. */
+	private static final int RECENT = 2_000;
 
 	private final ReutersCorpus corpus;
 
@@ -67,7 +78,21 @@ final class CorpusGenerator {
 		long days = LAST_DAY.toEpochDay() - FIRST_DAY.toEpochDay() + 1;
 		long duplicates = 0;
 		StringBuilder body = new StringBuilder(4096);
+		SyntheticArticle[] recent = new SyntheticArticle[RECENT];
+		int originals = 0;
 		for (long id = 1; id <= count;) {
+			if (originals > 0 && random.nextDouble() < COPY_SHARE) {
+				SyntheticArticle original = recent[random.nextInt(Math.min(originals, RECENT))];
+				SyntheticArticle copy = copy(original, id, random);
+				String hash = copy.contentHash();
+				if (!seen.add(Long.parseUnsignedLong(hash.substring(0, 16), 16))) {
+					duplicates++;
+					continue;
+				}
+				sink.accept(copy);
+				id++;
+				continue;
+			}
 			int story = storiesWithTitle[random.nextInt(storiesWithTitle.length)];
 			body.setLength(0);
 			body.append(corpus.paragraph(corpus.leadParagraph(story)));
@@ -83,11 +108,43 @@ final class CorpusGenerator {
 				duplicates++;
 				continue;
 			}
-			sink.accept(new SyntheticArticle(id, corpus.title(story), text, source, date, ArticleText.wordCount(text),
-					hash));
+			SyntheticArticle article = new SyntheticArticle(id, corpus.title(story), text, source, date,
+					ArticleText.wordCount(text), hash);
+			sink.accept(article);
+			recent[originals++ % RECENT] = article;
 			id++;
 		}
 		return duplicates;
+	}
+
+	/** Another outlet's copy of the article. */
+	private static SyntheticArticle copy(SyntheticArticle original, long id, Random random) {
+		List<String> paragraphs = new java.util.ArrayList<>(List.of(original.body().split("\n\n")));
+		if (paragraphs.size() > 2 && random.nextBoolean()) {
+			paragraphs.remove(paragraphs.size() - 1);
+		}
+		int typo = random.nextInt(paragraphs.size());
+		paragraphs.set(typo, typo(paragraphs.get(typo), random));
+		String text = String.join("\n\n", paragraphs).replace(" pct", " per cent");
+		String title = (random.nextBoolean() ? "UPDATE 1-" : "") + original.title();
+		int source = (original.sourceIndex() + 1 + random.nextInt(SOURCES.size() - 1)) % SOURCES.size();
+		return new SyntheticArticle(id, title, text, source, original.publishedDate().plusDays(random.nextInt(4)),
+				ArticleText.wordCount(text), ArticleText.contentHash(text));
+	}
+
+	/** Two letters of a long word swapped. */
+	private static String typo(String paragraph, Random random) {
+		String[] words = paragraph.split(" ");
+		for (int tries = 0; tries < 10; tries++) {
+			int w = random.nextInt(words.length);
+			String word = words[w];
+			if (word.length() >= 6 && word.chars().allMatch(Character::isLetter)) {
+				int at = 1 + random.nextInt(word.length() - 3);
+				words[w] = word.substring(0, at) + word.charAt(at + 1) + word.charAt(at) + word.substring(at + 2);
+				return String.join(" ", words);
+			}
+		}
+		return paragraph;
 	}
 
 }
