@@ -14,10 +14,16 @@ comment on column article_copy.day is 'The day that places the article in the gr
 comment on column article_copy.text_hash is 'Hash of the shingle set: a correction that leaves the text the same changes nothing';
 create index article_copy_group_idx on article_copy (group_id);
 
--- The signature's bands, for finding candidates: articles that share one are candidates, and the
--- real overlap of their texts decides. A GIN index keeps each band's articles without a row per band,
--- and takes a batch's bands into its pending list, merged in order later.
-create index article_copy_bands_idx on article_copy using gin (bands);
+-- The signature's bands: articles that share one are candidates, and the real overlap of their
+-- texts decides. Rows go with their article's (CopyStore knows the bands), so there is no foreign
+-- key to keep up on every insert, nor a key: a plain index on the band is the least an insertion
+-- costs.
+create table copy_band (
+    band        bigint not null,
+    article_id  bigint not null,
+    day         date   not null
+);
+create index copy_band_band_idx on copy_band (band);
 
 -- Editors' decisions, kept for later articles: two articles are apart (never in one group) or
 -- together (in one group whatever their texts). Stored with article_id < other_id.

@@ -144,26 +144,18 @@ class CopyGrouping {
 		int window = properties.windowDays();
 		Set<Long> incomingIds = new HashSet<>();
 		Set<Long> bands = new HashSet<>();
-		LocalDate first = LocalDate.MAX;
-		LocalDate last = LocalDate.MIN;
 		for (Incoming article : incoming) {
 			incomingIds.add(article.id());
 			for (long band : article.signature().bands()) {
 				bands.add(band);
 			}
-			first = article.day().isBefore(first) ? article.day() : first;
-			last = article.day().isAfter(last) ? article.day() : last;
 		}
 		// Stored candidates: a band in common and a day within the window.
 		Map<Long, Set<Long>> storedCandidates = new HashMap<>();
 		Map<Long, List<BandHit>> hitsByBand = new HashMap<>();
-		for (BandHit hit : store.withBands(bands, first.minusDays(window), last.plusDays(window))) {
+		for (BandHit hit : store.withBands(bands)) {
 			if (!incomingIds.contains(hit.articleId())) {
-				for (long band : hit.bands()) {
-					if (bands.contains(band)) {
-						hitsByBand.computeIfAbsent(band, b -> new ArrayList<>()).add(hit);
-					}
-				}
+				hitsByBand.computeIfAbsent(hit.band(), band -> new ArrayList<>()).add(hit);
 			}
 		}
 		Set<Long> candidateIds = new HashSet<>();

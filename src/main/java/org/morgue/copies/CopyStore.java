@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The tables of this module: {@code article_copy} (each article's group, signature facts
- * and bands, the bands under a GIN index for finding candidates) and
+ * The tables of this module: {@code article_copy} (each article's group and signature
+ * facts), {@code copy_band} (the signature's bands, for finding candidates) and
  * {@code copy_decision} (editors' splits and joins).
  */
 @Repository
@@ -44,11 +44,8 @@ class CopyStore {
 			int signatureVersion) {
 	}
 
-	/**
-	 * An article that shares a band, with the day that places it in the window and its
-	 * bands.
-	 */
-	record BandHit(long articleId, LocalDate day, long[] bands) {
+	/** An article that shares a band, with the day that places it in the window. */
+	record BandHit(long band, long articleId, LocalDate day) {
 	}
 
 	/**
@@ -84,35 +81,27 @@ class CopyStore {
 		jdbc.sql("""
 				select article_id, group_id, day, shingles, text_hash, bands, signature_version
 				from article_copy where article_id = any(:ids)""").param("ids", ids.toArray(Long[]::new)).query(rs -> {
+			Long[] bands = (Long[]) rs.getArray(6).getArray();
+			long[] values = new long[bands.length];
+			for (int i = 0; i < bands.length; i++) {
+				values[i] = bands[i];
+			}
 			CopyRow row = new CopyRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getInt(4),
-					rs.getLong(5), longs(rs.getArray(6)), rs.getInt(7));
+					rs.getLong(5), values, rs.getInt(7));
 			rows.put(row.articleId(), row);
 		});
 		return rows;
 	}
 
-	/** Every article that has one of these bands and a day in the range. */
-	List<BandHit> withBands(Collection<Long> bands, LocalDate from, LocalDate to) {
+	/** Every article that has one of these bands. */
+	List<BandHit> withBands(Collection<Long> bands) {
 		if (bands.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.sql("""
-				select article_id, day, bands from article_copy
-				where bands && :bands::bigint[] and day between :from and :to""")
+		return jdbc.sql("select band, article_id, day from copy_band where band = any(:bands)")
 			.param("bands", bands.toArray(Long[]::new))
-			.param("from", from)
-			.param("to", to)
-			.query((rs, row) -> new BandHit(rs.getLong(1), rs.getObject(2, LocalDate.class), longs(rs.getArray(3))))
+			.query((rs, row) -> new BandHit(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class)))
 			.list();
-	}
-
-	private static long[] longs(Array array) throws java.sql.SQLException {
-		Long[] boxed = (Long[]) array.getArray();
-		long[] values = new long[boxed.length];
-		for (int i = 0; i < boxed.length; i++) {
-			values[i] = boxed[i];
-		}
-		return values;
 	}
 
 	/** The members of each of these groups. */
@@ -176,6 +165,27 @@ class CopyStore {
 			statement.setArray(6, array(statement, row.bands()));
 			statement.setInt(7, row.signatureVersion());
 		});
+		int count = rows.stream().mapToInt(row -> row.bands().length).sum();
+		Long[] bands = new Long[count];
+		Long[] articles = new Long[count];
+		Integer[] days = new Integer[count];
+		int i = 0;
+		for (CopyRow row : rows) {
+			for (long band : row.bands()) {
+				bands[i] = band;
+				articles[i] = row.articleId();
+				days[i] = (int) row.day().toEpochDay();
+				i++;
+			}
+		}
+		jdbc.sql("""
+				insert into copy_band (band, article_id, day)
+				select band, article_id, date '1970-01-01' + day
+				from unnest(:bands::bigint[], :articles::bigint[], :days::integer[]) as b (band, article_id, day)""")
+			.param("bands", bands)
+			.param("articles", articles)
+			.param("days", days)
+			.update();
 	}
 
 	private static Array array(PreparedStatement statement, long[] values) throws java.sql.SQLException {
@@ -188,11 +198,28 @@ class CopyStore {
 
 	/** Removes the article's signature and place in its group. */
 	void remove(CopyRow row) {
+		Long[] bands = new Long[row.bands().length];
+		for (int i = 0; i < bands.length; i++) {
+			bands[i] = row.bands()[i];
+		}
+		jdbc.sql("delete from copy_band where band = any(:bands) and article_id = :id")
+			.param("bands", bands)
+			.param("id", row.articleId())
+			.update();
 		jdbc.sql("delete from article_copy where article_id = :id").param("id", row.articleId()).update();
 	}
 
 	/** Moves the article to another day of the window (its publication date changed). */
 	void moveDay(CopyRow row, LocalDate day) {
+		Long[] bands = new Long[row.bands().length];
+		for (int i = 0; i < bands.length; i++) {
+			bands[i] = row.bands()[i];
+		}
+		jdbc.sql("update copy_band set day = :day where band = any(:bands) and article_id = :id")
+			.param("day", day)
+			.param("bands", bands)
+			.param("id", row.articleId())
+			.update();
 		jdbc.sql("update article_copy set day = :day where article_id = :id")
 			.param("day", day)
 			.param("id", row.articleId())

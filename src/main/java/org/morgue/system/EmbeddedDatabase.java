@@ -30,6 +30,12 @@ public final class EmbeddedDatabase {
 			// An archive's data must survive a power cut, so both are put back (-c comes
 			// after -F).
 			builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+			// Room for an archive's hot pages, and checkpoints far enough apart that a
+			// bulk
+			// import does not write every index page it touches twice (full-page images).
+			builder.setServerConfig("shared_buffers", "512MB")
+				.setServerConfig("max_wal_size", "4GB")
+				.setServerConfig("checkpoint_timeout", "15min");
 		}
 		return builder.setDataDirectory(dataDirectory)
 			.setCleanDataDirectory(!keepData)

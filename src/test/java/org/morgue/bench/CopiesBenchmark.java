@@ -162,7 +162,7 @@ class CopiesBenchmark {
 	private static Run regroup(ConfigurableApplicationContext context, CopiesCorpus corpus, Map<Long, String> keys,
 			String name) throws InterruptedException {
 		JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
-		jdbc.sql("truncate article_copy").update();
+		jdbc.sql("truncate article_copy, copy_band").update();
 		CopyBacklog backlog = context.getBean(CopyBacklog.class);
 		Instant started = Instant.now();
 		if (!backlog.start("benchmark")) {

@@ -232,6 +232,7 @@ class CopiesApiTests {
 				CopyStories.cutWithLocalParagraph(story, "Dock workers in Dubai said they were watching."));
 		Long[] ids = { a, b, c };
 
+		jdbc.sql("delete from copy_band where article_id = any(:ids)").param("ids", ids).update();
 		jdbc.sql("delete from article_copy where article_id = any(:ids)").param("ids", ids).update();
 		assertThat(count(a)).isEqualTo(1);
 

@@ -48,7 +48,10 @@ class CopySignatureTests {
 		CopySignature other = CopySignature.of(String.join("\n\n", CopyStories.story("mothertest", 12)));
 
 		assertThat(story.bands()).hasSize(CopySignature.BANDS + CopySignature.LEAD_BANDS);
-		assertThat(sharedBands(story, restyled)).isPositive();
+		CopySignature local = CopySignature
+			.of(String.join("\n\n", CopyStories.cutWithLocalParagraph(CopyStories.story("mharbourtest", 11),
+					"Dock workers in Dubai said they were watching closely.")));
+		assertThat(sharedBands(story, local)).isPositive();
 		assertThat(sharedBands(story, other)).isZero();
 		assertThat(DEFAULTS.copies(story, restyled)).isTrue();
 		assertThat(DEFAULTS.copies(story, other)).isFalse();
