@@ -3,6 +3,7 @@ package org.morgue.search;
 import java.io.StringReader;
 import java.util.List;
 
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -10,6 +11,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.morgue.article.ArticleContent;
 import org.morgue.article.ArticleService;
+import org.morgue.copies.CopyService;
 
 import org.springframework.stereotype.Service;
 
@@ -25,7 +27,10 @@ public class RelatedArticles {
 
 	private final ArticleService articles;
 
-	RelatedArticles(ArticleIndex index, ArticleService articles, ArticleQueries queries) {
+	private final CopyService copies;
+
+	RelatedArticles(ArticleIndex index, ArticleService articles, ArticleQueries queries, CopyService copies) {
+		this.copies = copies;
 		this.index = index;
 		this.queries = queries;
 		this.articles = articles;
@@ -33,6 +38,8 @@ public class RelatedArticles {
 
 	/**
 	 * Up to {@code count} article ids, best first; none while the index is being built.
+	 * Copies of the same story are not related articles: the article page lists them as
+	 * copies.
 	 */
 	public List<Long> of(long articleId, int count) {
 		List<ArticleContent> content = articles.contents(List.of(articleId));
@@ -40,6 +47,7 @@ public class RelatedArticles {
 			return List.of();
 		}
 		ArticleContent article = content.get(0);
+		Long group = copies.indexedGroups(List.of(articleId)).get(articleId);
 		return index.read(searcher -> {
 			MoreLikeThis like = new MoreLikeThis(searcher.getIndexReader());
 			like.setAnalyzer(ArticleAnalyzers.STEMS);
@@ -48,9 +56,13 @@ public class RelatedArticles {
 			like.setMinDocFreq(2);
 			like.setMaxQueryTerms(25);
 			Query similar = like.like(ArticleFields.TEXT, new StringReader(article.title() + "\n" + article.body()));
-			Query query = queries.forCaller(new BooleanQuery.Builder().add(similar, BooleanClause.Occur.MUST)
-				.add(new TermQuery(ArticleFields.idTerm(articleId)), BooleanClause.Occur.MUST_NOT)
-				.build());
+			BooleanQuery.Builder related = new BooleanQuery.Builder().add(similar, BooleanClause.Occur.MUST)
+				.add(new TermQuery(ArticleFields.idTerm(articleId)), BooleanClause.Occur.MUST_NOT);
+			if (group != null) {
+				related.add(NumericDocValuesField.newSlowExactQuery(ArticleFields.COPY_GROUP, group),
+						BooleanClause.Occur.MUST_NOT);
+			}
+			Query query = queries.forCaller(related.build());
 			return RankedPage.ids(searcher, searcher.search(query, count).scoreDocs);
 		}, List.of());
 	}

@@ -37,6 +37,9 @@ class CopiesApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.morgue.search.RelatedArticles related;
+
 	HttpApi editor;
 
 	HttpApi reader;
@@ -128,6 +131,23 @@ class CopiesApiTests {
 		Response bad = reader.get("/api/v1/articles?copies=some&q=" + marker);
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.json().get("field").asString()).isEqualTo("copies");
+	}
+
+	@Test
+	void copiesAreNotListedAsRelatedArticles() {
+		List<String> story = CopyStories.story(marker, 8);
+		long original = post("Harbour workers strike", "Reuters", "2026-03-02", story);
+		long copy = post("Harbour strike", "Dawn", "2026-03-02", CopyStories.restyled(story));
+		List<String> otherStory = new ArrayList<>(CopyStories.story(marker + "z", 9));
+		otherStory.add("The " + marker + " council met on the harbour budget on Tuesday.");
+		long other = post("Harbour council budget", "Reuters", "2026-03-02", otherStory);
+		Eventually.until(() -> reader.get("/api/v1/articles?copies=all&q=" + marker).json(),
+				result -> result.get("total").asInt() == 3, java.time.Duration.ofSeconds(30));
+
+		List<Long> relatedIds = Eventually.until(() -> related.of(original, 50), ids -> ids.contains(other),
+				java.time.Duration.ofSeconds(30));
+
+		assertThat(relatedIds).doesNotContain(copy, original);
 	}
 
 	@Test
