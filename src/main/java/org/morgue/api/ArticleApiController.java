@@ -215,7 +215,7 @@ class ArticleApiController {
 			description = "q uses the query language described at /search/help: all words must match, OR, -word, "
 					+ "\"phrase\", \"phrase\"~5, prefix*, parentheses, title:, byline:, source:, dateline:, entity:, "
 					+ "tag:Myanmar, tag:\"human rights\", date:2022-08-01..2022-08-31. Walk every hit by passing nextCursor back as cursor. "
-					+ "Republished copies of one story are listed once, by their earliest matching copy, with their count "
+					+ "Republished copies of one story are listed once, by their first matching copy received, with their count "
 					+ "and sources (copies=all lists every copy); total counts every matching article, stories the results "
 					+ "with copies grouped, and facets count articles.")
 	SearchResponse search(@ParameterObject SearchCriteria criteria, @RequestParam(defaultValue = "20") int size,

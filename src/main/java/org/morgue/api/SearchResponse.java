@@ -20,7 +20,7 @@ import org.morgue.search.SearchResult;
 record SearchResponse(
 		@Schema(description = "Exact number of matching articles, every copy of a story counted") long total,
 		@Schema(description = "Exact number of results when copies are grouped: the matching articles, each group of republished copies counted once") long stories,
-		@Schema(description = "grouped (each group of copies listed once, by its earliest matching copy) or all (every copy listed)") String copies,
+		@Schema(description = "grouped (each group of copies listed once, by its first matching copy received) or all (every copy listed)") String copies,
 		List<Hit> hits,
 		@Schema(description = "Counts of matching articles, every copy counted: source, person, organization, location and tag (by count), year and month (in time order)") Map<String, List<FacetCount>> facets,
 		@Schema(description = "Pass as 'cursor' for the next page; null on the last",

@@ -14,7 +14,6 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -50,19 +49,20 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 		Map<Integer, Long> months = new TreeMap<>();
 		Map<EntityType, Map<Long, Long>> entities = new HashMap<>();
 		Map<String, Long> tags = new HashMap<>();
-		CopyHeadTable heads = new CopyHeadTable();
+		List<CopyHeadTable> slices = new ArrayList<>(collectors.size());
 		long grouped = 0;
 		for (Counting counting : collectors) {
 			counting.finishLeaf();
 			total += counting.total;
 			grouped += counting.grouped;
-			heads.addAll(counting.heads);
+			slices.add(counting.heads);
 			counting.sources.forEach((name, count) -> sources.merge(name, count, Long::sum));
 			counting.tags.forEach((name, count) -> tags.merge(name, count, Long::sum));
 			counting.months().forEach((month, count) -> months.merge(month, count, Long::sum));
 			counting.entities.forEach((type, counts) -> counts.forEach(
 					(id, count) -> entities.computeIfAbsent(type, t -> new HashMap<>()).merge(id, count, Long::sum)));
 		}
+		CopyHeadTable heads = CopyHeadTable.merge(slices);
 		return new Counts(total, sources, months, entities, tags,
 				new CopyHeads(heads.docs(), total - grouped + heads.size()));
 	}
@@ -72,7 +72,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 	 *
 	 * @param entities for each entity type, matches per entity id
 	 * @param tags matches per tag, by name as written
-	 * @param copies the earliest matching copy of each group of copies among the matches
+	 * @param copies the first matching copy (in index order) of each group of copies
+	 * among the matches
 	 */
 	record Counts(long total, Map<String, Long> sources, Map<Integer, Long> months,
 			Map<EntityType, Map<Long, Long>> entities, Map<String, Long> tags, CopyHeads copies) {
@@ -194,8 +195,6 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 			tagValues = tag;
 			tagCounts = perTag;
 			NumericDocValues copyGroup = DocValues.getNumeric(context.reader(), ArticleFields.COPY_GROUP);
-			SortedNumericDocValues published = DocValues.getSortedNumeric(context.reader(), ArticleFields.PUBLISHED);
-			NumericDocValues ids = DocValues.getNumeric(context.reader(), ArticleFields.ID_VALUE);
 			int docBase = context.docBase;
 			return new LeafCollector() {
 
@@ -208,9 +207,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 					total++;
 					if (copyGroup.advanceExact(doc)) {
 						grouped++;
-						long when = published.advanceExact(doc) ? published.nextValue() : Long.MAX_VALUE;
-						long id = ids.advanceExact(doc) ? ids.longValue() : Long.MAX_VALUE;
-						heads.offer(copyGroup.longValue(), when, id, docBase + doc);
+						heads.offer(copyGroup.longValue(), docBase + doc);
 					}
 					if (source.advanceExact(doc)) {
 						perSource[source.ordValue()]++;

@@ -24,7 +24,7 @@ import java.util.List;
  * @param ingestedAfter only articles the archive received after this instant, or
  * {@code null} for all
  * @param allCopies list every copy of a story; else each group of copies once, by its
- * earliest matching copy
+ * first matching copy received
  */
 public record SearchRequest(String query, List<String> sources, List<String> entities, List<String> tags,
 		LocalDate from, LocalDate to, SearchSort sort, int size, int offset, String cursor, Instant ingestedAfter,

@@ -161,6 +161,10 @@ class SearchOverHttp {
 		if (query.from() != null) {
 			uri.append("&from=").append(query.from()).append("&to=").append(query.to());
 		}
+		if (System.getProperty("bench.copies") != null) {
+			// grouped (the default) or all: what grouping copies costs.
+			uri.append("&copies=").append(System.getProperty("bench.copies"));
+		}
 		HttpResponse<byte[]> response = http.send(
 				HttpRequest.newBuilder(URI.create(uri.toString())).header("Authorization", authorization).GET().build(),
 				HttpResponse.BodyHandlers.ofByteArray());
