@@ -27,7 +27,7 @@ import org.morgue.tag.TagNames;
 final class ArticleFields {
 
 	/** Version of the mapping and analysis; the index directory is named after it. */
-	static final int SCHEMA_VERSION = 8;
+	static final int SCHEMA_VERSION = 9;
 
 	static final String ID = "id";
 
@@ -98,8 +98,9 @@ final class ArticleFields {
 	static final String HIDDEN_UNTIL = "hidden_until";
 
 	/**
-	 * The article's group of copies, as doc values, on articles that have copies only: a
-	 * search shows each group once.
+	 * The article's group of copies as doc values, 0 for an article without copies: a
+	 * search shows each group once. On every document, so that counting reads it as a
+	 * dense column (a sparse one cost a common word's counting twice the time).
 	 */
 	static final String COPY_GROUP = "copy_group";
 
@@ -168,9 +169,7 @@ final class ArticleFields {
 			doc.add(new StringField(TAG, TagNames.key(tag), Field.Store.NO));
 			doc.add(new SortedSetDocValuesField(TAG_NAME, new BytesRef(tag)));
 		}
-		if (indexed.copyGroup() != 0) {
-			doc.add(new NumericDocValuesField(COPY_GROUP, indexed.copyGroup()));
-		}
+		doc.add(new NumericDocValuesField(COPY_GROUP, indexed.copyGroup()));
 		return doc;
 	}
 

@@ -206,8 +206,11 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 				public void collect(int doc) throws IOException {
 					total++;
 					if (copyGroup.advanceExact(doc)) {
-						grouped++;
-						heads.offer(copyGroup.longValue(), docBase + doc);
+						long group = copyGroup.longValue();
+						if (group != 0) {
+							grouped++;
+							heads.offer(group, docBase + doc);
+						}
 					}
 					if (source.advanceExact(doc)) {
 						perSource[source.ordValue()]++;
