@@ -62,8 +62,7 @@ record CopyHeads(int[] heads, long stories) {
 
 							@Override
 							public void collect(int doc) throws IOException {
-								if (!groups.advanceExact(doc) || groups.longValue() == 0
-										|| shown.get(docBase + doc)) {
+								if (!groups.advanceExact(doc) || groups.longValue() == 0 || shown.get(docBase + doc)) {
 									super.collect(doc);
 								}
 							}
