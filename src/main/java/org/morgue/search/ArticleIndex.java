@@ -138,6 +138,25 @@ class ArticleIndex {
 		}
 	}
 
+	/** Changes the articles' groups of copies in place (0: no copies). */
+	void setCopyGroups(java.util.Map<Long, Long> groups) {
+		IndexHandle target = building;
+		IndexHandle current = serving;
+		groups.forEach((id, group) -> {
+			if (target != null) {
+				target.setCopyGroup(id, group);
+			}
+			if (current != null && current.writable() && current != target) {
+				try {
+					current.setCopyGroup(id, group);
+				}
+				catch (AlreadyClosedException ex) {
+					retiredMeanwhile(current, ex);
+				}
+			}
+		});
+	}
+
 	void delete(long id, boolean wait) {
 		IndexHandle target = building;
 		if (target != null) {

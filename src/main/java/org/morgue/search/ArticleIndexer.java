@@ -71,11 +71,16 @@ class ArticleIndexer {
 	}
 
 	/**
-	 * Groups of copies joined, split or renamed: the documents get their current group.
+	 * Groups of copies joined, split or renamed: the documents get their current group,
+	 * in place (a document re-indexed would go to the end of the index, and the copy a
+	 * search shows is the first it meets).
 	 */
 	@ApplicationModuleListener
 	void on(CopyGroupsChanged event) {
-		index(event.articleIds());
+		List<Long> ids = event.articleIds();
+		for (int from = 0; from < ids.size(); from += BATCH) {
+			index.setCopyGroups(articles.copyGroups(ids.subList(from, Math.min(ids.size(), from + BATCH))));
+		}
 	}
 
 	private void index(List<Long> ids) {

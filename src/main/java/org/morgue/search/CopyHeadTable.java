@@ -1,51 +1,53 @@
 package org.morgue.search;
 
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
-
-import org.apache.lucene.util.FixedBitSet;
 
 /**
- * The first matching copy of each group, in index order (the order copies were indexed,
- * normally the order they came in), seen while counting one slice of the index. A common
- * word matches hundreds of thousands of copies: a bit per group number says whether the
- * group has its copy already, which costs a few nanoseconds a match where a map of groups
- * to their earliest copy cost more than all the counting besides.
+ * The first copy received (lowest article id) of each group among the matches of one
+ * slice of the index, in open addressing over primitive arrays: a common word matches
+ * hundreds of thousands of copies, and a map of boxed keys would cost more than the
+ * counting itself.
  */
 final class CopyHeadTable {
 
-	private FixedBitSet seen = new FixedBitSet(1 << 16);
+	private static final long EMPTY = 0;
 
 	private long[] groups = new long[64];
+
+	private long[] ids = new long[64];
 
 	private int[] docs = new int[64];
 
 	private int size;
 
-	/** The slice's first document, for putting slices in index order. */
-	private int firstDoc = Integer.MAX_VALUE;
-
-	/** Notes the copy unless its group has one already (documents come in order). */
-	void offer(long group, int doc) {
-		if (group <= 0 || group > Integer.MAX_VALUE - 1) {
+	/** Keeps the copy if it is the group's first received so far. */
+	void offer(long group, long id, int doc) {
+		if (group == EMPTY) {
 			return;
 		}
-		int bit = (int) group;
-		if (bit >= seen.length()) {
-			seen = FixedBitSet.ensureCapacity(seen, bit);
+		if (size * 2 >= groups.length) {
+			grow();
 		}
-		if (seen.getAndSet(bit)) {
-			return;
+		int mask = groups.length - 1;
+		int slot = slot(group, mask);
+		while (true) {
+			long found = groups[slot];
+			if (found == EMPTY) {
+				groups[slot] = group;
+				ids[slot] = id;
+				docs[slot] = doc;
+				size++;
+				return;
+			}
+			if (found == group) {
+				if (id < ids[slot]) {
+					ids[slot] = id;
+					docs[slot] = doc;
+				}
+				return;
+			}
+			slot = (slot + 1) & mask;
 		}
-		if (size == docs.length) {
-			docs = Arrays.copyOf(docs, size * 2);
-			groups = Arrays.copyOf(groups, size * 2);
-		}
-		firstDoc = Math.min(firstDoc, doc);
-		groups[size] = group;
-		docs[size++] = doc;
 	}
 
 	/** How many groups had a match. */
@@ -53,21 +55,17 @@ final class CopyHeadTable {
 		return size;
 	}
 
-	/**
-	 * The first copy of each group over several slices: the slices in index order, a
-	 * group's copy from the first slice that has one.
-	 */
+	/** The first copy of each group over several slices. */
 	static CopyHeadTable merge(Collection<CopyHeadTable> slices) {
 		if (slices.size() == 1) {
 			return slices.iterator().next();
 		}
-		List<CopyHeadTable> ordered = slices.stream()
-			.sorted(Comparator.comparingInt((CopyHeadTable slice) -> slice.firstDoc))
-			.toList();
 		CopyHeadTable merged = new CopyHeadTable();
-		for (CopyHeadTable slice : ordered) {
-			for (int i = 0; i < slice.size; i++) {
-				merged.offer(slice.groups[i], slice.docs[i]);
+		for (CopyHeadTable slice : slices) {
+			for (int slot = 0; slot < slice.groups.length; slot++) {
+				if (slice.groups[slot] != EMPTY) {
+					merged.offer(slice.groups[slot], slice.ids[slot], slice.docs[slot]);
+				}
 			}
 		}
 		return merged;
@@ -75,7 +73,35 @@ final class CopyHeadTable {
 
 	/** The documents of the first copies, across the whole index. */
 	int[] docs() {
-		return Arrays.copyOf(docs, size);
+		int[] heads = new int[size];
+		int count = 0;
+		for (int slot = 0; slot < groups.length; slot++) {
+			if (groups[slot] != EMPTY) {
+				heads[count++] = docs[slot];
+			}
+		}
+		return heads;
+	}
+
+	private void grow() {
+		long[] oldGroups = groups;
+		long[] oldIds = ids;
+		int[] oldDocs = docs;
+		int capacity = oldGroups.length * 2;
+		groups = new long[capacity];
+		ids = new long[capacity];
+		docs = new int[capacity];
+		size = 0;
+		for (int slot = 0; slot < oldGroups.length; slot++) {
+			if (oldGroups[slot] != EMPTY) {
+				offer(oldGroups[slot], oldIds[slot], oldDocs[slot]);
+			}
+		}
+	}
+
+	private static int slot(long group, int mask) {
+		long z = group * 0x9E3779B97F4A7C15L;
+		return (int) (z ^ (z >>> 32)) & mask;
 	}
 
 }

@@ -20,9 +20,9 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * The copies a search that groups them shows: of each group of copies among the matches,
- * the first matching one in index order (normally the first received). Found while
- * counting, so ranking only has to leave out the other copies: the page, its cursor and
- * the next page all agree on which copy stands for the group, whatever the order.
+ * the first matching one received (the lowest article id). Found while counting, so
+ * ranking only has to leave out the other copies: the page, its cursor and the next page
+ * all agree on which copy stands for the group, whatever the order.
  *
  * @param heads the document of the shown copy of each group, across the whole index
  * @param stories how many results a listing that groups copies has: the matches, each

@@ -195,6 +195,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 			tagValues = tag;
 			tagCounts = perTag;
 			NumericDocValues copyGroup = DocValues.getNumeric(context.reader(), ArticleFields.COPY_GROUP);
+			NumericDocValues ids = DocValues.getNumeric(context.reader(), ArticleFields.ID_VALUE);
 			int docBase = context.docBase;
 			return new LeafCollector() {
 
@@ -209,7 +210,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 						long group = copyGroup.longValue();
 						if (group != 0) {
 							grouped++;
-							heads.offer(group, docBase + doc);
+							heads.offer(group, ids.advanceExact(doc) ? ids.longValue() : Long.MAX_VALUE, docBase + doc);
 						}
 					}
 					if (source.advanceExact(doc)) {

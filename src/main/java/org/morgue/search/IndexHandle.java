@@ -143,6 +143,24 @@ final class IndexHandle implements Closeable {
 		}
 	}
 
+	/**
+	 * Changes the article's group of copies in place: the document keeps its place in the
+	 * index, so the first copy received stays the first a search meets.
+	 */
+	long setCopyGroup(long id, long group) {
+		try {
+			return writer.updateNumericDocValue(ArticleFields.idTerm(id), ArticleFields.COPY_GROUP, group);
+		}
+		catch (IllegalArgumentException ex) {
+			// No document has the field yet (an index being built from scratch): the
+			// article gets its group when it is indexed.
+			return -1;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	long delete(long id) {
 		try {
 			return writer.deleteDocuments(ArticleFields.idTerm(id));

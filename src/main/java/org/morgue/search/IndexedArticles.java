@@ -49,6 +49,14 @@ class IndexedArticles {
 		return withEntities(articles.contents(ids));
 	}
 
+	/** The group of copies of each of these articles, 0 for one without copies. */
+	Map<Long, Long> copyGroups(List<Long> ids) {
+		Map<Long, Long> shared = copies.indexedGroups(ids);
+		Map<Long, Long> groups = new java.util.HashMap<>();
+		ids.forEach(id -> groups.put(id, shared.getOrDefault(id, 0L)));
+		return groups;
+	}
+
 	/** Up to {@code limit} articles with ids above {@code afterId}, in id order. */
 	List<IndexedArticle> after(long afterId, int limit) {
 		return withEntities(articles.contentsAfter(afterId, limit));
