@@ -136,20 +136,6 @@ class CopyStore {
 		return groups;
 	}
 
-	/** For each group of these articles, how many articles it has. */
-	Map<Long, Integer> groupSizes(Collection<Long> groups) {
-		Map<Long, Integer> sizes = new HashMap<>();
-		if (groups.isEmpty()) {
-			return sizes;
-		}
-		jdbc.sql("select group_id, count(*) from article_copy where group_id = any(:groups) group by group_id")
-			.param("groups", groups.toArray(Long[]::new))
-			.query(rs -> {
-				sizes.put(rs.getLong(1), rs.getInt(2));
-			});
-		return sizes;
-	}
-
 	void insert(List<CopyRow> rows) {
 		if (rows.isEmpty()) {
 			return;
