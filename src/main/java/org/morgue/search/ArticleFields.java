@@ -27,7 +27,7 @@ import org.morgue.tag.TagNames;
 final class ArticleFields {
 
 	/** Version of the mapping and analysis; the index directory is named after it. */
-	static final int SCHEMA_VERSION = 9;
+	static final int SCHEMA_VERSION = 10;
 
 	static final String ID = "id";
 
@@ -100,11 +100,35 @@ final class ArticleFields {
 	/**
 	 * The article's group of copies as doc values, 0 for an article without copies: a
 	 * search shows each group once. On every document, so that counting reads it as a
-	 * dense column (a sparse one cost a common word's counting twice the time).
+	 * dense column (a sparse one cost a common word's counting twice the time). The value
+	 * is {@link #copyGroupValue(long, long) the group and whether the article names it}:
+	 * a group is numbered after its first copy received, so that copy, when it matches,
+	 * is the one shown, found by this one column.
 	 */
 	static final String COPY_GROUP = "copy_group";
 
 	private ArticleFields() {
+	}
+
+	/**
+	 * The {@link #COPY_GROUP} value of an article: twice the group, plus one when the
+	 * group is numbered after the article; 0 without copies.
+	 */
+	static long copyGroupValue(long id, long group) {
+		return (group == 0) ? 0 : group * 2 + ((id == group) ? 1 : 0);
+	}
+
+	/** The group of a {@link #COPY_GROUP} value. */
+	static long copyGroup(long value) {
+		return value >>> 1;
+	}
+
+	/**
+	 * Whether a {@link #COPY_GROUP} value is that of the article its group is named
+	 * after.
+	 */
+	static boolean namesCopyGroup(long value) {
+		return (value & 1) != 0;
 	}
 
 	static Term idTerm(long id) {
@@ -169,7 +193,7 @@ final class ArticleFields {
 			doc.add(new StringField(TAG, TagNames.key(tag), Field.Store.NO));
 			doc.add(new SortedSetDocValuesField(TAG_NAME, new BytesRef(tag)));
 		}
-		doc.add(new NumericDocValuesField(COPY_GROUP, indexed.copyGroup()));
+		doc.add(new NumericDocValuesField(COPY_GROUP, copyGroupValue(article.id(), indexed.copyGroup())));
 		return doc;
 	}
 

@@ -72,8 +72,8 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 	 *
 	 * @param entities for each entity type, matches per entity id
 	 * @param tags matches per tag, by name as written
-	 * @param copies the first matching copy (in index order) of each group of copies
-	 * among the matches
+	 * @param copies the first matching copy received of each group of copies among the
+	 * matches
 	 */
 	record Counts(long total, Map<String, Long> sources, Map<Integer, Long> months,
 			Map<EntityType, Map<Long, Long>> entities, Map<String, Long> tags, CopyHeads copies) {
@@ -210,7 +210,7 @@ final class FacetCounter implements CollectorManager<FacetCounter.Counting, Face
 						long group = copyGroup.longValue();
 						if (group != 0) {
 							grouped++;
-							heads.offer(group, ids.advanceExact(doc) ? ids.longValue() : Long.MAX_VALUE, docBase + doc);
+							heads.offer(group, docBase + doc, ids, doc);
 						}
 					}
 					if (source.advanceExact(doc)) {

@@ -144,12 +144,12 @@ final class IndexHandle implements Closeable {
 	}
 
 	/**
-	 * Changes the article's group of copies in place: the document keeps its place in the
-	 * index, so the first copy received stays the first a search meets.
+	 * Changes the article's group of copies in place, without indexing its text again.
 	 */
 	long setCopyGroup(long id, long group) {
 		try {
-			return writer.updateNumericDocValue(ArticleFields.idTerm(id), ArticleFields.COPY_GROUP, group);
+			return writer.updateNumericDocValue(ArticleFields.idTerm(id), ArticleFields.COPY_GROUP,
+					ArticleFields.copyGroupValue(id, group));
 		}
 		catch (IllegalArgumentException ex) {
 			// No document has the field yet (an index being built from scratch): the

@@ -59,7 +59,9 @@ public class RelatedArticles {
 			BooleanQuery.Builder related = new BooleanQuery.Builder().add(similar, BooleanClause.Occur.MUST)
 				.add(new TermQuery(ArticleFields.idTerm(articleId)), BooleanClause.Occur.MUST_NOT);
 			if (group != null) {
-				related.add(NumericDocValuesField.newSlowExactQuery(ArticleFields.COPY_GROUP, group),
+				related.add(
+						NumericDocValuesField.newSlowRangeQuery(ArticleFields.COPY_GROUP,
+								ArticleFields.copyGroupValue(0, group), ArticleFields.copyGroupValue(group, group)),
 						BooleanClause.Occur.MUST_NOT);
 			}
 			Query query = queries.forCaller(related.build());

@@ -131,6 +131,24 @@ class CopiesApiTests {
 		Response bad = reader.get("/api/v1/articles?copies=some&q=" + marker);
 		assertThat(bad.status()).isEqualTo(400);
 		assertThat(bad.json().get("field").asString()).isEqualTo("copies");
+
+		// when: the first copy is tagged, and so indexed again after the others
+		assertThat(editor.put("/api/v1/articles/" + original + "/tags/harbour").status()).isEqualTo(200);
+		Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker + "+tag:harbour").json(),
+				result -> result.get("total").asInt() == 1, java.time.Duration.ofSeconds(30));
+
+		// then: it still stands for the group, being the first received
+		JsonNode afterTag = reader.get("/api/v1/articles?q=" + marker).json();
+		assertThat(afterTag.get("hits").size()).isEqualTo(1);
+		assertThat(afterTag.get("hits").get(0).get("id").asLong()).isEqualTo(original);
+
+		// when: the first copy is deleted, the next received stands for the rest
+		assertThat(admin.delete("/api/v1/articles/" + original).status()).isEqualTo(204);
+		JsonNode afterDelete = Eventually.until(() -> reader.get("/api/v1/articles?q=" + marker).json(),
+				result -> result.get("total").asInt() == 2, java.time.Duration.ofSeconds(30));
+		assertThat(afterDelete.get("hits").size()).isEqualTo(1);
+		assertThat(afterDelete.get("hits").get(0).get("id").asLong()).isEqualTo(local);
+		assertThat(afterDelete.get("hits").get(0).get("copies").get("count").asInt()).isEqualTo(2);
 	}
 
 	@Test
