@@ -95,17 +95,15 @@ public class CopyService {
 		if (ids.isEmpty()) {
 			return counts;
 		}
-		Map<Long, CopyRow> rows = store.rows(ids);
-		Set<Long> groups = new LinkedHashSet<>();
-		rows.values().forEach(row -> groups.add(row.groupId()));
-		Map<Long, List<Long>> members = store.members(groups);
+		CopyStore.GroupsOf grouped = store.groupsOf(ids);
+		Map<Long, List<Long>> members = grouped.members();
 		Set<Long> everyone = new LinkedHashSet<>(ids);
 		members.values().forEach(everyone::addAll);
 		Map<Long, ArticleSummary> seen = new HashMap<>();
 		articles.summaries(List.copyOf(everyone)).forEach(summary -> seen.put(summary.id(), summary));
 		for (Long id : ids) {
-			CopyRow row = rows.get(id);
-			List<Long> group = (row != null) ? members.getOrDefault(row.groupId(), List.of(id)) : List.of(id);
+			Long groupId = grouped.groupOf().get(id);
+			List<Long> group = (groupId != null) ? members.getOrDefault(groupId, List.of(id)) : List.of(id);
 			List<ArticleSummary> copies = group.stream()
 				.map(seen::get)
 				.filter(s -> s != null)
@@ -116,7 +114,7 @@ public class CopyService {
 				.filter(s -> s != null)
 				.distinct()
 				.toList();
-			counts.put(id, new CopyCount((row != null) ? row.groupId() : id, Math.max(1, copies.size()), sources));
+			counts.put(id, new CopyCount((groupId != null) ? groupId : id, Math.max(1, copies.size()), sources));
 		}
 		return counts;
 	}

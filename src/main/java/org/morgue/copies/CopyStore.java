@@ -118,6 +118,42 @@ class CopyStore {
 		return members;
 	}
 
+	/**
+	 * The groups of these articles and every member of each, in one query.
+	 * @return the group of each article that has a row, and the members of each group,
+	 * lowest id first
+	 */
+	GroupsOf groupsOf(Collection<Long> ids) {
+		Map<Long, Long> groupOf = new HashMap<>();
+		Map<Long, List<Long>> members = new HashMap<>();
+		if (!ids.isEmpty()) {
+			jdbc.sql("""
+					select c.article_id, c.group_id, m.article_id from article_copy c
+					join article_copy m on m.group_id = c.group_id
+					where c.article_id = any(:ids) order by m.article_id""")
+				.param("ids", ids.toArray(Long[]::new))
+				.query(rs -> {
+					long group = rs.getLong(2);
+					groupOf.put(rs.getLong(1), group);
+					List<Long> list = members.computeIfAbsent(group, g -> new ArrayList<>());
+					long member = rs.getLong(3);
+					if (list.isEmpty() || list.get(list.size() - 1) != member) {
+						list.add(member);
+					}
+				});
+		}
+		return new GroupsOf(groupOf, members);
+	}
+
+	/**
+	 * Articles' groups and the groups' members.
+	 *
+	 * @param groupOf the group of each article asked about that has been grouped
+	 * @param members the members of each of those groups, lowest id first
+	 */
+	record GroupsOf(Map<Long, Long> groupOf, Map<Long, List<Long>> members) {
+	}
+
 	/** For each of these articles in a group of two or more, the group. */
 	Map<Long, Long> sharedGroups(Collection<Long> ids) {
 		Map<Long, Long> groups = new HashMap<>();
