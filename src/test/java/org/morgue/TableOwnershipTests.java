@@ -46,7 +46,7 @@ class TableOwnershipTests {
 			Map.entry(2, "user"), Map.entry(3, SPRING_MODULITH), Map.entry(4, "ner"), Map.entry(5, "ner"),
 			Map.entry(6, "article"), Map.entry(7, "tag"), Map.entry(8, "annotation"), Map.entry(9, "history"),
 			Map.entry(10, "alert"), Map.entry(11, "ner"), Map.entry(12, "article"), Map.entry(13, "story"),
-			Map.entry(14, "feed"), Map.entry(15, "article"), Map.entry(16, "copies"));
+			Map.entry(14, "feed"), Map.entry(15, "article"), Map.entry(16, "copies"), Map.entry(17, "user"));
 
 	private static final Path MIGRATIONS = Path.of("db", "migration");
 

@@ -59,8 +59,11 @@ public class ApiTokenService {
 
 	private final Clock clock;
 
+	private final SignInAudit audit;
+
 	ApiTokenService(ApiTokenRepository tokens, UserAccountRepository users, JdbcClient jdbc, Workers workers,
-			Optional<Clock> clock) {
+			SignInAudit audit, Optional<Clock> clock) {
+		this.audit = audit;
 		this.tokens = tokens;
 		this.users = users;
 		this.jdbc = jdbc;
@@ -108,14 +111,18 @@ public class ApiTokenService {
 	/**
 	 * The enabled user a live token belongs to, noting in memory when it was used: one
 	 * select, outside a transaction, and no write (uses are written once a minute, and
-	 * before tokens are listed).
+	 * before tokens are listed). An administrator's token use goes to the sign-in audit,
+	 * at most once an hour per token.
+	 * @param address the client's address, for the audit
 	 */
-	Optional<UserDetails> authenticate(String secret) {
+	Optional<UserDetails> authenticate(String secret, String address) {
 		if (secret == null || !secret.startsWith(TOKEN_MARK)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("""
-				select t.id, t.last_used_at, u.username, u.password_hash, u.role
+		record Found(long id, String name, String username, String passwordHash, Role role) {
+		}
+		Optional<Found> found = jdbc.sql("""
+				select t.id, t.last_used_at, u.username, u.password_hash, u.role, t.name
 				from api_token t join app_user u on u.id = t.user_id
 				where t.token_hash = :hash and t.revoked_at is null and u.enabled""")
 			.param("hash", hash(secret))
@@ -126,10 +133,13 @@ public class ApiTokenService {
 				if (lastUsed == null || lastUsed.toInstant().plus(LAST_USED_RESOLUTION).isBefore(now)) {
 					unwrittenUses.merge(id, now, ApiTokenService::later);
 				}
-				return AccountUserDetailsService.userDetails(rs.getString(3), rs.getString(4),
-						Role.valueOf(rs.getString(5)), true);
+				return new Found(id, rs.getString(6), rs.getString(3), rs.getString(4), Role.valueOf(rs.getString(5)));
 			})
 			.optional();
+		found.filter((token) -> token.role() == Role.ADMIN)
+			.ifPresent((token) -> audit.tokenUsed(token.id(), token.name(), token.username(), address));
+		return found.map((token) -> AccountUserDetailsService.userDetails(token.username(), token.passwordHash(),
+				token.role(), true));
 	}
 
 	private static Instant later(Instant a, Instant b) {

@@ -62,7 +62,7 @@ class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		UserDetails user = tokens.authenticate(secret).orElse(null);
+		UserDetails user = tokens.authenticate(secret, request.getRemoteAddr()).orElse(null);
 		if (user == null) {
 			response.setHeader("WWW-Authenticate", ProblemResponses.CHALLENGE);
 			ProblemResponses.write(request, response, HttpStatus.UNAUTHORIZED, "Invalid token",

@@ -26,6 +26,13 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
 			throws IOException {
+		if (exception instanceof SignInThrottledException throttled) {
+			response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+			write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins",
+					"This account or address failed to sign in too often lately; the password was not checked. "
+							+ "Try again in " + throttled.retryAfterSeconds() + " seconds.");
+			return;
+		}
 		response.setHeader("WWW-Authenticate", CHALLENGE);
 		write(request, response, HttpStatus.UNAUTHORIZED, "Sign-in needed",
 				"This API needs a user: send HTTP Basic credentials or a personal API token as 'Authorization: Bearer <token>'.");

@@ -1,8 +1,12 @@
 package org.morgue.user;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -14,6 +18,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,9 +50,16 @@ class SecurityConfiguration {
 	 */
 	@Bean
 	VerifiedCredentialsAuthenticationProvider passwordAuthentication(AccountUserDetailsService users,
-			PasswordEncoder encoder, SecurityProperties properties, Optional<Clock> clock) {
+			PasswordEncoder encoder, SecurityProperties properties, Optional<Clock> clock, SignInThrottle throttle,
+			SignInAudit audit) {
 		return new VerifiedCredentialsAuthenticationProvider(users, encoder, properties,
-				clock.orElse(Clock.systemUTC()));
+				clock.orElse(Clock.systemUTC()), throttle, audit);
+	}
+
+	/** Slows down repeated wrong passwords; this node's memory only. */
+	@Bean
+	SignInThrottle signInThrottle(SignInProperties properties) {
+		return new SignInThrottle(properties);
 	}
 
 	@Bean
@@ -68,7 +80,9 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**", "/v3/api-docs/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
-			.httpBasic(basic -> basic.realmName("Morgue").authenticationEntryPoint(problems))
+			.httpBasic(basic -> basic.realmName("Morgue")
+				.authenticationEntryPoint(problems)
+				.authenticationDetailsSource(SecurityConfiguration::basicDetails))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			// Token and Basic clients cannot be tricked into sending credentials
 			// cross-site; a page's
@@ -93,7 +107,9 @@ class SecurityConfiguration {
 		http.securityMatcher("/feeds/**")
 			.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
 			.addFilterBefore(new BearerTokenAuthenticationFilter(tokens, true), BasicAuthenticationFilter.class)
-			.httpBasic(basic -> basic.realmName("Morgue").authenticationEntryPoint(problems))
+			.httpBasic(basic -> basic.realmName("Morgue")
+				.authenticationEntryPoint(problems)
+				.authenticationDetailsSource(SecurityConfiguration::basicDetails))
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Feeds are only read (GET), and never with a session cookie.
 			.csrf(csrf -> csrf.disable())
@@ -113,9 +129,27 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.addFilterBefore(new SignedInUploadsFilter(), CsrfFilter.class)
-			.formLogin(form -> form.loginPage("/login").permitAll())
+			.formLogin(form -> form.loginPage("/login")
+				.permitAll()
+				.authenticationDetailsSource((request) -> new SignInDetails(request, "form"))
+				.failureHandler(SecurityConfiguration::signInFailed))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 		return http.build();
+	}
+
+	private static SignInDetails basicDetails(HttpServletRequest request) {
+		return new SignInDetails(request, "basic");
+	}
+
+	/**
+	 * Back to the sign-in page: with how long to wait when the attempt was throttled,
+	 * else with the usual "do not match".
+	 */
+	private static void signInFailed(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		String target = (exception instanceof SignInThrottledException throttled)
+				? "/login?wait=" + throttled.retryAfterSeconds() : "/login?error";
+		response.sendRedirect(request.getContextPath() + target);
 	}
 
 	private static RequestMatcher sessionAuthenticatedChange() {

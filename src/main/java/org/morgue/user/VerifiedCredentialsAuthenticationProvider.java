@@ -5,9 +5,11 @@ import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +25,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Checks a user name and password (HTTP Basic, the sign-in form) without paying a
@@ -37,7 +40,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * the password and <em>the stored hash it matched</em>: a changed password changes the
  * stored hash, so what was remembered no longer applies, here or on any other node. The
  * password itself is never kept. A password that does not match is never remembered, so a
- * wrong one is refused at once, and costs a full hash every time. Thread-safe.
+ * wrong one is refused at once, and costs a full hash every time.
+ *
+ * <p>
+ * Before any of that, the {@link SignInThrottle} may refuse the attempt unchecked (an
+ * account or address that failed too often lately), and every failure and form sign-in
+ * goes to the {@link SignInAudit}. Thread-safe.
  */
 class VerifiedCredentialsAuthenticationProvider implements AuthenticationProvider {
 
@@ -48,6 +56,10 @@ class VerifiedCredentialsAuthenticationProvider implements AuthenticationProvide
 	private final SecurityProperties properties;
 
 	private final Clock clock;
+
+	private final SignInThrottle throttle;
+
+	private final SignInAudit audit;
 
 	private final byte[] key = new byte[32];
 
@@ -61,11 +73,13 @@ class VerifiedCredentialsAuthenticationProvider implements AuthenticationProvide
 	private volatile String unknownUserHash;
 
 	VerifiedCredentialsAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder,
-			SecurityProperties properties, Clock clock) {
+			SecurityProperties properties, Clock clock, SignInThrottle throttle, SignInAudit audit) {
 		this.users = users;
 		this.encoder = encoder;
 		this.properties = properties;
 		this.clock = clock;
+		this.throttle = throttle;
+		this.audit = audit;
 		new SecureRandom().nextBytes(key);
 	}
 
@@ -73,6 +87,45 @@ class VerifiedCredentialsAuthenticationProvider implements AuthenticationProvide
 	public Authentication authenticate(Authentication authentication) {
 		String username = authentication.getName();
 		String password = (authentication.getCredentials() != null) ? authentication.getCredentials().toString() : "";
+		String address = SignInAudit.shortened((authentication.getDetails() instanceof WebAuthenticationDetails web)
+				? web.getRemoteAddress() : "unknown");
+		String channel = (authentication.getDetails() instanceof SignInDetails details) ? details.getChannel()
+				: "basic";
+		Instant now = clock.instant();
+		boolean[] firstRefusal = new boolean[1];
+		Optional<Duration> wait = throttle.waitFor(username, address, now, firstRefusal);
+		if (wait.isPresent()) {
+			audit.refused(username, address, wait.get(), firstRefusal[0]);
+			throw new SignInThrottledException(wait.get());
+		}
+		UserDetails user;
+		try {
+			user = check(username, password, now);
+		}
+		catch (UsernameNotFoundException ex) {
+			audit.failed(username, address, channel, "unknown account", throttle.failed(username, address, now));
+			throw new BadCredentialsException("Bad credentials");
+		}
+		catch (DisabledException ex) {
+			audit.failed(username, address, channel, "account disabled", throttle.failed(username, address, now));
+			throw ex;
+		}
+		catch (BadCredentialsException ex) {
+			audit.failed(username, address, channel, "wrong password", throttle.failed(username, address, now));
+			throw ex;
+		}
+		throttle.succeeded(username, address, now);
+		if ("form".equals(channel)) {
+			audit.signedIn(user.getUsername(), address, channel);
+		}
+		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+	}
+
+	/**
+	 * The user whose password this is.
+	 * @throws UsernameNotFoundException for an unknown user, after hashing as long
+	 */
+	private UserDetails check(String username, String password, Instant now) {
 		UserDetails user;
 		try {
 			user = users.loadUserByUsername(username);
@@ -83,13 +136,12 @@ class VerifiedCredentialsAuthenticationProvider implements AuthenticationProvide
 				unknownUserHash = encoder.encode(HexFormat.of().formatHex(key));
 			}
 			encoder.matches(password, unknownUserHash);
-			throw new BadCredentialsException("Bad credentials");
+			throw ex;
 		}
 		if (!user.isEnabled()) {
 			throw new DisabledException("User is disabled");
 		}
 		String remembered = fingerprint(username, password, user.getPassword());
-		Instant now = clock.instant();
 		Instant until = verified.get(remembered);
 		if (until == null || !until.isAfter(now)) {
 			hashes.incrementAndGet();
@@ -98,7 +150,7 @@ class VerifiedCredentialsAuthenticationProvider implements AuthenticationProvide
 			}
 			remember(remembered, now);
 		}
-		return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+		return user;
 	}
 
 	@Override
