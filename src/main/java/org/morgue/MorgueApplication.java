@@ -1,5 +1,6 @@
 package org.morgue;
 
+import org.morgue.backup.BackupCommand;
 import org.morgue.transfer.ArchiveCommand;
 
 import org.springframework.boot.SpringApplication;
@@ -15,9 +16,12 @@ public class MorgueApplication {
 
 	/**
 	 * Starts the archive, or runs one of its commands ({@code import PATH...},
-	 * {@code export FILE}) and exits.
+	 * {@code export FILE}, {@code backup FILE}, {@code restore FILE}) and exits.
 	 */
 	public static void main(String[] args) {
+		if (args.length > 0 && BackupCommand.isCommand(args[0])) {
+			System.exit(BackupCommand.run(args, System.out, System.err));
+		}
 		if (args.length > 0 && ArchiveCommand.isCommand(args[0])) {
 			System.exit(ArchiveCommand.run(MorgueApplication.class, args, System.out, System.err));
 		}

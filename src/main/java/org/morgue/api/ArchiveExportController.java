@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * The whole archive as NDJSON, for backups and moves: what
+ * The archive's articles as NDJSON, to move them into another archive: what
  * {@code java -jar morgue.jar export FILE} writes, streamed.
  */
 @RestController

@@ -1,6 +1,8 @@
 package org.morgue.search;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,12 +11,18 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.InPlaceMergeSorter;
 import org.morgue.article.ArticleService;
@@ -73,6 +81,38 @@ public class IndexMaintenance {
 		this.articles = articles;
 		this.indexed = indexed;
 		this.properties = properties;
+	}
+
+	/**
+	 * Removes the search index kept under a data directory, for an archive that is not
+	 * running there: after its database was restored from a backup the index belongs to
+	 * another state of the archive, and without one the next start rebuilds it from
+	 * PostgreSQL.
+	 * @return whether there was an index to remove
+	 * @throws IndexInUseException when a running process has the index open
+	 */
+	public static boolean discard(Path dataDir) throws IOException {
+		Path root = dataDir.resolve("index");
+		if (!Files.isDirectory(root)) {
+			return false;
+		}
+		try (Stream<Path> versions = Files.list(root)) {
+			for (Path version : versions.filter(Files::isDirectory).toList()) {
+				try (Directory directory = FSDirectory.open(version);
+						Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+					lock.ensureValid();
+				}
+				catch (LockObtainFailedException ex) {
+					throw new IndexInUseException(version, ex);
+				}
+			}
+		}
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
+		return true;
 	}
 
 	/**

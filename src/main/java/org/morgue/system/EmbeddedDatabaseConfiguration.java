@@ -1,8 +1,6 @@
 package org.morgue.system;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -31,12 +29,9 @@ class EmbeddedDatabaseConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(MorgueProperties properties) throws IOException {
-		Path dataDirectory = properties.dataDir().resolve("postgres");
-		Files.createDirectories(dataDirectory);
-		DataDirectoryLock.acquire(properties.dataDir());
-		stopOrphanedServer(dataDirectory);
-		EmbeddedPostgres postgres = EmbeddedDatabase.start(dataDirectory, true);
-		log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(), dataDirectory);
+		EmbeddedPostgres postgres = EmbeddedDatabase.startArchive(properties.dataDir());
+		log.info("Embedded PostgreSQL is running on port {} with its data in {}", postgres.getPort(),
+				properties.dataDir().resolve("postgres"));
 		return postgres;
 	}
 
@@ -61,31 +56,6 @@ class EmbeddedDatabaseConfiguration {
 			}
 
 		};
-	}
-
-	/**
-	 * A server left running by a process that was killed holds the data directory's lock.
-	 * It has no clients left, so a smart shutdown ends it quickly; then ours can start.
-	 */
-	private static void stopOrphanedServer(Path dataDirectory) {
-		Path pidFile = dataDirectory.resolve("postmaster.pid");
-		if (!Files.isRegularFile(pidFile)) {
-			return;
-		}
-		try {
-			String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-			long pid = Long.parseLong(firstLine);
-			ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(server -> {
-				log.warn("Stopping a PostgreSQL server (pid {}) left running on {} by an earlier start", pid,
-						dataDirectory);
-				server.destroy();
-				server.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
-			});
-		}
-		catch (IOException | NumberFormatException ex) {
-			// PostgreSQL itself checks a stale lock file and explains if it cannot start.
-			log.debug("Could not read {}", pidFile, ex);
-		}
 	}
 
 	static class NoDatasourceUrl implements Condition {
