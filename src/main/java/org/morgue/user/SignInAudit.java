@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 
@@ -63,6 +64,20 @@ public class SignInAudit {
 			}
 
 		};
+	}
+
+	/**
+	 * Deletes the entries older than {@code keep-audit-for}, so that a flood of failed
+	 * sign-ins from many addresses cannot fill the database.
+	 * @return how many were deleted
+	 */
+	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	public int forgetOld() {
+		int deleted = store.deleteBefore(clock.instant().minus(properties.keepAuditFor()));
+		if (deleted > 0) {
+			log.info("Sign-in audit: {} entries older than {} deleted", deleted, properties.keepAuditFor());
+		}
+		return deleted;
 	}
 
 	/**

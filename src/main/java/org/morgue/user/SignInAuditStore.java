@@ -37,6 +37,13 @@ class SignInAuditStore {
 			.update();
 	}
 
+	/** Deletes the entries from before the time. @return how many */
+	int deleteBefore(Instant time) {
+		return jdbc.sql("delete from sign_in_event where occurred_at < :time")
+			.param("time", Timestamp.from(time))
+			.update();
+	}
+
 	List<SignInEvent> list(String username, String kind, int offset, int limit) {
 		return jdbc
 			.sql("select id, occurred_at, kind, username, address, channel, detail from sign_in_event " + WHERE

@@ -23,13 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * address and account waits for that account
  * @param tokenUseEvery how often an administrator's token use is recorded at most, per
  * token
+ * @param keepAuditFor how long audit entries are kept; older ones are deleted every hour
  */
 @ConfigurationProperties("morgue.security.sign-in")
 record SignInProperties(@DefaultValue("5") int maxFailures, @DefaultValue("20") int addressMaxFailures,
 		@DefaultValue("20") int accountMaxFailures, @DefaultValue("1s") Duration backoff,
 		@DefaultValue("60s") Duration maxBackoff, @DefaultValue("15m") Duration forgetAfter,
 		@DefaultValue("10000") int tracked, @DefaultValue("30d") Duration trustFor,
-		@DefaultValue("1h") Duration tokenUseEvery) {
+		@DefaultValue("1h") Duration tokenUseEvery, @DefaultValue("365d") Duration keepAuditFor) {
 
 	SignInProperties {
 		if (maxFailures < 1 || addressMaxFailures < 1 || accountMaxFailures < 1) {
@@ -38,6 +39,9 @@ record SignInProperties(@DefaultValue("5") int maxFailures, @DefaultValue("20") 
 		if (backoff.isNegative() || maxBackoff.compareTo(backoff) < 0) {
 			throw new IllegalArgumentException(
 					"morgue.security.sign-in: backoff must be positive and max-backoff at least backoff");
+		}
+		if (keepAuditFor.compareTo(Duration.ofDays(1)) < 0) {
+			throw new IllegalArgumentException("morgue.security.sign-in.keep-audit-for must be at least a day");
 		}
 		if (tracked < 100) {
 			throw new IllegalArgumentException("morgue.security.sign-in.tracked must be at least 100");

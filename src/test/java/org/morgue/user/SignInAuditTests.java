@@ -122,6 +122,21 @@ class SignInAuditTests {
 	}
 
 	@Test
+	void entriesOlderThanTheRetentionAreDeleted(@Autowired SignInAuditStore store, @Autowired SignInAudit audit) {
+		String old = "old-" + UUID.randomUUID();
+		String recent = "recent-" + UUID.randomUUID();
+		store.insert(java.time.Instant.now().minus(java.time.Duration.ofDays(400)), "sign-in.failed", old, "192.0.2.1",
+				"form", "wrong password");
+		store.insert(java.time.Instant.now().minus(java.time.Duration.ofDays(300)), "sign-in.failed", recent,
+				"192.0.2.1", "form", "wrong password");
+
+		assertThat(audit.forgetOld()).isGreaterThanOrEqualTo(1);
+
+		assertThat(store.count(old, null)).isZero();
+		assertThat(store.count(recent, null)).isEqualTo(1);
+	}
+
+	@Test
 	void aBadFilterIsA400NamingIt() {
 		Response kind = admin.get("/api/v1/admin/sign-ins?kind=everything");
 		Response size = admin.get("/api/v1/admin/sign-ins?size=1000");

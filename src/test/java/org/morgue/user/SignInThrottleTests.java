@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInThrottleTests {
 
 	static final SignInProperties DEFAULTS = new SignInProperties(5, 20, 20, Duration.ofSeconds(1),
-			Duration.ofSeconds(60), Duration.ofMinutes(15), 10_000, Duration.ofDays(30), Duration.ofHours(1));
+			Duration.ofSeconds(60), Duration.ofMinutes(15), 10_000, Duration.ofDays(30), Duration.ofHours(1),
+			Duration.ofDays(365));
 
 	final SignInThrottle throttle = new SignInThrottle(DEFAULTS);
 
@@ -105,8 +106,9 @@ class SignInThrottleTests {
 
 	@Test
 	void anAttackerMakingUpAccountsAndAddressesCannotGrowItsMemoryPastTheLimit() {
-		SignInThrottle small = new SignInThrottle(new SignInProperties(5, 20, 20, Duration.ofSeconds(1),
-				Duration.ofSeconds(60), Duration.ofMinutes(15), 100, Duration.ofDays(30), Duration.ofHours(1)));
+		SignInThrottle small = new SignInThrottle(
+				new SignInProperties(5, 20, 20, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(15),
+						100, Duration.ofDays(30), Duration.ofHours(1), Duration.ofDays(365)));
 		for (int i = 0; i < 10_000; i++) {
 			for (int j = 0; j < 5; j++) {
 				small.failed("name" + i, "10.0." + (i / 250) + "." + (i % 250), now);
