@@ -169,13 +169,11 @@ class MixedLoad {
 		StringBuilder md = new StringBuilder();
 		md.append("## Mixed load\n\n");
 		md.append(String.format(Locale.ROOT,
-				"Measured %s on %s (%d cores, %s RAM; load average before: %s, after: %s), JDK %s: %d min at %,d "
+				"Measured %s on %s (load average before: %s, after: %s), JDK %s: %d min at %,d "
 						+ "articles. Command: `./mvnw -DskipTests package && ./mvnw -Pbench test -Dtest=MixedLoad "
 						+ "-Dload.minutes=%d -Dbench.articles=%d`.%n%n",
-				startedAt.toString().substring(0, 10), SearchBenchmark.Machine.cpuModel(),
-				Runtime.getRuntime().availableProcessors(), BenchReport.bytes(SearchBenchmark.Machine.memoryBytes()),
-				loadBefore, loadAfter, System.getProperty("java.version"), minutes, settings.articles(), minutes,
-				settings.articles()));
+				startedAt.toString().substring(0, 10), ReliabilityReport.machine(), loadBefore, loadAfter,
+				System.getProperty("java.version"), minutes, settings.articles(), minutes, settings.articles()));
 		md.append("Method: the packaged archive (`java -Xmx1g -jar target/morgue.jar`, entity extraction and feeds "
 				+ "off) on a copy of the search benchmark's data directory, on 127.0.0.1; the clients run in the "
 				+ "benchmark's JVM on the same machine, each request waiting for the one before: " + SEARCHERS

@@ -333,12 +333,11 @@ class PowerCutSoak {
 		StringBuilder md = new StringBuilder();
 		md.append("## Power cuts\n\n");
 		md.append(String.format(Locale.ROOT,
-				"Measured %s on %s (%d cores, %s RAM; load average before: %s), JDK %s, in %s. "
+				"Measured %s on %s (load average before: %s), JDK %s, in %s. "
 						+ "Command: `./mvnw -DskipTests package && ./mvnw -Pbench test -Dtest=PowerCutSoak "
 						+ "-Dsoak.kills=%d` (seed %d).%n%n",
-				startedAt.toString().substring(0, 10), SearchBenchmark.Machine.cpuModel(),
-				Runtime.getRuntime().availableProcessors(), BenchReport.bytes(SearchBenchmark.Machine.memoryBytes()),
-				loadBefore, System.getProperty("java.version"), BenchReport.duration(took.toSeconds()), kills, seed));
+				startedAt.toString().substring(0, 10), ReliabilityReport.machine(), loadBefore,
+				System.getProperty("java.version"), BenchReport.duration(took.toSeconds()), kills, seed));
 		md.append("Method: the packaged archive (`java -Xmx1g -jar target/morgue.jar`, embedded PostgreSQL 17 with "
 				+ "`fsync` and `synchronous_commit` on, a fresh data directory, entity extraction and feeds off) "
 				+ "on 127.0.0.1. Three clients write at once with a personal token: one imports NDJSON in "

@@ -3,6 +3,7 @@ package org.morgue.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,6 +24,12 @@ final class ReliabilityReport {
 			""";
 
 	private ReliabilityReport() {
+	}
+
+	/** The machine, as the sections name it: processor, cores, memory. */
+	static String machine() {
+		return String.format(Locale.ROOT, "%s (%d cores, %s RAM)", SearchBenchmark.Machine.cpuModel(),
+				Runtime.getRuntime().availableProcessors(), BenchReport.bytes(SearchBenchmark.Machine.memoryBytes()));
 	}
 
 	static void write(Path file, String name, String section) throws IOException {
