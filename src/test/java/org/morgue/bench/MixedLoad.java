@@ -150,13 +150,14 @@ class MixedLoad {
 		if (!Files.isDirectory(from)) {
 			return;
 		}
+		Files.createDirectories(to.getParent());
 		try (Stream<Path> paths = Files.walk(from)) {
 			for (Path path : (Iterable<Path>) paths::iterator) {
 				Path target = to.resolve(from.relativize(path).toString());
-				if (Files.isDirectory(path)) {
-					Files.createDirectories(target);
-				}
-				else if (!path.getFileName().toString().equals("postmaster.pid")) {
+				// With their permissions: PostgreSQL refuses a data directory others can
+				// read. The lock files of the server that held it stay behind.
+				String name = path.getFileName().toString();
+				if (!name.equals("postmaster.pid") && !name.equals("epg-lock")) {
 					Files.copy(path, target, StandardCopyOption.COPY_ATTRIBUTES);
 				}
 			}

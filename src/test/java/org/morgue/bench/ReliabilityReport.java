@@ -28,7 +28,7 @@ final class ReliabilityReport {
 
 	/** The machine, as the sections name it: processor, cores, memory. */
 	static String machine() {
-		return String.format(Locale.ROOT, "%s (%d cores, %s RAM)", SearchBenchmark.Machine.cpuModel(),
+		return String.format(Locale.ROOT, "%s, %d cores, %s RAM", SearchBenchmark.Machine.cpuModel(),
 				Runtime.getRuntime().availableProcessors(), BenchReport.bytes(SearchBenchmark.Machine.memoryBytes()));
 	}
 
