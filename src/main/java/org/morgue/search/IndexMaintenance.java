@@ -175,7 +175,8 @@ public class IndexMaintenance {
 	}
 
 	/**
-	 * Compares the index in service with PostgreSQL now and repairs what differs.
+	 * Compares the index in service with PostgreSQL now and repairs what differs; a
+	 * repair is committed to disk before this returns.
 	 */
 	public ConsistencyReport checkAndRepair() {
 		IndexHandle handle = index.serving();
@@ -188,6 +189,10 @@ public class IndexMaintenance {
 		if (!report.wasConsistent()) {
 			log.warn("The search index differed from PostgreSQL and was repaired: {} missing, {} stale, {} extra",
 					report.missing(), report.stale(), report.extra());
+			// The repair is committed at once, not at the next scheduled commit: an
+			// archive that loses power again before then would otherwise repair the same
+			// articles at every start, and more each time.
+			index.commitIfChanged();
 		}
 		return report;
 	}

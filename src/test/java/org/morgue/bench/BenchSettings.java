@@ -50,12 +50,12 @@ record BenchSettings(long articles, Path dir, Path reuters, boolean rebuild, int
 	 * A property; blank counts as unset, since the Maven profile passes unset ones as
 	 * empty.
 	 */
-	private static String property(String name, String fallback) {
+	static String property(String name, String fallback) {
 		String value = System.getProperty(name);
 		return (value == null || value.isBlank()) ? fallback : value.strip();
 	}
 
-	private static int integer(String name, int fallback) {
+	static int integer(String name, int fallback) {
 		return Integer.parseInt(property(name, Integer.toString(fallback)));
 	}
 

@@ -1,7 +1,6 @@
 package org.morgue.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,9 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,15 +19,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.morgue.bench.BenchQueries.BenchQuery;
 import org.morgue.bench.BenchQueries.QueryClass;
-import org.morgue.system.EmbeddedDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 
 /**
  * Search as a client sees it: the packaged archive ({@code target/morgue.jar}) started as
@@ -78,25 +70,14 @@ class SearchOverHttp {
 		Files.createDirectories(settings.dir());
 		RunRecord record = RunRecord.in(settings.dir());
 		CorpusLoader.prepare(settings.dir(), settings.articles(), corpus, record);
-		ensureUser(settings.dir());
-		Path jar = Path.of(System.getProperty("bench.jar", "target/morgue.jar"));
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException(jar + " is not there: run ./mvnw -DskipTests package first");
-		}
-		int port = freePort();
+		ArchiveProcess.ensureUser(settings.dir(), USER, PASSWORD);
 		Path log = settings.dir().resolve("archive-http.log");
-		Process archive = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx1g", "-jar", jar.toString(), "--morgue.data-dir=" + settings.dir().toAbsolutePath(),
-				"--server.port=" + port, "--morgue.ner.enabled=false", "--morgue.feeds.enabled=false",
-				"--spring.main.banner-mode=off")
-			.redirectErrorStream(true)
-			.redirectOutput(log.toFile())
-			.start();
-		try {
-			String base = "http://127.0.0.1:" + port;
+		Files.deleteIfExists(log);
+		try (ArchiveProcess archive = ArchiveProcess.start(settings.dir(), log)) {
+			String base = archive.base();
 			String basic = "Basic "
 					+ Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-			awaitIndex(base, basic, settings.articles(), archive, log);
+			archive.awaitIndex(http, basic, settings.articles());
 			String token = "Bearer " + json
 				.readTree(send(base + "/api/v1/tokens", basic, "{\"name\": \"http benchmark " + Instant.now() + "\"}"))
 				.get("secret")
@@ -104,8 +85,8 @@ class SearchOverHttp {
 			CorpusLoader.log("Warming up over HTTP");
 			for (QueryClass kind : QueryClass.values()) {
 				for (BenchQuery query : queries.sample(kind, settings.warmup(), 7)) {
-					search(base, basic, query);
-					search(base, token, query);
+					search(http, base, basic, query);
+					search(http, base, token, query);
 				}
 			}
 			Map<QueryClass, Row> rows = new EnumMap<>(QueryClass.class);
@@ -131,19 +112,13 @@ class SearchOverHttp {
 			}
 			write(settings, rows);
 		}
-		finally {
-			archive.destroy();
-			if (!archive.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-				archive.destroyForcibly();
-			}
-		}
 	}
 
 	private Latencies oneClient(String base, String authorization, List<BenchQuery> sample) throws Exception {
 		Latencies latencies = new Latencies();
 		for (BenchQuery query : sample) {
 			long started = System.nanoTime();
-			long hits = search(base, authorization, query);
+			long hits = search(http, base, authorization, query);
 			latencies.add(System.nanoTime() - started, hits);
 		}
 		return latencies;
@@ -151,11 +126,16 @@ class SearchOverHttp {
 
 	private BenchReport.Throughput clients(String base, String authorization, BenchQueries queries, QueryClass kind,
 			int clients, int perClient) throws Exception {
-		return Clients.run(queries, kind, clients, perClient, 100, (query) -> search(base, authorization, query));
+		return Clients.run(queries, kind, clients, perClient, 100, (query) -> search(http, base, authorization, query));
 	}
 
-	/** One search as a results page asks it: the JSON read through to its hits. */
-	private long search(String base, String authorization, BenchQuery query) throws IOException, InterruptedException {
+	/**
+	 * One search as a results page asks it: the JSON read through to its hits.
+	 * @return the number of matching articles
+	 * @throws IllegalStateException when the archive answers anything but 200 with hits
+	 */
+	static long search(HttpClient http, String base, String authorization, BenchQuery query)
+			throws IOException, InterruptedException {
 		StringBuilder uri = new StringBuilder(base).append("/api/v1/articles?q=")
 			.append(URLEncoder.encode(query.text(), StandardCharsets.UTF_8));
 		if (query.from() != null) {
@@ -172,7 +152,7 @@ class SearchOverHttp {
 			throw new IllegalStateException(query + " answered " + response.statusCode() + ": "
 					+ new String(response.body(), StandardCharsets.UTF_8));
 		}
-		JsonNode result = json.readTree(response.body());
+		JsonNode result = JsonMapper.shared().readTree(response.body());
 		long total = result.get("total").asLong();
 		if (total > 0 && result.get("hits").isEmpty()) {
 			throw new IllegalStateException(query + " found " + total + " but listed none");
@@ -190,64 +170,6 @@ class SearchOverHttp {
 			throw new IllegalStateException(uri + " answered " + response.statusCode());
 		}
 		return response.body();
-	}
-
-	/** Waits for the archive to answer and its index to hold every article. */
-	private void awaitIndex(String base, String basic, long articles, Process archive, Path log) throws Exception {
-		Instant deadline = Instant.now().plus(Duration.ofHours(2));
-		long lastLogged = -1;
-		while (Instant.now().isBefore(deadline)) {
-			if (!archive.isAlive()) {
-				throw new IllegalStateException("The archive stopped; see " + log);
-			}
-			try {
-				HttpResponse<byte[]> response = http
-					.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/index"))
-						.header("Authorization", basic)
-						.GET()
-						.build(), HttpResponse.BodyHandlers.ofByteArray());
-				if (response.statusCode() == 200) {
-					JsonNode status = json.readTree(response.body());
-					long documents = status.get("documents").asLong();
-					boolean running = "RUNNING".equals(status.get("rebuild").get("state").asString());
-					if (documents == articles && !running) {
-						return;
-					}
-					long done = status.get("rebuild").get("done").asLong();
-					if (done / 100_000 != lastLogged) {
-						lastLogged = done / 100_000;
-						CorpusLoader.log("Index: %,d documents, rebuild %,d of %,d", documents, done, articles);
-					}
-				}
-			}
-			catch (IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(1000);
-		}
-		throw new IllegalStateException("The archive's index did not hold every article in time");
-	}
-
-	/** An administrator of the benchmark's own, with a known password. */
-	private static void ensureUser(Path benchDir) throws Exception {
-		try (EmbeddedPostgres postgres = EmbeddedDatabase.start(benchDir.resolve("postgres"), true);
-				Connection connection = postgres.getPostgresDatabase().getConnection();
-				PreparedStatement upsert = connection.prepareStatement("""
-						insert into app_user (username, password_hash, role, enabled, created_at, created_by)
-						values (?, ?, 'ADMIN', true, ?, 'benchmark')
-						on conflict (lower(username)) do update set password_hash = excluded.password_hash,
-						    role = 'ADMIN', enabled = true""")) {
-			upsert.setString(1, USER);
-			upsert.setString(2, PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(PASSWORD));
-			upsert.setTimestamp(3, Timestamp.from(Instant.now()));
-			upsert.executeUpdate();
-		}
-	}
-
-	private static int freePort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private void write(BenchSettings settings, Map<QueryClass, Row> rows) throws IOException {

@@ -7,6 +7,11 @@ import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mockito;
@@ -103,6 +108,32 @@ class IndexRecoveryTests {
 			assertThat(report.extra()).isEqualTo(1);
 			assertThat(search(context, word).hits()).extracting(SearchHit::id).containsExactly(id);
 			assertThat(maintenance.checkAndRepair().wasConsistent()).isTrue();
+		}
+	}
+
+	@Test
+	void aRepairIsOnDiskAtOnceSoThatAnotherPowerCutDoesNotUndoIt() throws IOException {
+		String word = "rp" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		// given: no scheduled commit during the test, as when power fails again soon
+		try (ConfigurableApplicationContext context = start(false, "--morgue.search.commit-interval=1h")) {
+			// (saved after the first index is built, which commits what it holds)
+			IndexMaintenance maintenance = context.getBean(IndexMaintenance.class);
+			Eventually.until(maintenance::busy, busy -> !busy);
+			long id = save(context, "A story the index loses and gets back: " + word + ".");
+			Eventually.until(() -> search(context, word).total(), total -> total == 1);
+			ArticleIndex index = context.getBean(ArticleIndex.class);
+			index.delete(id, true);
+
+			// when
+			ConsistencyReport report = maintenance.checkAndRepair();
+
+			// then: the repaired article is in the index's last commit, which is what a
+			// start after a power cut opens
+			assertThat(report.missing()).isEqualTo(1);
+			try (Directory directory = FSDirectory.open(index.serving().path());
+					DirectoryReader committed = DirectoryReader.open(directory)) {
+				assertThat(new IndexSearcher(committed).count(new TermQuery(ArticleFields.idTerm(id)))).isEqualTo(1);
+			}
 		}
 	}
 
