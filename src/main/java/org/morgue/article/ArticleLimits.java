@@ -7,7 +7,8 @@ package org.morgue.article;
  * PostgreSQL's index entries. {@link ArticleService} holds every article it stores or
  * corrects to them, so the API, the pages, the bulk import and the wire formats refuse
  * the same values; the API's description states them as {@code maxLength}. The body is
- * bounded by {@code morgue.ingest.max-body-bytes} instead.
+ * bounded by {@code morgue.ingest.max-body-bytes} instead. No field, the body and the
+ * copy as received included, may hold a NUL character.
  */
 public final class ArticleLimits {
 
@@ -36,6 +37,17 @@ public final class ArticleLimits {
 	}
 
 	/**
+	 * @throws InvalidArticleException naming the field when the value has a NUL
+	 * character, which PostgreSQL's text cannot hold
+	 */
+	static void noNul(String field, String value) {
+		if (value != null && value.indexOf('\0') >= 0) {
+			throw new InvalidArticleException(field,
+					"The " + field + " contains a NUL character (U+0000), which the archive cannot store.");
+		}
+	}
+
+	/**
 	 * @throws InvalidArticleException naming the first field longer than its limit
 	 */
 	static void check(ArticleMetadata metadata) {
@@ -57,6 +69,7 @@ public final class ArticleLimits {
 	 * {@code limit} characters
 	 */
 	static void check(String field, String value, int limit) {
+		noNul(field, value);
 		if (value != null && value.length() > limit) {
 			throw new InvalidArticleException(field, "The %s is %,d characters long; at most %,d are taken."
 				.formatted(field.equals("url") ? "URL" : field, value.length(), limit));

@@ -107,6 +107,8 @@ public class ArticleService {
 		requireText("title", article.metadata().title(), "A title is required.");
 		ArticleLimits.check(article.metadata());
 		ArticleLimits.check("signOff", article.signOff(), ArticleLimits.SIGN_OFF);
+		ArticleLimits.noNul("body", article.rawText());
+		article.paragraphs().forEach(paragraph -> ArticleLimits.noNul("body", paragraph.text()));
 		if (article.paragraphs().stream().noneMatch(p -> StringUtils.hasText(p.text()))) {
 			throw new InvalidArticleException("body", "The body is empty: there is no text to store.");
 		}
@@ -445,6 +447,7 @@ public class ArticleService {
 			if (paragraphs.stream().noneMatch(p -> StringUtils.hasText(p.text()))) {
 				throw new InvalidArticleException("body", "The text cannot be empty.");
 			}
+			paragraphs.forEach(paragraph -> ArticleLimits.noNul("body", paragraph.text()));
 			newBody = ArticleText.join(paragraphs);
 			String hash = ArticleText.contentHash(newBody);
 			Optional<Long> twin = transactions

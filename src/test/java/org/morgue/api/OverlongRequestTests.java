@@ -57,6 +57,19 @@ class OverlongRequestTests {
 		assertProblem(answer, 400);
 	}
 
+	@Test
+	void aQueryStringThatIsNotPercentEncodedUtf8GetsProblemDetails() throws IOException {
+		// when: a lone '%', and bytes that are not UTF-8
+		String lone = send(
+				"GET /api/v1/annotations?creator=% HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		String notUtf8 = send("GET /api/v1/articles?q=%C3%28 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+		// then
+		assertProblem(lone, 400);
+		assertProblem(notUtf8, 400);
+		assertThat(notUtf8).contains("\"field\":\"query\"");
+	}
+
 	private static void assertProblem(String answer, int status) {
 		assertThat(answer).startsWith("HTTP/1.1 " + status);
 		assertThat(answer).containsIgnoringCase("Content-Type: application/problem+json");
