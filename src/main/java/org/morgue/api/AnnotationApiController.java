@@ -231,7 +231,8 @@ class AnnotationApiController {
 	record AnnotationRequest(
 			@Schema(description = "The note: a TextualBody, or a list of one") @JsonFormat(
 					with = ACCEPT_SINGLE_VALUE_AS_ARRAY) List<TextualBody> body,
-			@Schema(description = "The note in Markdown, in place of a body") String bodyValue,
+			@Schema(description = "The note in Markdown, in place of a body",
+					maxLength = AnnotationService.MAX_NOTE_CHARS) String bodyValue,
 			@Schema(description = "The passage annotated; left out on a replacement, the passage stays") SpecificResource target)
 			implements
 				JsonRequest {
@@ -300,7 +301,8 @@ class AnnotationApiController {
 	@Schema(name = "TextualBody")
 	@JsonIgnoreProperties(ignoreUnknown = true)
 	record TextualBody(@Schema(example = "TextualBody") String type,
-			@Schema(description = "The note in Markdown", requiredMode = Schema.RequiredMode.REQUIRED) String value,
+			@Schema(description = "The note in Markdown", requiredMode = Schema.RequiredMode.REQUIRED,
+					maxLength = AnnotationService.MAX_NOTE_CHARS) String value,
 			@Schema(example = "text/markdown") String format) {
 
 		static final String NOT_ONE = "The body must be a TextualBody with the note as a string 'value'.";

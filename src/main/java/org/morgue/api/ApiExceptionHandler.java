@@ -1,8 +1,13 @@
 package org.morgue.api;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.morgue.annotation.AnnotationChangedException;
 import org.morgue.article.ArticleVersionConflictException;
 import org.morgue.article.DuplicateArticleTextException;
@@ -14,6 +19,7 @@ import org.morgue.search.InvalidQueryException;
 import org.morgue.user.UserAlreadyExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +34,8 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /**
  * Every error of an API controller as RFC 9457 problem details
@@ -74,6 +82,13 @@ class ApiExceptionHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> workRunning(WorkRunningException ex) {
+		ProblemDetail problem = problem(HttpStatus.CONFLICT, "Busy", ex.getMessage(), null);
+		problem.setProperty(ex.property(), ex.progress());
+		return respond(problem);
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> userExists(UserAlreadyExistsException ex) {
 		return respond(problem(HttpStatus.CONFLICT, "Already exists", ex.getMessage(), "username"));
 	}
@@ -107,6 +122,17 @@ class ApiExceptionHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		return invalidInput(RequestBodyErrors.explain(ex));
+	}
+
+	/** An upload that is not one, or cannot be read. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadableUpload(MultipartException ex) {
+		if (ex instanceof MaxUploadSizeExceededException) {
+			return respond(problem(HttpStatus.CONTENT_TOO_LARGE, "Too large",
+					"The upload is too large. Upload fewer files at once, each under the archive's limit.", "files"));
+		}
+		return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input",
+				"Send the files as multipart/form-data, each a part named as the form names it.", "files"));
 	}
 
 	@ExceptionHandler
@@ -153,6 +179,26 @@ class ApiExceptionHandler {
 		headers.putAll(error.getHeaders());
 		headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		return ResponseEntity.status(error.getStatusCode()).headers(headers).body(problem);
+	}
+
+	/**
+	 * Writes the problem as the response, for the filters and handlers that answer before
+	 * Spring MVC does, in the form Spring MVC gives problem details (its properties at
+	 * the top level).
+	 */
+	static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("type", String.valueOf(problem.getType()));
+		fields.put("title", problem.getTitle());
+		fields.put("status", problem.getStatus());
+		fields.put("detail", problem.getDetail());
+		if (problem.getProperties() != null) {
+			fields.putAll(problem.getProperties());
+		}
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(fields));
 	}
 
 	static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

@@ -20,6 +20,7 @@ import org.morgue.annotation.AnnotationService;
 import org.morgue.article.ArticleDetails;
 import org.morgue.article.ArticleParagraph;
 import org.morgue.article.ArticleText;
+import org.morgue.article.ArticleLimits;
 import org.morgue.article.ArticleMetadata;
 import org.morgue.article.ArticleService;
 import org.morgue.copies.CopyService;
@@ -137,16 +138,21 @@ class ArticleApiController {
 	@ApiResponse(responseCode = "201", description = "Stored")
 	@ApiResponse(responseCode = "200", description = "The same copy was already stored; nothing new was created")
 	@BodyLimit(copies = 1)
-	ResponseEntity<ArticleResponse> createFromCopy(@RequestBody byte[] bytes, HttpServletRequest request, @Parameter(
-			description = "Overrides the title (otherwise the headline, or one derived from the lead)") @RequestParam(
-					required = false) String title,
-			@Parameter(description = "The agency or publication") @RequestParam(required = false) String source,
-			@RequestParam(required = false) String byline,
-			@Parameter(description = "A dateline or place, e.g. 'YANGON:'") @RequestParam(
-					required = false) String dateline,
+	ResponseEntity<ArticleResponse> createFromCopy(@RequestBody byte[] bytes, HttpServletRequest request,
+			@Parameter(description = "Overrides the title (otherwise the headline, or one derived from the lead)",
+					schema = @Schema(maxLength = ArticleLimits.TITLE)) @RequestParam(required = false) String title,
+			@Parameter(description = "The agency or publication",
+					schema = @Schema(maxLength = ArticleLimits.SOURCE)) @RequestParam(required = false) String source,
+			@Parameter(schema = @Schema(maxLength = ArticleLimits.BYLINE)) @RequestParam(
+					required = false) String byline,
+			@Parameter(description = "A dateline or place, e.g. 'YANGON:'",
+					schema = @Schema(maxLength = ArticleLimits.DATELINE)) @RequestParam(
+							required = false) String dateline,
 			@Parameter(description = "2022-08-03 or 2022-08-03T10:14:00Z") @RequestParam(
 					required = false) String publishedAt,
-			@RequestParam(required = false) String url, @RequestParam(required = false) String language) {
+			@Parameter(schema = @Schema(maxLength = ArticleLimits.URL)) @RequestParam(required = false) String url,
+			@Parameter(schema = @Schema(maxLength = ArticleLimits.LANGUAGE)) @RequestParam(
+					required = false) String language) {
 		String raw = CopyDecoder.decode(bytes, charset(request), "body");
 		SavedArticle saved = ingest.ingestCopy(raw,
 				new CopyCorrections(title, byline, source, dateline, publishedAt, url, language));
@@ -375,13 +381,20 @@ class ArticleApiController {
 	}
 
 	@Schema(name = "CreateArticleRequest")
-	record CreateArticleRequest(@Schema(description = "The headline; derived from the lead when left out") String title,
+	record CreateArticleRequest(
+			@Schema(description = "The headline; derived from the lead when left out",
+					maxLength = ArticleLimits.TITLE) String title,
 			@Schema(requiredMode = Schema.RequiredMode.REQUIRED,
-					description = "The story: paragraphs separated by blank lines") String body,
-			String byline, @Schema(description = "The agency or publication") String source,
-			@Schema(description = "A dateline or place, e.g. 'YANGON:' or 'Yangon'") String dateline,
-			@Schema(description = "2022-08-03 or 2022-08-03T10:14:00Z") String publishedAt, String url,
-			@Schema(description = "BCP 47 tag; en when left out") String language) implements JsonRequest {
+					description = "The story: paragraphs separated by blank lines; at most morgue.ingest.max-body-bytes") String body,
+			@Schema(maxLength = ArticleLimits.BYLINE) String byline,
+			@Schema(description = "The agency or publication", maxLength = ArticleLimits.SOURCE) String source,
+			@Schema(description = "A dateline or place, e.g. 'YANGON:' or 'Yangon'",
+					maxLength = ArticleLimits.DATELINE) String dateline,
+			@Schema(description = "2022-08-03 or 2022-08-03T10:14:00Z") String publishedAt,
+			@Schema(maxLength = ArticleLimits.URL) String url,
+			@Schema(description = "BCP 47 tag; en when left out", maxLength = ArticleLimits.LANGUAGE) String language)
+			implements
+				JsonRequest {
 	}
 
 	/**
@@ -389,8 +402,12 @@ class ArticleApiController {
 	 * ({@link PatchValue}).
 	 */
 	@Schema(name = "CorrectArticleRequest", description = "Fields left out stay; null clears")
-	record CorrectArticleRequest(PatchValue title, PatchValue byline, PatchValue source, PatchValue dateline,
-			PatchValue publishedAt, PatchValue url, PatchValue language,
+	record CorrectArticleRequest(@Schema(maxLength = ArticleLimits.TITLE) PatchValue title,
+			@Schema(maxLength = ArticleLimits.BYLINE) PatchValue byline,
+			@Schema(maxLength = ArticleLimits.SOURCE) PatchValue source,
+			@Schema(maxLength = ArticleLimits.DATELINE) PatchValue dateline, PatchValue publishedAt,
+			@Schema(maxLength = ArticleLimits.URL) PatchValue url,
+			@Schema(maxLength = ArticleLimits.LANGUAGE) PatchValue language,
 			@Schema(description = "The corrected text: paragraphs separated by a blank line, a subhead starting with '## '") PatchValue body,
 			@Schema(description = "The version corrected, unless If-Match is sent") Integer version)
 			implements

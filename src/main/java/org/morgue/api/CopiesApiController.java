@@ -82,10 +82,14 @@ class CopiesApiController {
 	@PostMapping(path = "/api/v1/admin/copies/backlog", produces = MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('ADMIN')")
 	@Operation(summary = "Group the articles without a signature now (administrators)",
-			description = "202 when it started, 409 when a run is already under way.")
+			description = "202 when it started; 409, problem details with the run's progress in 'progress', when one is already under way.")
 	ResponseEntity<WorkProgress> startBacklog() {
-		boolean started = backlog.start("an administrator asked for it");
-		return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(backlog.progress());
+		if (!backlog.start("an administrator asked for it")) {
+			throw new WorkRunningException(
+					"Grouping the backlog of copies is under way already; follow GET /api/v1/admin/copies/backlog.",
+					"progress", backlog.progress());
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(backlog.progress());
 	}
 
 	@Schema(name = "JoinCopiesRequest")

@@ -259,8 +259,12 @@ class EntityApiController {
 	@Tag(name = "Administration")
 	@Operation(summary = "Analyse every article waiting for extraction, in the background on all cores")
 	ResponseEntity<WorkProgress> startBacklog() {
-		boolean started = backlog.start("an administrator asked for it");
-		return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(backlog.progress());
+		if (!backlog.start("an administrator asked for it")) {
+			throw new WorkRunningException(
+					"Entity extraction of the backlog is under way already; follow GET /api/v1/admin/entities/backlog.",
+					"progress", backlog.progress());
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(backlog.progress());
 	}
 
 	private static EntityType type(String value, String field) {

@@ -87,10 +87,12 @@ class FeedApiController {
 	@Schema(name = "NewFeedRequest")
 	record NewFeedRequest(
 			@Schema(description = "An http or https address to poll: RSS, Atom, or a NewsML-G2, NITF or ninjs document",
-					example = "https://feeds.example.org/world.rss") String url,
+					example = "https://feeds.example.org/world.rss",
+					maxLength = FeedService.MAX_LOCATION_LENGTH) String url,
 			@Schema(description = "Instead of url: the absolute path of a drop folder on the archive's machine",
-					example = "/srv/drop/afp") String folder,
-			@Schema(description = "The source to credit when a document names none", example = "AFP") String source,
+					example = "/srv/drop/afp", maxLength = FeedService.MAX_LOCATION_LENGTH) String folder,
+			@Schema(description = "The source to credit when a document names none", example = "AFP",
+					maxLength = FeedService.MAX_SOURCE_LENGTH) String source,
 			@Schema(description = "How often to poll, in seconds (default 300)",
 					example = "300") Integer intervalSeconds)
 			implements

@@ -1,6 +1,7 @@
 package org.morgue.api;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.morgue.search.IndexMaintenance;
 import org.morgue.search.IndexStatus;
@@ -36,16 +37,29 @@ class IndexAdminApiController {
 
 	@PostMapping("/rebuild")
 	@Operation(summary = "Rebuild the index from PostgreSQL in the background; searches go on meanwhile")
+	@ApiResponse(responseCode = "202", description = "Started; the index's state")
+	@ApiResponse(responseCode = "409", description = "A rebuild or check is running already: problem details "
+			+ "with the index's state in 'index'")
 	ResponseEntity<IndexStatus> rebuild() {
-		boolean started = maintenance.startRebuild("an administrator asked for it");
-		return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(maintenance.status());
+		return answer(maintenance.startRebuild("an administrator asked for it"));
 	}
 
 	@PostMapping("/check")
 	@Operation(summary = "Compare the index with PostgreSQL and repair differences, in the background")
+	@ApiResponse(responseCode = "202", description = "Started; the index's state")
+	@ApiResponse(responseCode = "409", description = "A rebuild or check is running already: problem details "
+			+ "with the index's state in 'index'")
 	ResponseEntity<IndexStatus> check() {
-		boolean started = maintenance.startCheck();
-		return ResponseEntity.status(started ? HttpStatus.ACCEPTED : HttpStatus.CONFLICT).body(maintenance.status());
+		return answer(maintenance.startCheck());
+	}
+
+	private ResponseEntity<IndexStatus> answer(boolean started) {
+		if (!started) {
+			throw new WorkRunningException(
+					"The index is being rebuilt or checked already; follow GET /api/v1/admin/index.", "index",
+					maintenance.status());
+		}
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(maintenance.status());
 	}
 
 }

@@ -96,7 +96,9 @@ class SavedSearchApiController {
 	 * The lists take one string for a list of one, as a query string repeats a parameter.
 	 */
 	@Schema(name = "SaveSearchRequest")
-	record SaveSearchRequest(@Schema(description = "What to call it", example = "Myanmar junta") String name,
+	record SaveSearchRequest(
+			@Schema(description = "What to call it", example = "Myanmar junta",
+					maxLength = SavedSearches.MAX_NAME) String name,
 			@Schema(description = "The query, as on the search page") String q,
 			@Schema(description = "Only these sources") @JsonFormat(with = ACCEPT_SINGLE_VALUE_AS_ARRAY) @JsonSetter(
 					contentNulls = Nulls.FAIL) List<String> sources,

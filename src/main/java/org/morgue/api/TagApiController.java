@@ -188,14 +188,15 @@ class TagApiController {
 	}
 
 	@Schema(name = "RenameTagRequest")
-	record RenameTagRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name) implements JsonRequest {
+	record RenameTagRequest(
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, maxLength = TagNames.MAX_LENGTH) String name)
+			implements
+				JsonRequest {
 	}
 
 	@Schema(name = "MergeTagRequest")
-	record MergeTagRequest(
-			@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The tag to merge into") String into)
-			implements
-				JsonRequest {
+	record MergeTagRequest(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "The tag to merge into",
+			maxLength = TagNames.MAX_LENGTH) String into) implements JsonRequest {
 	}
 
 }

@@ -57,9 +57,8 @@ class TokenApiController {
 	}
 
 	@Schema(name = "CreateTokenRequest")
-	record CreateTokenRequest(@Schema(description = "What the token is for", example = "nightly export") String name)
-			implements
-				JsonRequest {
+	record CreateTokenRequest(@Schema(description = "What the token is for", example = "nightly export",
+			maxLength = ApiTokenService.MAX_NAME) String name) implements JsonRequest {
 	}
 
 }

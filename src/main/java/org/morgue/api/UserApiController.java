@@ -84,8 +84,11 @@ class UserApiController {
 	}
 
 	@Schema(name = "CreateUserRequest")
-	record CreateUserRequest(@Schema(example = "jdoe") String username,
-			@Schema(description = "At least 8 characters") String password, @Schema(allowableValues = {
+	record CreateUserRequest(
+			@Schema(example = "jdoe", maxLength = 64, pattern = "^[A-Za-z0-9._-]{1,64}$") String username,
+			@Schema(description = "At least 8 characters, at most 72 bytes in UTF-8", minLength = 8,
+					maxLength = UserService.MAX_PASSWORD_BYTES) String password,
+			@Schema(allowableValues = {
 					"READER", "EDITOR", "ADMIN" }) String role)
 			implements
 				JsonRequest{
@@ -93,7 +96,11 @@ class UserApiController {
 
 	@Schema(name = "UpdateUserRequest", description = "Fields left out stay as they are")
 	record UpdateUserRequest(@Schema(allowableValues = {
-			"READER", "EDITOR", "ADMIN" }) PatchValue role, Boolean enabled, String password) implements JsonRequest{
+			"READER", "EDITOR", "ADMIN" }) PatchValue role, Boolean enabled,
+			@Schema(description = "At least 8 characters, at most 72 bytes in UTF-8", minLength = 8,
+					maxLength = UserService.MAX_PASSWORD_BYTES) String password)
+			implements
+				JsonRequest{
 	}
 
 }

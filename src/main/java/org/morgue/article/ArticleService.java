@@ -100,10 +100,15 @@ public class ArticleService {
 
 	/**
 	 * Checks what {@link #create} and {@link #createAll} check, without storing anything.
-	 * @throws InvalidArticleException when the title or body is blank
+	 * @throws InvalidArticleException when the title or body is blank, or a field is
+	 * longer than {@link ArticleLimits} allows
 	 */
 	public static void check(NewArticle article) {
 		requireText("title", article.metadata().title(), "A title is required.");
+		ArticleLimits.check(article.metadata());
+		ArticleLimits.check("signOff", article.signOff(), ArticleLimits.SIGN_OFF);
+		ArticleLimits.noNul("body", article.rawText());
+		article.paragraphs().forEach(paragraph -> ArticleLimits.noNul("body", paragraph.text()));
 		if (article.paragraphs().stream().noneMatch(p -> StringUtils.hasText(p.text()))) {
 			throw new InvalidArticleException("body", "The body is empty: there is no text to store.");
 		}
@@ -435,12 +440,14 @@ public class ArticleService {
 			List<ArticleParagraph> paragraphs) {
 		if (metadata != null) {
 			requireText("title", metadata.title(), "The title cannot be empty.");
+			ArticleLimits.check(metadata);
 		}
 		String newBody = null;
 		if (paragraphs != null) {
 			if (paragraphs.stream().noneMatch(p -> StringUtils.hasText(p.text()))) {
 				throw new InvalidArticleException("body", "The text cannot be empty.");
 			}
+			paragraphs.forEach(paragraph -> ArticleLimits.noNul("body", paragraph.text()));
 			newBody = ArticleText.join(paragraphs);
 			String hash = ArticleText.contentHash(newBody);
 			Optional<Long> twin = transactions

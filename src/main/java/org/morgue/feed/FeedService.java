@@ -25,9 +25,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class FeedService {
 
-	private static final int MAX_SOURCE_LENGTH = 200;
+	public static final int MAX_SOURCE_LENGTH = 200;
 
-	private static final int MAX_LOCATION_LENGTH = 2000;
+	public static final int MAX_LOCATION_LENGTH = 2000;
 
 	private final FeedStore store;
 
@@ -163,6 +163,9 @@ public class FeedService {
 	}
 
 	private static String folder(String folder) {
+		if (folder.length() > MAX_LOCATION_LENGTH) {
+			throw new InvalidFeedException("folder", "The path is longer than " + MAX_LOCATION_LENGTH + " characters.");
+		}
 		Path path;
 		try {
 			path = Path.of(folder.strip());

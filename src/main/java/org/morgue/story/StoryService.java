@@ -13,6 +13,7 @@ import org.morgue.article.ArticleNotFoundException;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleText;
 import org.morgue.article.ArticleVisibility;
+import org.morgue.article.InvalidArticleException;
 import org.morgue.article.NewArticle;
 import org.morgue.article.SavedArticle;
 import org.morgue.system.CurrentActor;
@@ -33,6 +34,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StoryService {
 
+	/**
+	 * The longest provider's id of a story taken, in characters: ids are short
+	 * ({@code urn:newsml:...}), and the id and version together must fit an entry of
+	 * PostgreSQL's index on them.
+	 */
+	public static final int MAX_GUID = 400;
+
+	/** The longest provider's version of a story taken, in characters. */
+	public static final int MAX_VERSION = 100;
+
 	private final StoryStore store;
 
 	private final ArticleService articles;
@@ -50,13 +61,16 @@ public class StoryService {
 
 	/**
 	 * Takes a version of a story, in one transaction with what it changes.
-	 * @throws org.morgue.article.InvalidArticleException when its text cannot be stored
+	 * @throws org.morgue.article.InvalidArticleException when its text cannot be stored,
+	 * or its id or version is longer than {@link #MAX_GUID} or {@link #MAX_VERSION}
 	 * @throws org.morgue.article.DuplicateArticleTextException when a newer version's
 	 * text is another article's
 	 */
 	@Transactional
 	public StoryReceipt receive(IncomingVersion incoming) {
 		String guid = Objects.requireNonNull(incoming.guid(), "guid").strip();
+		tooLong("guid", "story's id", guid, MAX_GUID);
+		tooLong("version", "story's version", incoming.version(), MAX_VERSION);
 		store.lock(guid);
 		String version = versionKey(incoming);
 		Optional<StoryStore.Story> story = store.find(guid);
@@ -202,6 +216,13 @@ public class StoryService {
 		}
 		catch (NumberFormatException ex) {
 			return null;
+		}
+	}
+
+	private static void tooLong(String field, String what, String value, int limit) {
+		if (value != null && value.length() > limit) {
+			throw new InvalidArticleException(field,
+					"The %s is %,d characters long; at most %,d are taken.".formatted(what, value.length(), limit));
 		}
 	}
 

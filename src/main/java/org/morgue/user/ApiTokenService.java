@@ -36,6 +36,9 @@ public class ApiTokenService {
 
 	static final String TOKEN_MARK = "mrg_";
 
+	/** The longest name a token may have, in characters. */
+	public static final int MAX_NAME = 100;
+
 	private static final int PREFIX_LENGTH = TOKEN_MARK.length() + 6;
 
 	private static final Logger log = LoggerFactory.getLogger(ApiTokenService.class);
@@ -74,7 +77,7 @@ public class ApiTokenService {
 
 	@Transactional
 	public NewApiToken create(String username, String name) {
-		if (!StringUtils.hasText(name) || name.strip().length() > 100) {
+		if (!StringUtils.hasText(name) || name.strip().length() > MAX_NAME) {
 			throw new InvalidUserException("name",
 					"Give the token a name of 1 to 100 characters, e.g. the script that uses it.");
 		}

@@ -1,5 +1,6 @@
 package org.morgue.user;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserService {
 
 	static final int MIN_PASSWORD_LENGTH = 8;
+
+	/** The most of a password bcrypt reads: a longer one is refused, not cut short. */
+	public static final int MAX_PASSWORD_BYTES = 72;
 
 	private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
@@ -133,6 +137,12 @@ public class UserService {
 		if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
 			throw new InvalidUserException("password",
 					"A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+		}
+		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+			throw new InvalidUserException("password",
+					"A password is at most " + MAX_PASSWORD_BYTES
+							+ " bytes long in UTF-8 (72 letters without accents); this one has "
+							+ password.getBytes(StandardCharsets.UTF_8).length + ".");
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.morgue.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -65,6 +66,9 @@ class ImportPageController {
 		return jobs.current().map(ImportProgress::of).orElse(ImportProgress.NONE);
 	}
 
+	/** The longest file name most file systems keep (ext4, XFS, APFS, NTFS). */
+	static final int MAX_FILE_NAME_BYTES = 255;
+
 	@PostMapping("/admin/import")
 	String upload(@RequestParam(name = "files", required = false) List<MultipartFile> files, Principal principal,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
@@ -81,6 +85,11 @@ class ImportPageController {
 			if (name == null) {
 				return refuse(model, response, HttpStatus.BAD_REQUEST,
 						"A file has no usable name (“" + submitted + "”); rename it and upload it again.");
+			}
+			if (name.getBytes(StandardCharsets.UTF_8).length > MAX_FILE_NAME_BYTES) {
+				return refuse(model, response, HttpStatus.BAD_REQUEST,
+						"A file's name is longer than " + MAX_FILE_NAME_BYTES
+								+ " bytes, more than a file system keeps; rename it and upload it again.");
 			}
 			if (name.startsWith(".")) {
 				return refuse(model, response, HttpStatus.BAD_REQUEST, "“" + name

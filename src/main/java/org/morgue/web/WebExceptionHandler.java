@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
@@ -51,6 +52,15 @@ class WebExceptionHandler {
 		model.addAttribute("status", 413);
 		model.addAttribute("message",
 				"The upload is too large. Upload fewer files at once, each under the archive's limit.");
+		return "error/page";
+	}
+
+	@ExceptionHandler
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String unreadableUpload(MultipartException ex, Model model) {
+		model.addAttribute("status", 400);
+		model.addAttribute("message",
+				"The files did not arrive as an upload: choose them in the form and send it again.");
 		return "error/page";
 	}
 

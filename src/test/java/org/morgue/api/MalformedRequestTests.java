@@ -1,0 +1,123 @@
+package org.morgue.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.morgue.HttpApi;
+import org.morgue.HttpApi.Response;
+import org.morgue.TestUsers;
+import org.morgue.user.UserService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.morgue.api.ArticleApiTests.assertProblem;
+
+/**
+ * The malformed requests the fuzzer ({@link HostileInputTests}) found answered with a
+ * server error or an answer that was not problem details, each sent once over HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MalformedRequestTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	UserService users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	HttpApi admin;
+
+	String marker;
+
+	@BeforeEach
+	void signIn() {
+		TestUsers.ensure(users);
+		admin = HttpApi.as(port, TestUsers.ADMIN, TestUsers.PASSWORD);
+		marker = "malformed" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	@Test
+	void aSearchParameterThatIsNotUtf8IsRefusedNamingTheQuery() {
+		// when: %C3%28 is not UTF-8 (the search criteria used to fail on it with a 500)
+		Response response = admin.get("/api/v1/articles?q=%C3%28");
+
+		// then
+		assertProblem(response, 400, "query");
+	}
+
+	@Test
+	void aNulCharacterInAParameterIsRefused() {
+		// when: PostgreSQL's text cannot hold a NUL (the tag page used to answer 500)
+		Response tags = admin.get("/tags?prefix=%00");
+		Response api = admin.get("/api/v1/tags?prefix=a%00b");
+
+		// then
+		assertProblem(tags, 400, "prefix");
+		assertProblem(api, 400, "prefix");
+	}
+
+	@Test
+	void aNulCharacterInAnArticleIsRefusedAndNothingIsStored() {
+		// when
+		Response json = admin.post("/api/v1/articles", "application/json",
+				"{\"title\": \"Nul\\u0000title\", \"body\": \"Officials met on " + marker + ".\"}");
+		Response body = admin.post("/api/v1/articles", "application/json",
+				"{\"title\": \"Nul\", \"body\": \"Officials met\\u0000on " + marker + ".\"}");
+
+		// then
+		assertProblem(json, 400, "title");
+		assertProblem(body, 400, "body");
+		assertThat(
+				jdbc.queryForObject("select count(*) from article where body like ?", Long.class, "%" + marker + "%"))
+			.isZero();
+	}
+
+	@Test
+	void anUploadWithoutItsBoundaryIsRefused() {
+		// when: multipart without a boundary, to an endpoint that takes none (it used to
+		// fail parsing, a 500)
+		Response response = admin.post("/api/v1/saved-searches", "multipart/form-data",
+				"--x\r\nContent-Disposition: form-data; name=\"files\"\r\n\r\nabc\r\n--x--\r\n");
+
+		// then
+		assertProblem(response, 400, "files");
+	}
+
+	@Test
+	void anEncodedPercentInThePathIsRefusedWithProblemDetails() {
+		// when: Spring Security's firewall refuses %25 in a path
+		Response response = admin.get("/api/v1/tags/%25zz/articles");
+
+		// then
+		assertProblem(response, 400, null);
+	}
+
+	@Test
+	void anImportFileWithANameLongerThanAFileSystemKeepsIsRefused() {
+		// given
+		HttpApi page = HttpApi.signedIn(port, TestUsers.ADMIN, TestUsers.PASSWORD);
+		String csrf = page.csrfToken("/admin/import");
+		String name = "x".repeat(300) + ".txt";
+		byte[] upload = ("--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n"
+				+ "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + name + "\"\r\n"
+				+ "Content-Type: text/plain\r\n\r\nLONDON (Reuters) - Officials met on " + marker + ".\r\n--b--\r\n")
+			.getBytes(StandardCharsets.UTF_8);
+
+		// when: (it used to fail saving the file, a 500)
+		Response response = page.post("/admin/import", "multipart/form-data; boundary=b", upload);
+
+		// then
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.text()).contains("longer than 255 bytes");
+	}
+
+}
