@@ -41,6 +41,13 @@ class ArticleIndex {
 
 	private static final String CURRENT = "CURRENT";
 
+	/**
+	 * A file there while the index is open, taken away when it closes: found at start, it
+	 * says the archive stopped without closing the index (a kill, a power cut), so that
+	 * changes since the last commit may be missing.
+	 */
+	private static final String OPEN = "OPEN";
+
 	private final Path root;
 
 	private final SearchProperties properties;
@@ -54,6 +61,8 @@ class ArticleIndex {
 
 	private volatile String rebuildReason;
 
+	private final boolean closedCleanly;
+
 	/**
 	 * Opens the index in service, or notes why it must be rebuilt.
 	 * @throws IndexInUseException when another process writes to the index
@@ -64,6 +73,17 @@ class ArticleIndex {
 		this.searchThreads = workers.search();
 		Files.createDirectories(root);
 		open();
+		Path marker = root.resolve(OPEN);
+		this.closedCleanly = !Files.exists(marker);
+		Files.writeString(marker, "The search index is open; this file goes when it closes.\n");
+	}
+
+	/**
+	 * Whether the archive closed the index the last time it stopped; if not, changes
+	 * since the last commit may be lost and must be repaired from PostgreSQL.
+	 */
+	boolean closedCleanly() {
+		return closedCleanly;
 	}
 
 	/**
@@ -261,6 +281,7 @@ class ArticleIndex {
 		if (handle != null) {
 			handle.close();
 		}
+		Files.deleteIfExists(root.resolve(OPEN));
 	}
 
 	private void open() throws IOException {

@@ -128,6 +128,11 @@ public class IndexMaintenance {
 		else if (properties.checkOnStart()) {
 			startCheck();
 		}
+		else if (!index.closedCleanly()) {
+			// Index changes since the last commit are lost, though their events are done.
+			log.warn("The search index was not closed when the archive last stopped: checking it against PostgreSQL");
+			startCheck();
+		}
 	}
 
 	/**

@@ -137,6 +137,49 @@ class IndexRecoveryTests {
 		}
 	}
 
+	@Test
+	void afterAPowerCutTheIndexIsCheckedEvenWithoutTheStartUpCheck() throws IOException, InterruptedException {
+		String word = "pc" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		Path cut = dataDir.resolveSibling(dataDir.getFileName() + "-cut");
+		long id;
+		try (ConfigurableApplicationContext first = start(false, "--morgue.search.commit-interval=1h",
+				"--morgue.search.check-on-start=false")) {
+			IndexMaintenance maintenance = first.getBean(IndexMaintenance.class);
+			Eventually.until(maintenance::busy, busy -> !busy);
+			id = save(first, "A story indexed but not yet committed when the power goes: " + word + ".");
+			Eventually.until(() -> search(first, word).total(), total -> total == 1);
+			Eventually.until(() -> incomplete(first.getBean(JdbcTemplate.class), id), count -> count == 0);
+			// given: the index as a power cut now would leave it on disk: its last
+			// commit,
+			// without the story, and the mark of an index left open
+			copyRecursively(dataDir.resolve("index"), cut);
+		}
+		deleteRecursively(dataDir.resolve("index"));
+		Files.move(cut, dataDir.resolve("index"));
+
+		// when: the archive starts again, its start-up check turned off
+		try (ConfigurableApplicationContext second = start(false, "--morgue.search.check-on-start=false")) {
+			// then: the index was not closed, so it is checked, and the story is back
+			SearchResult found = Eventually.until(() -> search(second, word), result -> result.total() == 1,
+					java.time.Duration.ofSeconds(60));
+			assertThat(found.hits().get(0).id()).isEqualTo(id);
+		}
+
+		// and a start after a clean stop does not check
+		try (ConfigurableApplicationContext third = start(false, "--morgue.search.check-on-start=false")) {
+			Thread.sleep(2000);
+			assertThat(third.getBean(IndexMaintenance.class).status().lastCheck()).isNull();
+		}
+	}
+
+	private static void copyRecursively(Path from, Path to) throws IOException {
+		try (Stream<Path> paths = Files.walk(from)) {
+			for (Path path : paths.toList()) {
+				Files.copy(path, to.resolve(from.relativize(path).toString()));
+			}
+		}
+	}
+
 	private ConfigurableApplicationContext start(boolean failingIndex, String... arguments) {
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(MorgueApplication.class)
 			.properties("server.port=0", "morgue.data-dir=" + dataDir);
