@@ -12,11 +12,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersion;
+import org.morgue.system.BackgroundJob;
 import org.morgue.system.WorkProgress;
 import org.morgue.system.Workers;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * group, and reports done, total, rate and time left.
  */
 @Component
-public class CopyBacklog implements SmartLifecycle {
+public class CopyBacklog extends BackgroundJob {
 
 	private static final Log logger = LogFactory.getLog(CopyBacklog.class);
 
@@ -45,27 +45,16 @@ public class CopyBacklog implements SmartLifecycle {
 
 	private final CopiesProperties properties;
 
-	private final Workers workers;
-
 	private final TransactionTemplate transactions;
-
-	private final Clock clock;
-
-	private volatile WorkProgress progress = WorkProgress.idle();
-
-	private volatile Thread runner;
-
-	private volatile boolean running;
 
 	CopyBacklog(CopyGrouping grouping, CopyStore store, ArticleService articles, CopiesProperties properties,
 			Workers workers, PlatformTransactionManager transactionManager, Optional<Clock> clock) {
+		super("copy-backlog", workers, clock.orElse(Clock.systemUTC()));
 		this.grouping = grouping;
 		this.store = store;
 		this.articles = articles;
 		this.properties = properties;
-		this.workers = workers;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -73,25 +62,6 @@ public class CopyBacklog implements SmartLifecycle {
 		if (properties.enabled() && properties.backlogOnStart()) {
 			start("start-up");
 		}
-	}
-
-	/** Where the backlog stands. */
-	public WorkProgress progress() {
-		return progress;
-	}
-
-	/**
-	 * Starts grouping the articles without a signature in the background, unless that is
-	 * already under way.
-	 * @return whether it started
-	 */
-	public synchronized boolean start(String reason) {
-		if (progress.running() || !running) {
-			return false;
-		}
-		progress = WorkProgress.running(reason, clock.instant(), 0, 0, clock);
-		runner = workers.startJob("copy-backlog", () -> run(reason));
-		return true;
 	}
 
 	/** How many articles have no signature of the current version. */
@@ -103,7 +73,7 @@ public class CopyBacklog implements SmartLifecycle {
 		List<Long> pending = new ArrayList<>();
 		long after = 0;
 		for (List<ArticleVersion> batch = articles.versionsAfter(after, SCAN_BATCH); !batch.isEmpty()
-				&& running; batch = articles.versionsAfter(after, SCAN_BATCH)) {
+				&& !stopping(); batch = articles.versionsAfter(after, SCAN_BATCH)) {
 			List<Long> ids = batch.stream().map(ArticleVersion::id).toList();
 			Set<Long> signed = new HashSet<>(store.signed(ids));
 			for (Long id : ids) {
@@ -116,63 +86,40 @@ public class CopyBacklog implements SmartLifecycle {
 		return pending;
 	}
 
-	private void run(String reason) {
+	/** Groups the articles without a signature of the current version. */
+	@Override
+	protected void run(String reason) {
 		Instant started = clock.instant();
 		long done = 0;
 		try {
 			List<Long> pending = pendingIds();
 			long total = pending.size();
-			progress = WorkProgress.running(reason, started, 0, total, clock);
+			report(WorkProgress.running(reason, started, 0, total, clock));
 			if (total > 0) {
 				logger.info("Grouping " + total + " articles without a copy signature (" + reason + ")");
 			}
 			long logged = 0;
-			for (int from = 0; from < pending.size() && running; from += BATCH) {
+			for (int from = 0; from < pending.size() && !stopping(); from += BATCH) {
 				List<Long> batch = pending.subList(from, Math.min(pending.size(), from + BATCH));
 				transactions.executeWithoutResult(status -> grouping.group(batch));
 				done += batch.size();
-				progress = WorkProgress.running(reason, started, done, total, clock);
+				report(WorkProgress.running(reason, started, done, total, clock));
 				if (done - logged >= 10_000) {
 					logged = done;
-					logger.info("Copy backlog: %d/%d (%d%%), %.1f articles/s, about %s left".formatted(done, total,
-							progress.percent(), progress.perSecond(), progress.remaining()));
+					logger.info("Copy backlog: " + progress().summary("articles"));
 				}
 			}
-			progress = progress.finished(done, clock);
+			report(progress().finished(done, clock));
 			if (total > 0) {
 				logger.info("Copy backlog done: " + done + " articles grouped");
 			}
 		}
 		catch (RuntimeException ex) {
-			if (running) {
+			if (!stopping()) {
 				logger.error("Copy backlog failed after " + done + " articles", ex);
 			}
-			progress = progress.failed(done, ex.getMessage(), clock);
+			report(progress().failed(done, ex.getMessage(), clock));
 		}
-	}
-
-	@Override
-	public void start() {
-		running = true;
-	}
-
-	@Override
-	public void stop() {
-		running = false;
-		Thread thread = runner;
-		if (thread != null) {
-			try {
-				thread.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
 	}
 
 }

@@ -11,18 +11,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersion;
+import org.morgue.system.BackgroundJob;
 import org.morgue.system.ParallelWork;
 import org.morgue.system.WorkProgress;
 import org.morgue.system.Workers;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +32,7 @@ import org.springframework.stereotype.Component;
  * to administrators.
  */
 @Component
-public class EntityBacklog implements SmartLifecycle {
+public class EntityBacklog extends BackgroundJob {
 
 	private static final Log logger = LogFactory.getLog(EntityBacklog.class);
 
@@ -50,17 +49,9 @@ public class EntityBacklog implements SmartLifecycle {
 
 	private final NerProperties properties;
 
-	private final Clock clock;
-
-	private final AtomicReference<WorkProgress> progress = new AtomicReference<>(WorkProgress.idle());
-
 	private final Workers workers;
 
 	private volatile ParallelWork work;
-
-	private volatile Thread runner;
-
-	private volatile boolean running;
 
 	private final AtomicBoolean queued = new AtomicBoolean();
 
@@ -68,12 +59,12 @@ public class EntityBacklog implements SmartLifecycle {
 
 	EntityBacklog(EntityAnalysis analysis, EntityStore store, ArticleService articles, NerProperties properties,
 			Workers workers, Optional<Clock> clock) {
+		super("entity-backlog", workers, clock.orElse(Clock.systemUTC()));
 		this.workers = workers;
 		this.analysis = analysis;
 		this.store = store;
 		this.articles = articles;
 		this.properties = properties;
-		this.clock = clock.orElse(Clock.systemUTC());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -89,24 +80,6 @@ public class EntityBacklog implements SmartLifecycle {
 			// story arrives.
 			workers.startJob("entity-models", analysis::warmUp);
 		}
-	}
-
-	/** Where the backlog stands. */
-	public WorkProgress progress() {
-		return progress.get();
-	}
-
-	/**
-	 * Starts working off the backlog in the background, unless that is already under way.
-	 * @return whether it started
-	 */
-	public synchronized boolean start(String reason) {
-		if (progress.get().running() || !running) {
-			return false;
-		}
-		progress.set(WorkProgress.running(reason, clock.instant(), 0, 0, clock));
-		runner = workers.startJob("entity-backlog", () -> run(reason));
-		return true;
 	}
 
 	/**
@@ -128,7 +101,7 @@ public class EntityBacklog implements SmartLifecycle {
 		if (quietFor < QUIET.toNanos()) {
 			workers.timer().schedule(() -> startWhenQuiet(reason), QUIET.toNanos() - quietFor, TimeUnit.NANOSECONDS);
 		}
-		else if (progress.get().running()) {
+		else if (progress().running()) {
 			workers.timer().schedule(() -> startWhenQuiet(reason), QUIET.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		else {
@@ -146,7 +119,7 @@ public class EntityBacklog implements SmartLifecycle {
 		List<Long> pending = new ArrayList<>();
 		long after = 0;
 		for (List<ArticleVersion> batch = articles.versionsAfter(after, SCAN_BATCH); !batch.isEmpty()
-				&& running; batch = articles.versionsAfter(after, SCAN_BATCH)) {
+				&& !stopping(); batch = articles.versionsAfter(after, SCAN_BATCH)) {
 			Map<Long, Integer> analysed = store.analysedVersions(batch.stream().map(ArticleVersion::id).toList(),
 					EntityAnalysis.EXTRACTOR_VERSION);
 			for (ArticleVersion article : batch) {
@@ -160,14 +133,16 @@ public class EntityBacklog implements SmartLifecycle {
 		return pending;
 	}
 
-	private void run(String reason) {
+	/** Analyses the articles waiting for it. */
+	@Override
+	protected void run(String reason) {
 		Instant started = clock.instant();
 		AtomicLong done = new AtomicLong();
 		try {
 			analysis.warmUp();
 			List<Long> pending = pendingIds();
 			long total = pending.size();
-			progress.set(WorkProgress.running(reason, started, 0, total, clock));
+			report(WorkProgress.running(reason, started, 0, total, clock));
 			if (total > 0) {
 				logger.info("Analysing " + total + " articles waiting for entity extraction (" + reason + ")");
 			}
@@ -177,64 +152,43 @@ public class EntityBacklog implements SmartLifecycle {
 			ParallelWork analyses = workers.bulk(properties.threads());
 			work = analyses;
 			for (Long id : pending) {
-				if (!running) {
+				if (stopping()) {
 					break;
 				}
 				analyses.submit(() -> {
-					if (!running) {
+					if (stopping()) {
 						return;
 					}
 					analysis.analyse(id);
 					long count = done.incrementAndGet();
-					progress.set(WorkProgress.running(reason, started, count, total, clock));
+					WorkProgress now = WorkProgress.running(reason, started, count, total, clock);
+					report(now);
 					if (count % 1000 == 0) {
-						WorkProgress now = progress.get();
-						logger.info("Entity backlog: %d/%d (%d%%), %.1f articles/s, about %s left".formatted(count,
-								total, now.percent(), now.perSecond(), now.remaining()));
+						logger.info("Entity backlog: " + now.summary("articles"));
 					}
 				});
 			}
 			analyses.await();
-			progress.set(progress.get().finished(done.get(), clock));
+			report(progress().finished(done.get(), clock));
 			if (total > 0) {
 				logger.info("Entity backlog done: " + done.get() + " articles analysed");
 			}
 		}
 		catch (Throwable ex) {
 			Throwable cause = (ex instanceof ExecutionException && ex.getCause() != null) ? ex.getCause() : ex;
-			if (running) {
+			if (!stopping()) {
 				logger.error("Entity backlog failed after " + done.get() + " articles", cause);
 			}
-			progress.set(progress.get().failed(done.get(), cause.getMessage(), clock));
+			report(progress().failed(done.get(), cause.getMessage(), clock));
 		}
 	}
 
 	@Override
-	public void start() {
-		running = true;
-	}
-
-	@Override
-	public void stop() {
-		running = false;
+	protected void cancel() {
 		ParallelWork analyses = work;
 		if (analyses != null) {
 			analyses.cancel();
 		}
-		Thread thread = runner;
-		if (thread != null) {
-			try {
-				thread.join(10_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return running;
 	}
 
 }

@@ -55,6 +55,16 @@ public record WorkProgress(State state, String reason, long done, long total, In
 		return (int) Math.min(100, done * 100 / total);
 	}
 
+	/**
+	 * Done, total, percentage, rate and time left, as a log line says them:
+	 * {@code 1,000/4,000 (25%),
+	 * 120.5 articles/s, about PT25S left}.
+	 */
+	public String summary(String items) {
+		return "%,d/%,d (%d%%), %.1f %s/s, about %s left".formatted(done, total, percent(), perSecond, items,
+				remaining);
+	}
+
 	public boolean running() {
 		return state == State.RUNNING;
 	}
