@@ -61,6 +61,10 @@ class VisibilityTests {
 			// What a module throws reaches its callers whether or not they name it.
 			.and()
 			.areNotAssignableTo(Throwable.class)
+			// The compiler copies constants into the code that reads them, so their use
+			// leaves no trace in the class files.
+			.and(DescribedPredicate
+				.not(DescribedPredicate.describe("hold only compile-time constants", VisibilityTests::constantsOnly)))
 			.should(new ArchCondition<>("be used by another module or part of what it uses") {
 
 				@Override
@@ -159,6 +163,28 @@ class VisibilityTests {
 			});
 		}
 		return api;
+	}
+
+	/**
+	 * Whether the type's public members are all constants of primitive or string type,
+	 * such as a module's limits, which other modules may read in annotations.
+	 */
+	private static boolean constantsOnly(JavaClass type) {
+		boolean publicMethods = type.getMethods()
+			.stream()
+			.anyMatch(method -> method.getModifiers().contains(JavaModifier.PUBLIC));
+		boolean publicConstructors = type.getConstructors()
+			.stream()
+			.anyMatch(constructor -> constructor.getModifiers().contains(JavaModifier.PUBLIC));
+		List<com.tngtech.archunit.core.domain.JavaField> fields = type.getFields()
+			.stream()
+			.filter(field -> field.getModifiers().contains(JavaModifier.PUBLIC))
+			.toList();
+		return !publicMethods && !publicConstructors && !fields.isEmpty()
+				&& fields.stream()
+					.allMatch(field -> field.getModifiers().contains(JavaModifier.STATIC)
+							&& field.getModifiers().contains(JavaModifier.FINAL)
+							&& (field.getRawType().isPrimitive() || field.getRawType().isEquivalentTo(String.class)));
 	}
 
 	private static JavaClass topLevel(JavaClass type) {

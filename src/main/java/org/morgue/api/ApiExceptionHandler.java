@@ -154,9 +154,28 @@ class ApiExceptionHandler {
 		if (ex instanceof ErrorResponse error) {
 			return fromSpring(error);
 		}
+		if (nulRefusedByDatabase(ex)) {
+			return respond(problem(HttpStatus.BAD_REQUEST, "Invalid input",
+					"Text cannot hold the NUL character (\\u0000); remove it and send again.", null));
+		}
 		log.error("Unexpected error in the API", ex);
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Server error",
 				"Something went wrong on our side; it has been logged.", null));
+	}
+
+	/**
+	 * Whether PostgreSQL refused a text for a NUL character, which it cannot store
+	 * (SQLSTATE 22021): a field no module checks for it. The statement failed, so its
+	 * transaction stored nothing.
+	 */
+	private static boolean nulRefusedByDatabase(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof java.sql.SQLException sql && "22021".equals(sql.getSQLState())
+					&& String.valueOf(sql.getMessage()).contains("0x00")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.morgue.api;
 
 import org.apache.catalina.core.StandardHost;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
  * ({@link ProblemReportValve}) instead of its HTML error page.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class ServerErrorConfiguration {
 
 	@Bean
@@ -21,8 +23,7 @@ class ServerErrorConfiguration {
 		return factory -> factory.addContextCustomizers(context -> {
 			StandardHost host = (StandardHost) context.getParent();
 			// Added before the host starts; the host adds no valve of its own then, as
-			// one
-			// of the class it is told to use is there.
+			// one of the class it is told to use is there.
 			host.setErrorReportValveClass(ProblemReportValve.class.getName());
 			host.getPipeline().addValve(new ProblemReportValve(maxHeaderBytes));
 		});

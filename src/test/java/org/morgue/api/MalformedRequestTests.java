@@ -66,6 +66,21 @@ class MalformedRequestTests {
 	}
 
 	@Test
+	void aNulCharacterInAnyOtherTextIsRefusedAndNothingIsStored() {
+		// when: a token named with a NUL (PostgreSQL refused it, and the client was told
+		// of a server error)
+		Response response = admin.post("/api/v1/tokens", "application/json",
+				"{\"name\": \"" + marker + "\\u0000 token\"}");
+
+		// then
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		assertThat(response.json().get("detail").asString()).contains("NUL");
+		assertThat(jdbc.queryForObject("select count(*) from api_token where name like ?", Long.class, marker + "%"))
+			.isZero();
+	}
+
+	@Test
 	void aNulCharacterInAnArticleIsRefusedAndNothingIsStored() {
 		// when
 		Response json = admin.post("/api/v1/articles", "application/json",
