@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.morgue.annotation.AnnotationChangedException;
 import org.morgue.article.ArticleVersionConflictException;
@@ -36,6 +37,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Every error of an API controller as RFC 9457 problem details
@@ -202,9 +204,48 @@ class ApiExceptionHandler {
 
 	/**
 	 * Writes the problem as the response, for the filters and handlers that answer before
-	 * Spring MVC does, in the form Spring MVC gives problem details (its properties at
-	 * the top level).
+	 * Spring MVC does: to a browser asking for a page, as a page; else in the form Spring
+	 * MVC gives problem details (its properties at the top level).
 	 */
+	static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+			throws IOException {
+		if (wantsPage(request)) {
+			writePage(response, problem);
+		}
+		else {
+			write(response, problem);
+		}
+	}
+
+	/**
+	 * Whether the request is a browser's for a page: not the API's, and asking for HTML.
+	 */
+	private static boolean wantsPage(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		return path != null && !path.startsWith("/api/") && accept != null && accept.contains("text/html");
+	}
+
+	/**
+	 * The problem as a plain page in the archive's style, for a browser refused before
+	 * any page controller ran (so without the templates' user and navigation).
+	 */
+	private static void writePage(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		String title = HtmlUtils.htmlEscape(String.valueOf(problem.getTitle()));
+		String detail = HtmlUtils.htmlEscape(String.valueOf(problem.getDetail()));
+		String page = """
+				<!DOCTYPE html>
+				<html lang="en"><head><meta charset="utf-8"><title>%s · Morgue</title>
+				<link rel="stylesheet" href="/css/morgue.css"></head>
+				<body><main><h1>%s</h1><p>%s</p><p><a href="/articles">Back to the articles</a></p></main></body></html>
+				""".formatted(title, title, detail);
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.TEXT_HTML_VALUE);
+		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+		response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Writes the problem details as the response. */
 	static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("type", String.valueOf(problem.getType()));

@@ -58,7 +58,7 @@ class MalformedRequestFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		ApiExceptionHandler.write(response, problem);
+		ApiExceptionHandler.write(request, response, problem);
 	}
 
 	private static ProblemDetail upload(HttpServletRequest request) {

@@ -16,7 +16,7 @@ class RejectedRequestConfiguration {
 	@Bean
 	RequestRejectedHandler problemForRejectedRequests() {
 		return (request, response, ex) -> {
-			ApiExceptionHandler.write(response,
+			ApiExceptionHandler.write(request, response,
 					ApiExceptionHandler.problem(HttpStatus.BAD_REQUEST, "Invalid input",
 							"The address or a header is refused: it has an encoded '/', '%', '.' or ';', a '//' or "
 									+ "characters that are not allowed there.",

@@ -63,6 +63,15 @@ class MalformedRequestTests {
 		// then
 		assertProblem(tags, 400, "prefix");
 		assertProblem(api, 400, "prefix");
+
+		// and a browser asking for the page gets a page that says so
+		Response page = admin.get("/tags?prefix=%00", "Accept", "text/html,application/xhtml+xml");
+		assertThat(page.status()).isEqualTo(400);
+		assertThat(page.contentType()).startsWith("text/html");
+		assertThat(page.text()).contains("<h1>Invalid input</h1>").contains("prefix").contains("/articles");
+		// while the API answers problem details whatever it is asked for
+		Response apiFromBrowser = admin.get("/api/v1/tags?prefix=a%00b", "Accept", "text/html");
+		assertThat(apiFromBrowser.contentType()).startsWith("application/problem+json");
 	}
 
 	@Test
