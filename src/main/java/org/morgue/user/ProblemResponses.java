@@ -14,6 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Answers API requests that fail authentication or authorization with RFC 9457 problem
@@ -41,6 +42,12 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
 			throws IOException {
+		if (exception instanceof CsrfException) {
+			write(request, response, HttpStatus.FORBIDDEN, "CSRF token needed",
+					"A change sent with a page's session needs the page's CSRF token in the X-CSRF-TOKEN header. "
+							+ "A program should send HTTP Basic credentials or a personal API token instead.");
+			return;
+		}
 		write(request, response, HttpStatus.FORBIDDEN, "Not allowed",
 				"Your role does not allow this. Ask an administrator if you need it.");
 	}

@@ -86,8 +86,10 @@ class SecurityConfiguration {
 			.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
 			// Token and Basic clients cannot be tricked into sending credentials
 			// cross-site; a page's
-			// own calls ride on the session cookie and so must carry the CSRF token.
-			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionAuthenticatedChange()))
+			// own calls ride on the session cookie and so must carry the CSRF token, in
+			// its header.
+			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(sessionAuthenticatedChange())
+				.csrfTokenRequestHandler(new HeaderCsrfTokenHandler()))
 			.requestCache(cache -> cache.disable())
 			.exceptionHandling(
 					exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));

@@ -117,6 +117,44 @@ class MalformedRequestTests {
 	}
 
 	@Test
+	void anUploadCutShortFromASignedInPageIsRefusedWithProblemDetails() {
+		// given: a browser's session, which the API takes with the CSRF token
+		HttpApi page = HttpApi.signedIn(port, TestUsers.ADMIN, TestUsers.PASSWORD);
+
+		// when: an upload without its boundary or cut short, to an endpoint that takes no
+		// body (the CSRF check read the token from it, and the web server answered with
+		// its own error, not problem details)
+		Response withoutBoundary = page.post("/api/v1/admin/index/check", "multipart/form-data",
+				"--b\r\nContent-Disposition: form-data; name=\"files\"\r\n\r\nabc\r\n--b--\r\n");
+		Response cutShort = page.post("/api/v1/admin/copies/backlog", "multipart/form-data; boundary=b",
+				"--b\r\nContent-Disposition: form-da");
+
+		// then: refused as for any other client, and the token is not looked for in the
+		// body
+		assertProblem(withoutBoundary, 403, null);
+		assertThat(withoutBoundary.json().get("detail").asString()).contains("X-CSRF-TOKEN");
+		assertProblem(cutShort, 403, null);
+	}
+
+	@Test
+	void theApiTakesASessionsCsrfTokenFromTheHeaderOnly() {
+		// given
+		HttpApi page = HttpApi.signedIn(port, TestUsers.ADMIN, TestUsers.PASSWORD);
+		String csrf = page.csrfToken("/admin/import");
+		String body = "--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n--b--\r\n";
+
+		// when: the token in a form field, then in the header with a body cut short
+		Response inTheBody = page.post("/api/v1/saved-searches", "multipart/form-data; boundary=b", body);
+		Response cutShort = page.postWithHeader("/api/v1/saved-searches", "multipart/form-data; boundary=b",
+				body.substring(0, 30), "X-CSRF-TOKEN", csrf);
+
+		// then: the first is refused for want of the header, the second for the upload
+		assertProblem(inTheBody, 403, null);
+		assertThat(inTheBody.json().get("detail").asString()).contains("X-CSRF-TOKEN");
+		assertProblem(cutShort, 400, "files");
+	}
+
+	@Test
 	void anEncodedPercentInThePathIsRefusedWithProblemDetails() {
 		// when: Spring Security's firewall refuses %25 in a path
 		Response response = admin.get("/api/v1/tags/%25zz/articles");
