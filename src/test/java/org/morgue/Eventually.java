@@ -12,7 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class Eventually {
 
-	private static final Duration PATIENCE = Duration.ofSeconds(5);
+	// Generous: a loaded machine (CI on 2 cores) can take seconds to index or tag; a test
+	// that
+	// passes waits only as long as the archive needs.
+	private static final Duration PATIENCE = Duration.ofSeconds(20);
 
 	private Eventually() {
 	}
