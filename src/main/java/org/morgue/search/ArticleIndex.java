@@ -11,14 +11,19 @@ import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.morgue.system.MorgueProperties;
 import org.morgue.system.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +40,7 @@ import org.springframework.stereotype.Component;
  * {@code IndexWriter}; switching directories is synchronized.
  */
 @Component
+@ConditionalOnProperty(name = SearchProperties.BACKEND, havingValue = "embedded", matchIfMissing = true)
 class ArticleIndex {
 
 	private static final Logger log = LoggerFactory.getLogger(ArticleIndex.class);
@@ -76,6 +82,35 @@ class ArticleIndex {
 		Path marker = root.resolve(OPEN);
 		this.closedCleanly = !Files.exists(marker);
 		Files.writeString(marker, "The search index is open; this file goes when it closes.\n");
+	}
+
+	/**
+	 * Removes the index directories under {@code root}, for an archive that is not
+	 * running there ({@link IndexMaintenance#discard}).
+	 * @return whether there was an index to remove
+	 * @throws IndexInUseException when a running process has the index open
+	 */
+	static boolean discard(Path root) throws IOException {
+		if (!Files.isDirectory(root)) {
+			return false;
+		}
+		try (Stream<Path> versions = Files.list(root)) {
+			for (Path version : versions.filter(Files::isDirectory).toList()) {
+				try (Directory directory = FSDirectory.open(version);
+						Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+					lock.ensureValid();
+				}
+				catch (LockObtainFailedException ex) {
+					throw new IndexInUseException(version, ex);
+				}
+			}
+		}
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(file);
+			}
+		}
+		return true;
 	}
 
 	/**

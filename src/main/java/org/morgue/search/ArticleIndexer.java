@@ -23,11 +23,11 @@ class ArticleIndexer {
 
 	private static final int BATCH = 500;
 
-	private final ArticleIndex index;
+	private final SearchBackend index;
 
 	private final IndexedArticles articles;
 
-	ArticleIndexer(ArticleIndex index, IndexedArticles articles) {
+	ArticleIndexer(SearchBackend index, IndexedArticles articles) {
 		this.index = index;
 		this.articles = articles;
 	}

@@ -1,15 +1,11 @@
 package org.morgue.search;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Sort;
 import org.morgue.copies.CopyCount;
 import org.morgue.copies.CopyService;
 
@@ -21,11 +17,8 @@ import org.springframework.stereotype.Service;
  * changes, saved-search counts and feeds. Hits are ids; the articles are read from
  * PostgreSQL.
  * <p>
- * The work is shared out: {@link ArticleQueries} builds the query, {@link FacetCounter}
- * counts (and finds the copy that stands for each group of copies, {@link CopyHeads}),
- * {@link RankedPage} ranks a page, {@link SearchCursor} reads and writes cursors,
- * {@link EntityFacets} names the entities counted and {@link SearchHits} reads and
- * highlights the page.
+ * The engine ({@link SearchBackend}) counts and ranks; {@link SearchHits} reads and
+ * highlights the page, and each hit gets its group of copies.
  */
 @Service
 public class ArticleSearch {
@@ -33,70 +26,35 @@ public class ArticleSearch {
 	/** The most hits one page may ask for. */
 	public static final int MAX_SIZE = SearchRequest.MAX_SIZE;
 
-	private final ArticleIndex index;
-
-	private final ArticleQueries queries;
-
-	private final EntityFacets entityFacets;
+	private final SearchBackend backend;
 
 	private final SearchHits hits;
 
 	private final CopyService copies;
 
-	ArticleSearch(ArticleIndex index, ArticleQueries queries, EntityFacets entityFacets, SearchHits hits,
-			CopyService copies) {
-		this.copies = copies;
-		this.index = index;
-		this.queries = queries;
-		this.entityFacets = entityFacets;
+	ArticleSearch(SearchBackend backend, SearchHits hits, CopyService copies) {
+		this.backend = backend;
 		this.hits = hits;
+		this.copies = copies;
 	}
 
 	/**
 	 * @throws InvalidQueryException when the query or the cursor cannot be read
 	 */
 	public SearchResult search(SearchRequest request) {
-		long started = System.nanoTime();
-		Query text = queries.text(request.query());
-		Query query = queries.filtered(text, request);
-		SearchSort order = request.effectiveSort();
-		Sort sort = ResultOrder.of(order);
-		FieldDoc after = SearchCursor.decode(request.cursor(), order);
-		long parsed = System.nanoTime();
-		long[] counted = new long[1];
-		List<RankedPage> found = new ArrayList<>(1);
-		SearchResult result = index.read(searcher -> {
-			FacetCounter.Counts counts = searcher.search(query, new FacetCounter());
-			Map<String, List<FacetCount>> facets = counts.facets();
-			facets.putAll(entityFacets.of(counts));
-			if (!request.sources().isEmpty()) {
-				// Sources are counted as if none were chosen, so that a reader can add
-				// another.
-				Query unfiltered = queries.filtered(text, request.withoutSources());
-				facets.put(SearchResult.SOURCE,
-						searcher.search(unfiltered, new FacetCounter()).facets().get(SearchResult.SOURCE));
-			}
-			counted[0] = System.nanoTime();
-			CopyHeads copies = request.allCopies() ? null : counts.copies();
-			RankedPage page = RankedPage.rank(searcher, query, sort, after, request.offset(), request.size(),
-					(copies != null) ? copies.stories() : counts.total(), copies);
-			found.add(page);
-			return new SearchResult(counts.total(), counts.copies().stories(), List.of(), facets,
-					page.nextCursor(order), true, null);
-		}, SearchResult.unavailable());
-		if (found.isEmpty()) {
-			return result;
+		SearchBackend.RankedSearch found = backend.search(request);
+		if (found == null) {
+			return SearchResult.unavailable();
 		}
 		long ranked = System.nanoTime();
-		SearchHits.Page page = hits.read(text, found.get(0).ids());
-		Map<Long, CopyCount> groups = copies.counts(found.get(0).ids());
+		SearchHits.Page page = hits.read(request.query(), found.ids());
+		Map<Long, CopyCount> groups = copies.counts(found.ids());
 		List<SearchHit> withCopies = page.hits().stream().map(hit -> hit.withCopies(groups.get(hit.id()))).toList();
 		long highlighted = System.nanoTime();
-		SearchTimings timings = new SearchTimings(Duration.ofNanos(parsed - started),
-				Duration.ofNanos(counted[0] - parsed), Duration.ofNanos(ranked - counted[0]),
+		SearchTimings timings = new SearchTimings(found.parse(), found.count(), found.rank(),
 				Duration.ofNanos(page.fetchNanos()), Duration.ofNanos(highlighted - ranked - page.fetchNanos()));
-		return new SearchResult(result.total(), result.stories(), withCopies, result.facets(), result.nextCursor(),
-				true, timings);
+		return new SearchResult(found.total(), found.stories(), withCopies, found.facets(), found.nextCursor(), true,
+				timings);
 	}
 
 	/**
@@ -105,24 +63,7 @@ public class ArticleSearch {
 	 * @return how many ids were delivered
 	 */
 	public long forEachMatch(SearchRequest request, int batchSize, Consumer<List<Long>> batch) {
-		Query query = queries.of(request);
-		Sort sort = ResultOrder.of(request.effectiveSort());
-		long delivered = 0;
-		FieldDoc after = null;
-		while (true) {
-			FieldDoc from = after;
-			RankedPage page = index.read(searcher -> RankedPage.rank(searcher, query, sort, from, 0, batchSize, -1),
-					null);
-			if (page == null || page.ids().isEmpty()) {
-				return delivered;
-			}
-			batch.accept(page.ids());
-			delivered += page.ids().size();
-			if (page.ids().size() < batchSize) {
-				return delivered;
-			}
-			after = page.last();
-		}
+		return backend.forEachMatch(request, batchSize, batch);
 	}
 
 	/**
@@ -133,21 +74,17 @@ public class ArticleSearch {
 	 * {@code limit} articles, or the index is still being built
 	 */
 	public List<Long> matchingIds(SearchRequest request, int limit) {
-		Query query = queries.of(request);
-		List<Long> ids = index.read(searcher -> {
-			int total = searcher.count(query);
-			if (total > limit) {
-				throw new InvalidQueryException("q",
-						String.format(Locale.ENGLISH,
-								"This search matches %,d articles; at most %,d can be changed at once. Narrow it.",
-								total, limit));
-			}
-			return searcher.search(query, new MatchingIds());
-		}, null);
+		List<Long> ids = backend.matchingIds(request, limit);
 		if (ids == null) {
 			throw new InvalidQueryException("q", "The search index is being built; try again when it is ready.");
 		}
 		return ids;
+	}
+
+	/** The refusal of a search that matches more articles than may be changed at once. */
+	static InvalidQueryException tooManyToChange(long total, int limit) {
+		return new InvalidQueryException("q", String.format(Locale.ENGLISH,
+				"This search matches %,d articles; at most %,d can be changed at once. Narrow it.", total, limit));
 	}
 
 	/**
@@ -158,23 +95,7 @@ public class ArticleSearch {
 	 * unavailable
 	 */
 	public List<Long> count(List<SearchRequest> requests) {
-		List<Query> built = new ArrayList<>(requests.size());
-		for (SearchRequest request : requests) {
-			try {
-				built.add(queries.of(request));
-			}
-			catch (InvalidQueryException ex) {
-				built.add(null);
-			}
-		}
-		List<Long> unknown = requests.stream().map(request -> -1L).toList();
-		return index.read(searcher -> {
-			List<Long> counts = new ArrayList<>(built.size());
-			for (Query query : built) {
-				counts.add((query != null) ? (long) searcher.count(query) : -1L);
-			}
-			return counts;
-		}, unknown);
+		return backend.count(requests);
 	}
 
 	/**
@@ -183,9 +104,7 @@ public class ArticleSearch {
 	 * @throws InvalidQueryException when the query cannot be read
 	 */
 	public List<Long> lastReceived(SearchRequest request, int count) {
-		Query query = queries.of(request);
-		return index.read(searcher -> RankedPage.ids(searcher,
-				searcher.search(query, Math.max(1, count), ResultOrder.lastReceived()).scoreDocs), List.of());
+		return backend.lastReceived(request, count);
 	}
 
 }

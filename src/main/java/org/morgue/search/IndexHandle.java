@@ -12,6 +12,9 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
 import org.apache.lucene.search.IndexSearcher;
@@ -19,6 +22,7 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 
 /**
  * One open index directory: its single {@link IndexWriter} (none when opened only to read
@@ -208,6 +212,41 @@ final class IndexHandle implements Closeable {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The ids and versions of the live documents, sorted by id. */
+	IndexedVersions versions() {
+		IndexSearcher searcher = acquire();
+		try {
+			int capacity = searcher.getIndexReader().numDocs();
+			long[] ids = new long[capacity];
+			int[] versions = new int[capacity];
+			int size = 0;
+			for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+				LeafReader reader = leaf.reader();
+				NumericDocValues idValues = reader.getNumericDocValues(ArticleFields.ID_VALUE);
+				NumericDocValues versionValues = reader.getNumericDocValues(ArticleFields.VERSION);
+				Bits live = reader.getLiveDocs();
+				if (idValues == null || versionValues == null) {
+					continue;
+				}
+				for (int doc = idValues.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = idValues.nextDoc()) {
+					if (live != null && !live.get(doc)) {
+						continue;
+					}
+					ids[size] = idValues.longValue();
+					versions[size] = versionValues.advanceExact(doc) ? (int) versionValues.longValue() : -1;
+					size++;
+				}
+			}
+			return new IndexedVersions(ids, versions, size);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			release(searcher);
 		}
 	}
 

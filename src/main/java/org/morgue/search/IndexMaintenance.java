@@ -1,7 +1,6 @@
 package org.morgue.search;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,20 +10,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.Lock;
-import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.InPlaceMergeSorter;
 import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersion;
 import org.morgue.system.ParallelWork;
@@ -38,11 +25,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the search index trustworthy: rebuilds it from PostgreSQL (at start when it is
- * missing, unreadable or of an older schema, or when an administrator asks) while
- * searches go on against the old one, and compares it with PostgreSQL, repairing any
- * difference. One task runs at a time, in the background; progress is reported with
- * counts, rate and time left.
+ * Keeps the search index trustworthy, whichever engine holds it ({@link SearchBackend}):
+ * rebuilds it from PostgreSQL (at start when it is missing, unreadable or of an older
+ * schema, or when an administrator asks) while searches go on against the old one, and
+ * compares it with PostgreSQL, repairing any difference. One task runs at a time, in the
+ * background; progress is reported with counts, rate and time left.
  */
 @Service
 public class IndexMaintenance {
@@ -53,7 +40,7 @@ public class IndexMaintenance {
 
 	private static final Duration LOG_EVERY = Duration.ofSeconds(10);
 
-	private final ArticleIndex index;
+	private final SearchBackend index;
 
 	private final ArticleService articles;
 
@@ -74,7 +61,7 @@ public class IndexMaintenance {
 
 	private volatile boolean busy;
 
-	IndexMaintenance(ArticleIndex index, ArticleService articles, IndexedArticles indexed, SearchProperties properties,
+	IndexMaintenance(SearchBackend index, ArticleService articles, IndexedArticles indexed, SearchProperties properties,
 			Workers workers) {
 		this.index = index;
 		this.workers = workers;
@@ -92,27 +79,7 @@ public class IndexMaintenance {
 	 * @throws IndexInUseException when a running process has the index open
 	 */
 	public static boolean discard(Path dataDir) throws IOException {
-		Path root = dataDir.resolve("index");
-		if (!Files.isDirectory(root)) {
-			return false;
-		}
-		try (Stream<Path> versions = Files.list(root)) {
-			for (Path version : versions.filter(Files::isDirectory).toList()) {
-				try (Directory directory = FSDirectory.open(version);
-						Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-					lock.ensureValid();
-				}
-				catch (LockObtainFailedException ex) {
-					throw new IndexInUseException(version, ex);
-				}
-			}
-		}
-		try (Stream<Path> files = Files.walk(root)) {
-			for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-				Files.delete(file);
-			}
-		}
-		return true;
+		return ArticleIndex.discard(dataDir.resolve("index"));
 	}
 
 	/**
@@ -184,12 +151,11 @@ public class IndexMaintenance {
 	 * repair is committed to disk before this returns.
 	 */
 	public ConsistencyReport checkAndRepair() {
-		IndexHandle handle = index.serving();
-		if (handle == null || !handle.writable()) {
+		SearchBackend.Target serving = index.serving();
+		if (serving == null) {
 			throw new IllegalStateException("There is no index to check while the first one is being built.");
 		}
-		ConsistencyReport report = compareAndRepair(handle, article -> index.update(article, false),
-				id -> index.delete(id, false));
+		ConsistencyReport report = compareAndRepair(serving);
 		lastCheck = report;
 		if (!report.wasConsistent()) {
 			log.warn("The search index differed from PostgreSQL and was repaired: {} missing, {} stale, {} extra",
@@ -211,10 +177,8 @@ public class IndexMaintenance {
 	}
 
 	public IndexStatus status() {
-		IndexHandle handle = index.serving();
-		long documents = index.read(searcher -> (long) searcher.getIndexReader().numDocs(), 0L);
-		return new IndexStatus(index.available(), documents, (handle != null) ? handle.path().toString() : null,
-				ArticleFields.SCHEMA_VERSION, index.rebuildReason(), progress, lastCheck);
+		return new IndexStatus(index.available(), index.documents(), index.location(), index.schemaVersion(),
+				index.rebuildReason(), progress, lastCheck);
 	}
 
 	@PreDestroy
@@ -232,7 +196,7 @@ public class IndexMaintenance {
 		AtomicLong done = new AtomicLong();
 		progress = running(reason, started, 0, total);
 		log.info("Rebuilding the search index from PostgreSQL ({}): {} articles", reason, total);
-		IndexHandle target;
+		SearchBackend.Target target;
 		try {
 			target = index.beginBuild();
 		}
@@ -253,7 +217,7 @@ public class IndexMaintenance {
 				List<IndexedArticle> articlesOfBatch = batch;
 				work.submit(() -> {
 					for (IndexedArticle article : articlesOfBatch) {
-						target.update(article.id(), ArticleFields.document(article));
+						target.update(article);
 					}
 					done.addAndGet(articlesOfBatch.size());
 				});
@@ -268,14 +232,11 @@ public class IndexMaintenance {
 			work.await();
 			if (properties.segmentsAfterRebuild() > 0) {
 				log.info("Merging the rebuilt index down to {} segments", properties.segmentsAfterRebuild());
-				target.mergeDown(properties.segmentsAfterRebuild());
 			}
-			target.commit();
-			target.refresh();
+			index.finishBuild(target, properties.segmentsAfterRebuild());
 			// Changes that raced with the copy (an article edited after it was read) are
 			// put right.
-			ConsistencyReport repaired = compareAndRepair(target,
-					article -> target.update(article.id(), ArticleFields.document(article)), target::delete);
+			ConsistencyReport repaired = compareAndRepair(target);
 			index.completeBuild(target);
 			progress = running(reason, started, done.get(), total).finished(done.get(), clock);
 			lastCheck = repaired;
@@ -309,11 +270,10 @@ public class IndexMaintenance {
 	 * Walks the ids and versions in PostgreSQL and in the index side by side (both sorted
 	 * by id) and re-indexes or removes what differs.
 	 */
-	private ConsistencyReport compareAndRepair(IndexHandle handle, java.util.function.Consumer<IndexedArticle> reindex,
-			java.util.function.LongConsumer remove) {
+	private ConsistencyReport compareAndRepair(SearchBackend.Target target) {
 		Instant started = Instant.now(clock);
-		handle.refresh();
-		IndexedVersions indexed = IndexedVersions.of(handle);
+		target.refresh();
+		IndexedVersions indexed = target.versions();
 		long checked = 0;
 		long missing = 0;
 		long stale = 0;
@@ -325,7 +285,7 @@ public class IndexMaintenance {
 			.versionsAfter(after, CHECK_BATCH)) {
 			for (ArticleVersion row : batch) {
 				while (cursor < indexed.size() && indexed.id(cursor) < row.id()) {
-					remove.accept(indexed.id(cursor++));
+					target.delete(indexed.id(cursor++));
 					extra++;
 				}
 				if (cursor < indexed.size() && indexed.id(cursor) == row.id()) {
@@ -342,109 +302,24 @@ public class IndexMaintenance {
 				checked++;
 			}
 			after = batch.get(batch.size() - 1).id();
-			reindex(toIndex, reindex);
+			reindex(toIndex, target);
 		}
 		while (cursor < indexed.size()) {
-			remove.accept(indexed.id(cursor++));
+			target.delete(indexed.id(cursor++));
 			extra++;
 		}
-		reindex(toIndex, reindex);
-		handle.refresh();
+		reindex(toIndex, target);
+		target.refresh();
 		return new ConsistencyReport(checked, missing, stale, extra, Instant.now(clock),
 				Duration.between(started, Instant.now(clock)));
 	}
 
-	private void reindex(List<Long> ids, java.util.function.Consumer<IndexedArticle> reindex) {
+	private void reindex(List<Long> ids, SearchBackend.Target target) {
 		for (int from = 0; from < ids.size(); from += properties.rebuildBatchSize()) {
 			indexed.load(ids.subList(from, Math.min(ids.size(), from + properties.rebuildBatchSize())))
-				.forEach(reindex);
+				.forEach(target::update);
 		}
 		ids.clear();
-	}
-
-	/** The ids and versions of the live documents of an index, sorted by id. */
-	private static final class IndexedVersions {
-
-		private final long[] ids;
-
-		private final int[] versions;
-
-		private final int size;
-
-		private IndexedVersions(long[] ids, int[] versions, int size) {
-			this.ids = ids;
-			this.versions = versions;
-			this.size = size;
-		}
-
-		static IndexedVersions of(IndexHandle handle) {
-			IndexSearcher searcher = handle.acquire();
-			try {
-				int capacity = searcher.getIndexReader().numDocs();
-				long[] ids = new long[capacity];
-				int[] versions = new int[capacity];
-				int size = 0;
-				for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-					LeafReader reader = leaf.reader();
-					NumericDocValues idValues = reader.getNumericDocValues(ArticleFields.ID_VALUE);
-					NumericDocValues versionValues = reader.getNumericDocValues(ArticleFields.VERSION);
-					Bits live = reader.getLiveDocs();
-					if (idValues == null || versionValues == null) {
-						continue;
-					}
-					for (int doc = idValues.nextDoc(); doc != NumericDocValues.NO_MORE_DOCS; doc = idValues.nextDoc()) {
-						if (live != null && !live.get(doc)) {
-							continue;
-						}
-						ids[size] = idValues.longValue();
-						versions[size] = versionValues.advanceExact(doc) ? (int) versionValues.longValue() : -1;
-						size++;
-					}
-				}
-				sort(ids, versions, size);
-				return new IndexedVersions(ids, versions, size);
-			}
-			catch (IOException ex) {
-				throw new java.io.UncheckedIOException(ex);
-			}
-			finally {
-				handle.release(searcher);
-			}
-		}
-
-		private static void sort(long[] ids, int[] versions, int size) {
-			new InPlaceMergeSorter() {
-
-				@Override
-				protected int compare(int i, int j) {
-					return Long.compare(ids[i], ids[j]);
-				}
-
-				@Override
-				protected void swap(int i, int j) {
-					long id = ids[i];
-					ids[i] = ids[j];
-					ids[j] = id;
-					int version = versions[i];
-					versions[i] = versions[j];
-					versions[j] = version;
-				}
-
-			}.sort(0, size);
-		}
-
-		int size() {
-			return size;
-		}
-
-		long id(int index) {
-			return ids[index];
-		}
-
-		int version(int index) {
-			return versions[index];
-		}
-
 	}
 
 }

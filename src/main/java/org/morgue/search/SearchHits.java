@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The hits of a page, made from the ids the index ranked: the articles' texts read from
- * PostgreSQL and highlighted. A long page is done in two halves side by side, one on a
- * search thread and one on the caller's, which nearly halves the wait on two cores.
+ * PostgreSQL and highlighted by re-analysing them as the index analyses documents, the
+ * same whichever engine holds the index. A long page is done in two halves side by side,
+ * one on a search thread and one on the caller's, which nearly halves the wait on two
+ * cores.
  */
 @Component
 class SearchHits {
@@ -31,17 +33,22 @@ class SearchHits {
 
 	private final Workers workers;
 
-	SearchHits(ArticleService articles, Workers workers) {
+	private final ArticleQueries queries;
+
+	SearchHits(ArticleService articles, Workers workers, ArticleQueries queries) {
 		this.articles = articles;
 		this.workers = workers;
+		this.queries = queries;
 	}
 
 	/**
-	 * @param query the words to mark (the text of the search, without its filters)
+	 * @param text the query of the search, whose words are marked (its filters are not)
 	 * @param ids the page's articles, in order
+	 * @throws InvalidQueryException when the query cannot be read
 	 */
-	Page read(Query query, List<Long> ids) {
+	Page read(String text, List<Long> ids) {
 		long start = System.nanoTime();
+		Query query = queries.text(text);
 		if (ids.size() < SPLIT_PAGES_FROM || workers.searchThreads() < 2) {
 			Part whole = part(query, ids);
 			return new Page(whole.hits(), whole.fetchedAt() - start);

@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the search index, which lives in {@code ${morgue.data-dir}/index}.
  *
+ * @param backend the engine that holds the index: {@code embedded} (the Lucene index on
+ * this machine's disk) or {@code solrcloud}
  * @param maxStale how long a change may take at most to become searchable
  * @param commitInterval how often changes are committed to disk (changes not yet
  * committed when the process dies are repaired by the check at the next start)
@@ -22,13 +24,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * built
  */
 @ConfigurationProperties("morgue.search")
-record SearchProperties(@DefaultValue("1s") Duration maxStale, @DefaultValue("30s") Duration commitInterval,
-		@DefaultValue("64") int ramBufferMb, @DefaultValue("1000") int rebuildBatchSize,
-		@DefaultValue("0") int rebuildThreads, @DefaultValue("true") boolean checkOnStart,
-		@DefaultValue("5") int segmentsAfterRebuild) {
+record SearchProperties(@DefaultValue("embedded") Backend backend, @DefaultValue("1s") Duration maxStale,
+		@DefaultValue("30s") Duration commitInterval, @DefaultValue("64") int ramBufferMb,
+		@DefaultValue("1000") int rebuildBatchSize, @DefaultValue("0") int rebuildThreads,
+		@DefaultValue("true") boolean checkOnStart, @DefaultValue("5") int segmentsAfterRebuild) {
+
+	/** The setting that chooses the backend. */
+	static final String BACKEND = "morgue.search.backend";
 
 	int effectiveRebuildThreads() {
 		return (rebuildThreads > 0) ? rebuildThreads : Integer.MAX_VALUE;
+	}
+
+	/** The engines that can hold the index ({@link SearchBackend}). */
+	enum Backend {
+
+		/** The Lucene index in {@code ${morgue.data-dir}/index}: one machine. */
+		EMBEDDED,
+
+		/** A SolrCloud collection, shared by several archive nodes. */
+		SOLRCLOUD
+
 	}
 
 }

@@ -36,8 +36,8 @@ class ArticleIndexTests {
 		workers.close();
 	}
 
-	private final SearchProperties properties = new SearchProperties(Duration.ofMillis(200), Duration.ofSeconds(30), 16,
-			100, 1, false, 5);
+	private final SearchProperties properties = new SearchProperties(SearchProperties.Backend.EMBEDDED,
+			Duration.ofMillis(200), Duration.ofSeconds(30), 16, 100, 1, false, 5);
 
 	@Test
 	void startsEmptyAndAsksForARebuildWhenThereIsNoIndex() throws IOException {
