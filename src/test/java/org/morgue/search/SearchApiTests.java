@@ -1,9 +1,9 @@
 package org.morgue.search;
 
-import org.springframework.test.context.TestPropertySource;
-
-/** The search API's contract on the embedded Lucene index. */
-@TestPropertySource(properties = "morgue.search.backend=embedded")
+/**
+ * The search API's contract on the embedded Lucene index, the default backend (the
+ * application context the other tests share).
+ */
 class SearchApiTests extends SearchApiContract {
 
 }

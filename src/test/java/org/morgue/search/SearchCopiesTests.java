@@ -1,9 +1,9 @@
 package org.morgue.search;
 
-import org.springframework.test.context.TestPropertySource;
-
-/** How search shows copies of one story, on the embedded Lucene index. */
-@TestPropertySource(properties = "morgue.search.backend=embedded")
+/**
+ * How search shows copies of one story, on the embedded Lucene index, the default backend
+ * (the application context the other tests share).
+ */
 class SearchCopiesTests extends SearchCopiesContract {
 
 }

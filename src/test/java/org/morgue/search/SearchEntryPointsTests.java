@@ -1,9 +1,9 @@
 package org.morgue.search;
 
-import org.springframework.test.context.TestPropertySource;
-
-/** The contract of every entry point of a search on the embedded Lucene index. */
-@TestPropertySource(properties = "morgue.search.backend=embedded")
+/**
+ * The contract of every entry point of a search on the embedded Lucene index, the default
+ * backend (the application context the other tests share).
+ */
 class SearchEntryPointsTests extends SearchEntryPointsContract {
 
 }
