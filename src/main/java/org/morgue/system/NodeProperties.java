@@ -22,10 +22,10 @@ import org.springframework.util.StringUtils;
  * stopped or died, and delivers them ({@link NodePublications}); 0: only as it starts
  */
 @ConfigurationProperties("morgue.node")
-public record NodeProperties(String id, @DefaultValue("1m") Duration lease, @DefaultValue("15s") Duration heartbeat,
+record NodeProperties(String id, @DefaultValue("1m") Duration lease, @DefaultValue("15s") Duration heartbeat,
 		@DefaultValue("1m") Duration takeoverEvery) {
 
-	public NodeProperties {
+	NodeProperties {
 		if (!StringUtils.hasText(id)) {
 			id = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
 		}
