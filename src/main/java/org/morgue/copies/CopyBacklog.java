@@ -14,6 +14,7 @@ import org.morgue.article.ArticleService;
 import org.morgue.article.ArticleVersion;
 import org.morgue.system.BackgroundJob;
 import org.morgue.system.WorkProgress;
+import org.morgue.system.WorkClaims;
 import org.morgue.system.Workers;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,8 +49,8 @@ public class CopyBacklog extends BackgroundJob {
 	private final TransactionTemplate transactions;
 
 	CopyBacklog(CopyGrouping grouping, CopyStore store, ArticleService articles, CopiesProperties properties,
-			Workers workers, PlatformTransactionManager transactionManager, Optional<Clock> clock) {
-		super("copy-backlog", workers, clock.orElse(Clock.systemUTC()));
+			Workers workers, WorkClaims claims, PlatformTransactionManager transactionManager, Optional<Clock> clock) {
+		super("copy-backlog", workers, claims, clock.orElse(Clock.systemUTC()));
 		this.grouping = grouping;
 		this.store = store;
 		this.articles = articles;

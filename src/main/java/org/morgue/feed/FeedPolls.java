@@ -1,15 +1,12 @@
 package org.morgue.feed;
 
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.morgue.feed.FeedPoller.Result;
 import org.morgue.feed.FeedStore.Claimed;
+import org.morgue.system.WorkClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +23,7 @@ class FeedPolls {
 
 	private static final Logger log = LoggerFactory.getLogger(FeedPolls.class);
 
-	private final String node = nodeName();
+	private final String node;
 
 	private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
@@ -36,13 +33,14 @@ class FeedPolls {
 
 	private final FeedProperties properties;
 
-	FeedPolls(FeedStore store, FeedPoller poller, FeedProperties properties) {
+	FeedPolls(FeedStore store, FeedPoller poller, FeedProperties properties, WorkClaims claims) {
+		this.node = claims.node();
 		this.store = store;
 		this.poller = poller;
 		this.properties = properties;
 	}
 
-	/** This node's name in claims: host, process and a random part. */
+	/** This node's name in claims ({@code morgue.node.id}). */
 	String node() {
 		return node;
 	}
@@ -93,18 +91,6 @@ class FeedPolls {
 		finally {
 			held.remove(feed.id());
 		}
-	}
-
-	private static String nodeName() {
-		String host;
-		try {
-			host = InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			host = "localhost";
-		}
-		String process = ManagementFactory.getRuntimeMXBean().getName().split("@")[0];
-		return host + "/" + process + "/" + UUID.randomUUID().toString().substring(0, 8);
 	}
 
 }

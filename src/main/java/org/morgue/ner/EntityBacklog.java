@@ -19,6 +19,7 @@ import org.morgue.article.ArticleVersion;
 import org.morgue.system.BackgroundJob;
 import org.morgue.system.ParallelWork;
 import org.morgue.system.WorkProgress;
+import org.morgue.system.WorkClaims;
 import org.morgue.system.Workers;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -58,8 +59,8 @@ public class EntityBacklog extends BackgroundJob {
 	private volatile long lastQueued;
 
 	EntityBacklog(EntityAnalysis analysis, EntityStore store, ArticleService articles, NerProperties properties,
-			Workers workers, Optional<Clock> clock) {
-		super("entity-backlog", workers, clock.orElse(Clock.systemUTC()));
+			Workers workers, WorkClaims claims, Optional<Clock> clock) {
+		super("entity-backlog", workers, claims, clock.orElse(Clock.systemUTC()));
 		this.workers = workers;
 		this.analysis = analysis;
 		this.store = store;

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import org.morgue.ingest.IngestService;
 import org.morgue.system.MorgueProperties;
+import org.morgue.system.WorkClaims;
 import org.morgue.system.Workers;
 import org.morgue.system.WorkProgress;
 import org.slf4j.Logger;
@@ -29,6 +30,12 @@ import org.springframework.stereotype.Service;
  * their own under the data directory, imported one job at a time with progress for the
  * page to show, and removed once imported. The last job's summary stays for the page
  * until the next one starts.
+ * <p>
+ * One job at a time across the archive nodes on one database: a job runs while its node
+ * holds the {@code import} claim ({@link WorkClaims}), and any node refuses another
+ * meanwhile. The files are on the node that received them, so a job whose node dies is
+ * not resumed elsewhere (as one the archive stopped during is not resumed at its
+ * restart): what it stored is stored, and the claim lapses for the next import.
  */
 @Service
 public class ImportJobs {
@@ -45,11 +52,18 @@ public class ImportJobs {
 
 	private final AtomicReference<ImportJob> current = new AtomicReference<>();
 
+	/** The claim an import job holds while it runs. */
+	static final String CLAIM = "import";
+
 	private final Workers workers;
 
-	ImportJobs(BulkImport imports, IngestService ingest, MorgueProperties properties, Workers workers) {
+	private final WorkClaims claims;
+
+	ImportJobs(BulkImport imports, IngestService ingest, MorgueProperties properties, Workers workers,
+			WorkClaims claims) {
 		this.imports = imports;
 		this.workers = workers;
+		this.claims = claims;
 		this.ingest = ingest;
 		this.uploads = properties.dataDir().resolve("imports");
 		removeLeftovers();
@@ -100,10 +114,16 @@ public class ImportJobs {
 	 * removed)
 	 */
 	public synchronized ImportJob start(Path folder, String startedBy) {
-		ImportJob running = current.get();
-		if (running != null && running.running()) {
+		try {
+			checkNotBusy();
+		}
+		catch (ImportBusyException ex) {
 			delete(folder);
-			throw new ImportBusyException(running.startedBy(), running.progress());
+			throw ex;
+		}
+		if (!claims.claim(CLAIM, startedBy)) {
+			delete(folder);
+			throw busyElsewhere();
 		}
 		List<String> names;
 		try (Stream<Path> files = Files.list(folder)) {
@@ -120,8 +140,34 @@ public class ImportJobs {
 		// after that would otherwise be recorded as brought in by the system.
 		SecurityContext context = SecurityContextHolder.createEmptyContext();
 		context.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
-		workers.startJob("import-job", new DelegatingSecurityContextRunnable(() -> run(folder, job), context));
+		try {
+			workers.startJob("import-job", new DelegatingSecurityContextRunnable(() -> run(folder, job), context));
+		}
+		catch (RuntimeException | Error ex) {
+			claims.release(CLAIM);
+			throw ex;
+		}
 		return job;
+	}
+
+	/**
+	 * Checks that no import runs, on this node or another.
+	 * @throws ImportBusyException when one does
+	 */
+	public void checkNotBusy() {
+		ImportJob running = current.get();
+		if (running != null && running.running()) {
+			throw new ImportBusyException(running.startedBy(), running.progress());
+		}
+		if (claims.holder(CLAIM).isPresent()) {
+			throw busyElsewhere();
+		}
+	}
+
+	private ImportBusyException busyElsewhere() {
+		return claims.holder(CLAIM)
+			.map(claim -> new ImportBusyException(claim.detail(), claim.holder()))
+			.orElseGet(() -> new ImportBusyException(null, "another node"));
 	}
 
 	private void run(Path folder, ImportJob job) {
@@ -158,6 +204,7 @@ public class ImportJobs {
 		}
 		finally {
 			delete(folder);
+			claims.release(CLAIM);
 		}
 	}
 

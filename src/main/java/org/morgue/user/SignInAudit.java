@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.morgue.system.WorkClaims;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +51,17 @@ public class SignInAudit {
 	/** When each token's use was last recorded; bounded, least recent dropped. */
 	private final Map<Long, Instant> tokenUses;
 
-	SignInAudit(SignInAuditStore store, SignInThrottle throttle, SignInProperties properties, Optional<Clock> clock) {
+	/**
+	 * The claim of the node deleting old entries, so that of several nodes one at a time
+	 * does (the delete is the same from any node, so each may do it in its turn).
+	 */
+	static final String PURGE_CLAIM = "sign-in-audit-purge";
+
+	private final WorkClaims claims;
+
+	SignInAudit(SignInAuditStore store, SignInThrottle throttle, SignInProperties properties, WorkClaims claims,
+			Optional<Clock> clock) {
+		this.claims = claims;
 		this.store = store;
 		this.throttle = throttle;
 		this.properties = properties;
@@ -68,12 +79,23 @@ public class SignInAudit {
 
 	/**
 	 * Deletes the entries older than {@code keep-audit-for}, so that a flood of failed
-	 * sign-ins from many addresses cannot fill the database.
-	 * @return how many were deleted
+	 * sign-ins from many addresses cannot fill the database. Of several archive nodes,
+	 * one at a time: while another holds {@link #PURGE_CLAIM}, this one leaves it to that
+	 * one.
+	 * @return how many were deleted (0 when another node is at it)
 	 */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
 	public int forgetOld() {
-		int deleted = store.deleteBefore(clock.instant().minus(properties.keepAuditFor()));
+		if (!claims.claim(PURGE_CLAIM, null)) {
+			return 0;
+		}
+		int deleted;
+		try {
+			deleted = store.deleteBefore(clock.instant().minus(properties.keepAuditFor()));
+		}
+		finally {
+			claims.release(PURGE_CLAIM);
+		}
 		if (deleted > 0) {
 			log.info("Sign-in audit: {} entries older than {} deleted", deleted, properties.keepAuditFor());
 		}

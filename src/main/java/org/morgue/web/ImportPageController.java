@@ -112,10 +112,11 @@ class ImportPageController {
 		}
 		// Checked again when the job starts; checked here first so that a busy archive
 		// copies nothing.
-		ImportJob running = jobs.current().filter(ImportJob::running).orElse(null);
-		if (running != null) {
-			return refuse(model, response, HttpStatus.CONFLICT,
-					new ImportBusyException(running.startedBy(), running.progress()).getMessage());
+		try {
+			jobs.checkNotBusy();
+		}
+		catch (ImportBusyException ex) {
+			return refuse(model, response, HttpStatus.CONFLICT, ex.getMessage());
 		}
 		Path folder = null;
 		try {
