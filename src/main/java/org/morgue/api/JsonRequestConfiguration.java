@@ -5,6 +5,7 @@ import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 import org.springframework.context.annotation.Configuration;
@@ -51,7 +52,8 @@ class JsonRequestConfiguration implements WebMvcConfigurer {
 	/**
 	 * The application's mapper, refusing unknown properties and coercion between JSON's
 	 * scalar types (a string is not taken for a number or a boolean, nor a number or a
-	 * boolean for a string, nor a fraction for a whole number).
+	 * boolean for a string, nor a fraction for a whole number), and text with a NUL
+	 * character ({@link NulRefusingStrings}).
 	 */
 	static JsonMapper strict(JsonMapper json) {
 		return json.rebuild()
@@ -64,6 +66,7 @@ class JsonRequestConfiguration implements WebMvcConfigurer {
 					text -> text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
 						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+			.addModule(new SimpleModule("nul-refusing-strings").addDeserializer(String.class, new NulRefusingStrings()))
 			.build();
 	}
 

@@ -54,6 +54,11 @@ final class RequestBodyErrors {
 					+ "'. The fields are: " + String.join(", ", fields) + ".");
 		}
 		JacksonException.Reference property = lastProperty(ex);
+		if (ex instanceof NulRefusingStrings.NulCharacterException) {
+			String field = path(ex);
+			return new InvalidRequestException(field, "'" + ((property != null) ? property.getPropertyName() : field)
+					+ "' contains a NUL character (\\u0000), which no field takes.");
+		}
 		if (property != null && (ex instanceof MismatchedInputException || ex instanceof InputCoercionException)) {
 			return new InvalidRequestException(path(ex),
 					"'" + property.getPropertyName() + "' must be " + expected(property) + ".");

@@ -77,14 +77,19 @@ class MalformedRequestTests {
 	@Test
 	void aNulCharacterInAnyOtherTextIsRefusedAndNothingIsStored() {
 		// when: a token named with a NUL (PostgreSQL refused it, and the client was told
-		// of a server error)
+		// of a server error), and a saved search whose tags hold one
 		Response response = admin.post("/api/v1/tokens", "application/json",
 				"{\"name\": \"" + marker + "\\u0000 token\"}");
+		Response inAList = admin.post("/api/v1/saved-searches", "application/json",
+				"{\"name\": \"" + marker + "\", \"q\": \"budget\", \"tags\": [\"a\\u0000b\"]}");
 
-		// then
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.contentType()).startsWith("application/problem+json");
+		// then: refused as the request is read, naming the field
+		assertProblem(response, 400, "name");
 		assertThat(response.json().get("detail").asString()).contains("NUL");
+		assertProblem(inAList, 400, "tags");
+		assertThat(inAList.json().get("detail").asString()).contains("NUL");
+		assertThat(jdbc.queryForObject("select count(*) from saved_search where name = ?", Long.class, marker))
+			.isZero();
 		assertThat(jdbc.queryForObject("select count(*) from api_token where name like ?", Long.class, marker + "%"))
 			.isZero();
 	}
